@@ -1,0 +1,877 @@
+"""Use cases of the case log: log a request, find subjects, list and change cases.
+
+Each public function is one unit of work in one short session, and returns plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from app.core import deadlines
+from app.core.errors import InvalidInput, NotFound, RuleViolation
+from app.core.model import (
+    OPEN_STATUSES,
+    Channel,
+    FeeDecision,
+    IdentityResult,
+    RequestType,
+    Role,
+    Status,
+    types_from_text,
+    types_to_text,
+)
+from app.core.text import sort_key
+from app.intake.contact import normalise_email, normalise_phone, validate_name
+from app.services.database import Database, current_user
+from app.services.dto import (
+    CaseDetail,
+    CaseQuery,
+    CaseRow,
+    CaseStats,
+    DocumentView,
+    EmailView,
+    EventView,
+    IntakeCheck,
+    LoggedRequest,
+    OpenCaseBrief,
+    RequestInput,
+    SubjectMatch,
+)
+from app.store import fts
+from app.store.models import (
+    Case,
+    CaseEmail,
+    CaseEvent,
+    Document,
+    ReferenceCounter,
+    Subject,
+    SubjectEmail,
+    SubjectPhone,
+)
+
+OSLO = ZoneInfo("Europe/Oslo")
+MAX_TEXT = 20_000  # call notes, reasons: long enough for any honest note
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _as_utc_naive(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        raise InvalidInput("The time of receipt must carry a time zone.")
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=dt.UTC)
+
+
+def today_oslo() -> dt.date:
+    return dt.datetime.now(OSLO).date()
+
+
+def _event(case: Case, kind: str, detail: str = "") -> None:
+    case.events.append(CaseEvent(at=_utcnow(), user=current_user(), kind=kind, detail=detail))
+
+
+def _limited(text_: str, what: str) -> str:
+    text_ = text_.strip()
+    if len(text_) > MAX_TEXT:
+        raise InvalidInput(f"The {what} are {len(text_)} characters long; at most {MAX_TEXT}.")
+    if "\x00" in text_:
+        raise InvalidInput(f"The {what} contain a NUL character.")
+    return text_
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def normalise_request(inp: RequestInput) -> RequestInput:
+    """Check and normalise everything typed or read; raises InvalidInput with one clear line."""
+    from dataclasses import replace
+
+    if not inp.types:
+        raise InvalidInput("Choose at least one request type.")
+    types = tuple(RequestType(t) for t in inp.types)
+    name = validate_name(inp.name)
+    email = normalise_email(inp.email).lower() if inp.email and inp.email.strip() else None
+    phone = normalise_phone(inp.phone) if inp.phone and inp.phone.strip() else None
+    customer_no = (inp.customer_no or "").strip() or None
+    if customer_no and len(customer_no) > 64:
+        raise InvalidInput("The customer number is longer than 64 characters.")
+    received_at = inp.received_at
+    if received_at.tzinfo is None:
+        raise InvalidInput("The time of receipt must carry a time zone.")
+    if received_at > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5):
+        raise InvalidInput("The time of receipt is in the future.")
+    if received_at.year < 2018:
+        raise InvalidInput("The time of receipt is before the GDPR applied (25 May 2018).")
+    if inp.language not in ("nb", "en"):
+        raise InvalidInput(f"Unknown language {inp.language!r}; use nb or en.")
+    if inp.fee_decision == FeeDecision.FEE and not (inp.fee_amount and inp.fee_amount > 0):
+        raise InvalidInput("A fee needs an amount in kroner greater than zero.")
+    if inp.fee_decision == FeeDecision.REFUSE and not (inp.refusal_reason or "").strip():
+        raise InvalidInput("A refusal needs its reason.")
+    return replace(
+        inp,
+        types=types,
+        name=name,
+        email=email,
+        phone=phone,
+        customer_no=customer_no,
+        address=_limited(inp.address, "postal address lines"),
+        notes=_limited(inp.notes, "notes"),
+        identity_notes=_limited(inp.identity_notes, "identity notes"),
+        refusal_reason=(inp.refusal_reason or "").strip() or None,
+    )
+
+
+# --- subjects -------------------------------------------------------------------------------
+
+
+def _subject_match(subject: Subject, matched_on: Iterable[str]) -> SubjectMatch:
+    return SubjectMatch(
+        subject_id=subject.id,
+        pseudonym=subject.pseudonym,
+        name=subject.name,
+        emails=tuple(e.address for e in subject.emails),
+        phones=tuple(p.e164 for p in subject.phones),
+        customer_no=subject.customer_no,
+        matched_on=tuple(matched_on),
+    )
+
+
+def _find_matches(
+    s: Session,
+    name: str | None,
+    email: str | None,
+    phone: str | None,
+    customer_no: str | None,
+    *,
+    exact_only: bool = False,
+) -> list[tuple[Subject, list[str]]]:
+    found: dict[int, tuple[Subject, list[str]]] = {}
+
+    def add(rows: Iterable[Subject], why: str) -> None:
+        for subj in rows:
+            if subj.erased_at is not None:
+                continue
+            found.setdefault(subj.id, (subj, []))[1].append(why)
+
+    base = select(Subject).options(selectinload(Subject.emails), selectinload(Subject.phones))
+    if customer_no:
+        add(s.scalars(base.where(Subject.customer_no == customer_no)), "customer number")
+    if email:
+        add(
+            s.scalars(base.join(SubjectEmail).where(SubjectEmail.address == email.lower())),
+            "e-mail",
+        )
+    if phone:
+        add(s.scalars(base.join(SubjectPhone).where(SubjectPhone.e164 == phone)), "phone")
+    if name and not exact_only:
+        add(
+            s.scalars(base.where(func.lower(Subject.name) == name.lower()).limit(20)),
+            "name",
+        )
+    order = {"customer number": 0, "e-mail": 1, "phone": 2, "name": 3}
+    return sorted(found.values(), key=lambda t: (min(order[w] for w in t[1]), t[0].id))
+
+
+def find_subject_matches(
+    db: Database,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    customer_no: str | None = None,
+) -> list[SubjectMatch]:
+    """Existing subjects that may be the person: by e-mail, phone, customer number, name."""
+    with db.session() as s:
+        return [
+            _subject_match(subj, why)
+            for subj, why in _find_matches(s, name, email, phone, customer_no)
+        ]
+
+
+def _new_pseudonym(subject_id: int) -> str:
+    return f"S-{subject_id:06d}"
+
+
+def _create_subject(s: Session, inp: RequestInput) -> Subject:
+    subj = Subject(
+        pseudonym=f"tmp-{id(inp)}",
+        name=inp.name,
+        sort_name=sort_key(inp.name),
+        postal_address=inp.address,
+        roles=",".join(r.value for r in inp.roles),
+        customer_no=inp.customer_no,
+        created_at=_utcnow(),
+    )
+    if inp.email:
+        subj.emails.append(SubjectEmail(address=inp.email.lower()))
+    if inp.phone:
+        subj.phones.append(SubjectPhone(e164=inp.phone))
+    s.add(subj)
+    s.flush()
+    subj.pseudonym = _new_pseudonym(subj.id)
+    return subj
+
+
+def _complete_subject(subj: Subject, inp: RequestInput) -> None:
+    """Add what the request told us that the subject record does not have yet."""
+    if inp.email and inp.email.lower() not in {e.address for e in subj.emails}:
+        subj.emails.append(SubjectEmail(address=inp.email.lower()))
+    if inp.phone and inp.phone not in {p.e164 for p in subj.phones}:
+        subj.phones.append(SubjectPhone(e164=inp.phone))
+    if inp.address and not subj.postal_address:
+        subj.postal_address = inp.address
+    if inp.customer_no and not subj.customer_no:
+        subj.customer_no = inp.customer_no
+    if inp.roles:
+        roles = set(filter(None, subj.roles.split(","))) | {r.value for r in inp.roles}
+        subj.roles = ",".join(r.value for r in Role if r.value in roles)
+
+
+def reindex(s: Session, subj: Subject) -> None:
+    s.flush()
+    fts.reindex_subject(
+        s.connection(),
+        subj.id,
+        subj.name,
+        [e.address for e in subj.emails],
+        [p.e164 for p in subj.phones],
+        [subj.customer_no, subj.supplier_no, subj.pseudonym],
+    )
+
+
+# --- intake ---------------------------------------------------------------------------------
+
+
+def _open_cases_of(s: Session, subject_id: int) -> list[Case]:
+    return list(
+        s.scalars(
+            select(Case)
+            .where(Case.subject_id == subject_id, Case.is_open.is_(True))
+            .order_by(Case.received_at)
+        )
+    )
+
+
+def _brief(c: Case) -> OpenCaseBrief:
+    return OpenCaseBrief(
+        reference=c.reference,
+        types=types_from_text(c.types),
+        received=c.received_date,
+        due=c.due_date,
+        status=Status(c.status),
+    )
+
+
+def _recent_free_statement(s: Session, subject_id: int, received: dt.date) -> dt.date | None:
+    """The date of a free answer to an access request within the 12 months before."""
+    since = received - relativedelta(months=12)
+    return s.scalar(
+        select(func.max(Case.answered_on)).where(
+            Case.subject_id == subject_id,
+            Case.types.like("%access%"),
+            Case.answered_on.is_not(None),
+            Case.answered_on >= since,
+            or_(Case.fee_decision.is_(None), Case.fee_decision == FeeDecision.FREE.value),
+        )
+    )
+
+
+def check_request(db: Database, inp: RequestInput) -> IntakeCheck:
+    """Everything the officer must see before saving: candidate subjects, open cases of the
+    same type, and whether the once-a-year rule applies."""
+    inp = normalise_request(inp)
+    received = deadlines.receipt_date(inp.received_at)
+    with db.session() as s:
+        matches = _find_matches(s, inp.name, inp.email, inp.phone, inp.customer_no)
+        subject_id = inp.subject_id
+        if subject_id is None and not inp.new_subject:
+            exact = [m for m in matches if set(m[1]) - {"name"}]
+            subject_id = exact[0][0].id if exact else None
+        duplicates: list[OpenCaseBrief] = []
+        recent = None
+        if subject_id is not None and not inp.new_subject:
+            wanted = set(inp.types)
+            duplicates = [
+                _brief(c)
+                for c in _open_cases_of(s, subject_id)
+                if wanted & set(types_from_text(c.types))
+            ]
+            if RequestType.ACCESS in inp.types:
+                recent = _recent_free_statement(s, subject_id, received)
+        return IntakeCheck(
+            matches=tuple(_subject_match(subj, why) for subj, why in matches),
+            duplicates=tuple(duplicates),
+            recent_free_statement=recent,
+            needs_fee_decision=recent is not None,
+        )
+
+
+def _next_reference(s: Session, year: int) -> str:
+    counter = s.get(ReferenceCounter, year)
+    if counter is None:
+        counter = ReferenceCounter(year=year, last_number=0)
+        s.add(counter)
+    counter.last_number += 1
+    s.flush()
+    return f"{year}-{counter.last_number:04d}"
+
+
+def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
+    """Save a request as a new case (and a new or linked subject), in one transaction."""
+    inp = normalise_request(inp)
+    received_utc = _as_utc_naive(inp.received_at)
+    received = deadlines.receipt_date(inp.received_at)
+    with db.session() as s:
+        linked_on: tuple[str, ...] = ()
+        created = False
+        if inp.subject_id is not None:
+            subj = s.get(Subject, inp.subject_id)
+            if subj is None or subj.erased_at is not None:
+                raise NotFound(f"Subject {inp.subject_id} does not exist.")
+            _complete_subject(subj, inp)
+        elif inp.new_subject:
+            subj = _create_subject(s, inp)
+            created = True
+        else:
+            exact = _find_matches(s, None, inp.email, inp.phone, inp.customer_no, exact_only=True)
+            if exact:
+                subj, why = exact[0]
+                linked_on = tuple(why)
+                _complete_subject(subj, inp)
+            else:
+                subj = _create_subject(s, inp)
+                created = True
+        reindex(s, subj)
+
+        if RequestType.ACCESS in inp.types and inp.fee_decision is None and not created:
+            recent = _recent_free_statement(s, subj.id, received)
+            if recent is not None:
+                raise RuleViolation(
+                    f"This person received a free statement on {recent.isoformat()}, "
+                    "within the last 12 months: record the decision (free, fee or refuse)."
+                )
+
+        now = _utcnow()
+        case = Case(
+            reference=_next_reference(s, received.year),
+            subject=subj,
+            types=types_to_text(inp.types),
+            channel=Channel(inp.channel).value,
+            language=inp.language,
+            received_at=received_utc,
+            received_date=received,
+            due_date=deadlines.due_date(received),
+            status=Status.NEW.value,
+            is_open=True,
+            call_notes=inp.notes,
+            contact_email=inp.email,
+            contact_phone=inp.phone,
+            identity_method=inp.identity_method,
+            identity_result=inp.identity_result,
+            identity_notes=inp.identity_notes or None,
+            fee_decision=inp.fee_decision.value if inp.fee_decision else None,
+            fee_amount=inp.fee_amount if inp.fee_decision == FeeDecision.FEE else None,
+            refusal_reason=inp.refusal_reason if inp.fee_decision == FeeDecision.REFUSE else None,
+            created_at=now,
+            created_by=current_user(),
+        )
+        if inp.identity_result == IdentityResult.VERIFIED.value:
+            case.identity_verified_on = received
+        s.add(case)
+        _event(
+            case,
+            "received",
+            f"{Channel(inp.channel).value} request: {', '.join(t.value for t in inp.types)}",
+        )
+        if inp.identity_method:
+            _event(case, "identity", f"{inp.identity_method}: {inp.identity_result or 'pending'}")
+        if inp.fee_decision is not None:
+            detail = inp.fee_decision.value
+            if inp.fee_decision == FeeDecision.FEE:
+                detail += f" ({inp.fee_amount} kr)"
+            _event(case, "once-a-year decision", detail)
+            if inp.fee_decision == FeeDecision.REFUSE:
+                case.status = Status.REFUSED.value
+                case.is_open = False
+                _event(case, "status", Status.REFUSED.value)
+        ev = inp.email_evidence
+        if ev is not None:
+            case.forwarded_by = ev.forwarded_by
+            doc = Document(
+                kind="email",
+                filename=ev.filename,
+                media_type=ev.media_type,
+                content=ev.raw,
+                sha256=ev.sha256,
+                created_at=now,
+                created_by=current_user(),
+            )
+            case.documents.append(doc)
+            s.flush()
+            s.add(
+                CaseEmail(
+                    case_id=case.id,
+                    document_id=doc.id,
+                    sender_name=ev.sender_name,
+                    sender_email=ev.sender_email,
+                    reply_to=ev.reply_to,
+                    forwarded_by=ev.forwarded_by,
+                    subject_line=ev.subject_line,
+                    body_text=ev.body_text,
+                    received_source=ev.received_source,
+                    attachment_names="\n".join(ev.attachment_names),
+                    message_id=ev.message_id,
+                )
+            )
+            _event(case, "evidence", f"original e-mail kept, SHA-256 {ev.sha256}")
+        if subj.last_contact is None or subj.last_contact < received:
+            subj.last_contact = received
+        s.flush()
+        return LoggedRequest(
+            reference=case.reference,
+            subject_id=subj.id,
+            subject_created=created,
+            linked_on=linked_on,
+            due=case.due_date,
+        )
+
+
+def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None:
+    """A further request from the same person, recorded on an open case instead of a new one."""
+    inp = normalise_request(inp)
+    with db.session() as s:
+        case = _get_case(s, reference)
+        if not case.is_open:
+            raise RuleViolation(f"Case {reference} is {case.status}; it cannot take a request.")
+        types = set(types_from_text(case.types)) | set(inp.types)
+        case.types = types_to_text(types)
+        when = inp.received_at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M")
+        detail = f"further {Channel(inp.channel).value} request received {when}: " + ", ".join(
+            t.value for t in inp.types
+        )
+        if inp.notes:
+            detail += f"\n{inp.notes}"
+        _event(case, "further request", detail)
+
+
+# --- reading cases ----------------------------------------------------------------------------
+
+
+def _get_case(s: Session, reference: str) -> Case:
+    case = s.scalar(select(Case).where(Case.reference == reference.strip()))
+    if case is None:
+        raise NotFound(f"There is no case {reference.strip()!r}.")
+    return case
+
+
+def get_case(db: Database, reference: str) -> CaseDetail:
+    with db.session() as s:
+        case = _get_case(s, reference)
+        email_row = s.scalar(select(CaseEmail).where(CaseEmail.case_id == case.id))
+        email = None
+        if email_row is not None:
+            email = EmailView(
+                sender_name=email_row.sender_name,
+                sender_email=email_row.sender_email,
+                reply_to=email_row.reply_to,
+                forwarded_by=email_row.forwarded_by,
+                subject_line=email_row.subject_line,
+                body_text=email_row.body_text,
+                received_source=email_row.received_source,
+                attachment_names=tuple(filter(None, email_row.attachment_names.split("\n"))),
+            )
+        explanation = deadlines.explain_due_date(
+            case.received_date, extended=case.extended, lang="en"
+        )
+        adjusted = deadlines.adjusted_due_date(
+            case.received_date,
+            extended=case.extended,
+            identity_requested=case.identity_requested_on,
+            identity_received=case.identity_received_on,
+            today=today_oslo(),
+        )
+        return CaseDetail(
+            id=case.id,
+            reference=case.reference,
+            subject_id=case.subject_id,
+            subject_name=case.subject.name,
+            subject_pseudonym=case.subject.pseudonym,
+            types=types_from_text(case.types),
+            channel=Channel(case.channel),
+            language=case.language,
+            received_at=_aware(case.received_at),
+            received=case.received_date,
+            due=case.due_date,
+            due_explanation=explanation.text,
+            adjusted_due=adjusted,
+            status=Status(case.status),
+            is_open=case.is_open,
+            extended=case.extended,
+            extension_decided_on=case.extension_decided_on,
+            extension_reason=case.extension_reason,
+            extension_told_on=case.extension_told_on,
+            identity_method=case.identity_method,
+            identity_result=case.identity_result,
+            identity_notes=case.identity_notes,
+            identity_verified_on=case.identity_verified_on,
+            identity_requested_on=case.identity_requested_on,
+            identity_received_on=case.identity_received_on,
+            fee_decision=case.fee_decision,
+            fee_amount=case.fee_amount,
+            refusal_reason=case.refusal_reason,
+            answered_on=case.answered_on,
+            answer_method=case.answer_method,
+            closed_on=case.closed_on,
+            call_notes=case.call_notes,
+            contact_email=case.contact_email,
+            contact_phone=case.contact_phone,
+            forwarded_by=case.forwarded_by,
+            created_by=case.created_by,
+            events=tuple(
+                EventView(at=_aware(e.at), user=e.user, kind=e.kind, detail=e.detail)
+                for e in case.events
+            ),
+            documents=tuple(
+                DocumentView(
+                    id=d.id,
+                    kind=d.kind,
+                    filename=d.filename,
+                    media_type=d.media_type,
+                    sha256=d.sha256,
+                    size=len(d.content),
+                    created_at=_aware(d.created_at),
+                    sent_on=d.sent_on,
+                    sent_method=d.sent_method,
+                )
+                for d in case.documents
+            ),
+            email=email,
+        )
+
+
+def document_content(db: Database, document_id: int) -> tuple[str, bytes]:
+    with db.session() as s:
+        doc = s.get(Document, document_id)
+        if doc is None:
+            raise NotFound(f"There is no document {document_id}.")
+        return doc.filename, doc.content
+
+
+_SORT_COLUMNS = {
+    "reference": (Case.received_date, Case.reference),
+    "subject": (Subject.sort_name, Case.id),
+    "types": (Case.types, Case.id),
+    "channel": (Case.channel, Case.id),
+    "received": (Case.received_at, Case.id),
+    "due": (Case.due_date, Case.id),
+    "status": (Case.status, Case.id),
+}
+
+
+def _case_filter(stmt: Select[Case, str], q: CaseQuery, today: dt.date) -> Select[Case, str]:
+    conds: list[ColumnElement[bool]] = []
+    if q.statuses:
+        conds.append(Case.status.in_([st.value for st in q.statuses]))
+    if q.open_only:
+        conds.append(Case.is_open.is_(True))
+    if q.type is not None:
+        conds.append(Case.types.like(f"%{RequestType(q.type).value}%"))
+    if q.overdue_only:
+        conds += [Case.is_open.is_(True), Case.due_date < today]
+    if q.due_within_days is not None:
+        conds += [
+            Case.is_open.is_(True),
+            Case.due_date <= today + dt.timedelta(days=q.due_within_days),
+        ]
+    if q.received_from is not None:
+        conds.append(Case.received_date >= q.received_from)
+    if q.received_to is not None:
+        conds.append(Case.received_date <= q.received_to)
+    if q.subject_id is not None:
+        conds.append(Case.subject_id == q.subject_id)
+    if q.text.strip():
+        words = q.text.strip()
+        match = fts.match_expression(words)
+        text_conds: list[ColumnElement[bool]] = [Case.reference.like(words.replace("%", "") + "%")]
+        if match:
+            text_conds.append(
+                Case.subject_id.in_(
+                    select(text("rowid"))
+                    .select_from(text("subject_fts"))
+                    .where(text("subject_fts MATCH :m").bindparams(m=match))
+                )
+            )
+        conds.append(or_(*text_conds))
+    return stmt.where(and_(*conds)) if conds else stmt
+
+
+def case_row(case: Case, subject_name: str) -> CaseRow:
+    return CaseRow(
+        id=case.id,
+        reference=case.reference,
+        subject=subject_name,
+        subject_id=case.subject_id,
+        types=types_from_text(case.types),
+        channel=Channel(case.channel),
+        received=case.received_date,
+        due=case.due_date,
+        status=Status(case.status),
+        is_open=case.is_open,
+    )
+
+
+def list_cases(
+    db: Database, q: CaseQuery, *, offset: int = 0, limit: int = 200, today: dt.date | None = None
+) -> list[CaseRow]:
+    today = today or today_oslo()
+    cols = _SORT_COLUMNS.get(q.sort)
+    if cols is None:
+        raise InvalidInput(f"Cannot sort by {q.sort!r}.")
+    order = [c.desc() for c in cols] if q.descending else list(cols)
+    stmt = select(Case, Subject.name).join(Subject, Subject.id == Case.subject_id)
+    stmt = _case_filter(stmt, q, today).order_by(*order).offset(offset).limit(limit)
+    with db.session() as s:
+        return [case_row(c, name) for c, name in s.execute(stmt)]
+
+
+def count_cases(db: Database, q: CaseQuery, *, today: dt.date | None = None) -> int:
+    today = today or today_oslo()
+    stmt = select(Case, Subject.name).join(
+        Subject, Subject.id == Case.subject_id
+    )
+    stmt = _case_filter(stmt, q, today)
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+def case_stats(db: Database, *, today: dt.date | None = None) -> CaseStats:
+    today = today or today_oslo()
+    week = today + dt.timedelta(days=7)
+    with db.session() as s:
+        open_ = Case.is_open.is_(True)
+        return CaseStats(
+            open=s.scalar(select(func.count()).where(open_)) or 0,
+            due_this_week=s.scalar(
+                select(func.count()).where(open_, Case.due_date >= today, Case.due_date <= week)
+            )
+            or 0,
+            overdue=s.scalar(select(func.count()).where(open_, Case.due_date < today)) or 0,
+            awaiting_identity=s.scalar(
+                select(func.count()).where(Case.status == Status.AWAITING_IDENTITY.value)
+            )
+            or 0,
+        )
+
+
+# --- actions on a case --------------------------------------------------------------------------
+
+
+def _require_open(case: Case, action: str) -> None:
+    if not case.is_open:
+        raise RuleViolation(f"Case {case.reference} is {case.status}: cannot {action}.")
+
+
+def change_status(db: Database, reference: str, status: Status, note: str = "") -> None:
+    status = Status(status)
+    note = _limited(note, "notes")
+    with db.session() as s:
+        case = _get_case(s, reference)
+        if case.status == status.value:
+            raise RuleViolation(f"Case {reference} is already {status.value}.")
+        if status == Status.REFUSED and not (note or case.refusal_reason):
+            raise InvalidInput("A refusal needs its reason.")
+        if status == Status.ANSWERED and case.answered_on is None:
+            raise RuleViolation("Use 'Mark answered' to record the date and method of the answer.")
+        if status == Status.CLOSED and case.status not in (
+            Status.ANSWERED.value,
+            Status.REFUSED.value,
+            Status.WITHDRAWN.value,
+        ):
+            raise RuleViolation(
+                f"Case {reference} is {case.status}: answer, refuse or withdraw it before closing."
+            )
+        previous = case.status
+        case.status = status.value
+        case.is_open = status in OPEN_STATUSES
+        if status == Status.REFUSED:
+            case.refusal_reason = note or case.refusal_reason
+        if status == Status.CLOSED:
+            case.closed_on = today_oslo()
+        elif case.is_open:
+            case.closed_on = None
+        _event(case, "status", f"{previous} → {status.value}" + (f"\n{note}" if note else ""))
+
+
+def add_note(db: Database, reference: str, note: str) -> None:
+    note = _limited(note, "notes")
+    if not note:
+        raise InvalidInput("The note is empty.")
+    with db.session() as s:
+        _event(_get_case(s, reference), "note", note)
+
+
+def extend(
+    db: Database,
+    reference: str,
+    *,
+    reason: str,
+    decided_on: dt.date | None = None,
+    told_on: dt.date | None = None,
+) -> dt.date:
+    """Extend by two further months (Art. 12(3)); allowed up to and including the original
+    due date, with reasons, and the person must be told within the first month."""
+    reason = _limited(reason, "reasons")
+    if not reason:
+        raise InvalidInput("An extension needs its reasons (complexity or number of requests).")
+    decided_on = decided_on or today_oslo()
+    told_on = told_on or decided_on
+    with db.session() as s:
+        case = _get_case(s, reference)
+        _require_open(case, "extend it")
+        if case.extended:
+            raise RuleViolation(f"Case {reference} is already extended to {case.due_date}.")
+        original = deadlines.due_date(case.received_date)
+        if not deadlines.extension_allowed(case.received_date, decided_on):
+            raise RuleViolation(
+                f"The deadline {original.isoformat()} has passed: an extension decided on "
+                f"{decided_on.isoformat()} is not allowed (Art. 12(3): the person must be told "
+                "within the first month)."
+            )
+        if told_on > original:
+            raise RuleViolation(
+                f"The person must be told of the extension by {original.isoformat()}."
+            )
+        if told_on < case.received_date or decided_on < case.received_date:
+            raise InvalidInput("The extension cannot be dated before the request was received.")
+        case.extended = True
+        case.extension_decided_on = decided_on
+        case.extension_reason = reason
+        case.extension_told_on = told_on
+        case.due_date = deadlines.due_date(case.received_date, extended=True)
+        _event(
+            case,
+            "extended",
+            f"due {original.isoformat()} → {case.due_date.isoformat()}; person told "
+            f"{told_on.isoformat()}\n{reason}",
+        )
+        return case.due_date
+
+
+def record_identity(
+    db: Database,
+    reference: str,
+    *,
+    method: str,
+    result: IdentityResult,
+    notes: str = "",
+    on: dt.date | None = None,
+) -> None:
+    """Record how identity was checked (the method and result; never a copy of an ID)."""
+    method = method.strip()
+    if not method:
+        raise InvalidInput("Choose how identity was checked.")
+    notes = _limited(notes, "notes")
+    on = on or today_oslo()
+    result = IdentityResult(result)
+    with db.session() as s:
+        case = _get_case(s, reference)
+        case.identity_method = method
+        case.identity_result = result.value
+        case.identity_notes = notes or None
+        case.identity_verified_on = on if result == IdentityResult.VERIFIED else None
+        if (
+            result == IdentityResult.VERIFIED
+            and case.identity_requested_on
+            and not (case.identity_received_on)
+        ):
+            case.identity_received_on = on
+        if result == IdentityResult.VERIFIED and case.status in (
+            Status.NEW.value,
+            Status.AWAITING_IDENTITY.value,
+        ):
+            case.status = Status.IN_PROGRESS.value
+        _event(case, "identity", f"{method}: {result.value}" + (f"\n{notes}" if notes else ""))
+
+
+def pause_for_identity(db: Database, reference: str, *, requested_on: dt.date) -> None:
+    """Identification was asked for: the adjusted date runs from here (the strict one counts)."""
+    with db.session() as s:
+        case = _get_case(s, reference)
+        _require_open(case, "ask for identification")
+        if requested_on < case.received_date:
+            raise InvalidInput("Identification cannot be asked for before the request arrived.")
+        if case.identity_requested_on and not case.identity_received_on:
+            raise RuleViolation("Identification has already been asked for and not yet arrived.")
+        case.identity_requested_on = requested_on
+        case.identity_received_on = None
+        previous = case.status
+        case.status = Status.AWAITING_IDENTITY.value
+        _event(
+            case,
+            "identity requested",
+            f"asked on {requested_on.isoformat()}; {previous} → {case.status}",
+        )
+
+
+def resume_after_identity(db: Database, reference: str, *, received_on: dt.date) -> None:
+    with db.session() as s:
+        case = _get_case(s, reference)
+        if case.identity_requested_on is None or case.identity_received_on is not None:
+            raise RuleViolation("The case is not waiting for identification.")
+        if received_on < case.identity_requested_on:
+            raise InvalidInput("Identification cannot arrive before it was asked for.")
+        case.identity_received_on = received_on
+        previous = case.status
+        if case.status == Status.AWAITING_IDENTITY.value:
+            case.status = Status.IN_PROGRESS.value
+        _event(
+            case,
+            "identity received",
+            f"arrived {received_on.isoformat()}; {previous} → {case.status}",
+        )
+
+
+def mark_answered(
+    db: Database, reference: str, *, on: dt.date, method: str, note: str = ""
+) -> None:
+    method = method.strip()
+    if not method:
+        raise InvalidInput("Choose how the answer was sent.")
+    note = _limited(note, "notes")
+    with db.session() as s:
+        case = _get_case(s, reference)
+        _require_open(case, "mark it answered")
+        if on < case.received_date:
+            raise InvalidInput("The answer cannot be dated before the request was received.")
+        if on > today_oslo():
+            raise InvalidInput("The answer cannot be dated in the future.")
+        case.answered_on = on
+        case.answer_method = method
+        previous = case.status
+        case.status = Status.ANSWERED.value
+        case.is_open = False
+        late = on > case.due_date
+        _event(
+            case,
+            "answered",
+            f"{on.isoformat()} by {method}; {previous} → answered"
+            + (f"; {(on - case.due_date).days} days after the due date" if late else "")
+            + (f"\n{note}" if note else ""),
+        )
+
+
+def has_any_case(db: Database) -> bool:
+    with db.session() as s:
+        return bool(s.scalar(select(exists().where(Case.id.is_not(None)))))

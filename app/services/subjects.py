@@ -1,0 +1,115 @@
+"""Use cases of the subject register: list, search and show data subjects."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select, text
+from sqlalchemy.orm import selectinload
+
+from app.core.errors import NotFound
+from app.core.model import Role
+from app.services.cases import case_row
+from app.services.database import Database
+from app.services.dto import SubjectDetail, SubjectRow
+from app.store import fts
+from app.store.models import Case, Subject
+
+_SORT = {
+    "name": (Subject.sort_name, Subject.id),
+    "pseudonym": (Subject.id,),
+    "customer_no": (Subject.customer_no, Subject.id),
+}
+
+
+def _roles(text_: str) -> tuple[Role, ...]:
+    return tuple(Role(r) for r in text_.split(",") if r)
+
+
+def _filtered(stmt: Select[Subject], search: str, role: Role | None) -> Select[Subject]:
+    stmt = stmt.where(Subject.erased_at.is_(None))
+    match = fts.match_expression(search)
+    if match:
+        stmt = stmt.where(
+            Subject.id.in_(
+                select(text("rowid"))
+                .select_from(text("subject_fts"))
+                .where(text("subject_fts MATCH :m").bindparams(m=match))
+            )
+        )
+    if role is not None:
+        stmt = stmt.where(Subject.roles.like(f"%{Role(role).value}%"))
+    return stmt
+
+
+def list_subjects(
+    db: Database,
+    *,
+    search: str = "",
+    role: Role | None = None,
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[SubjectRow]:
+    cols = _SORT.get(sort, _SORT["name"])
+    order = [c.desc() for c in cols] if descending else list(cols)
+    stmt = (
+        _filtered(select(Subject), search, role)
+        .options(selectinload(Subject.emails), selectinload(Subject.phones))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    with db.session() as s:
+        subjects = list(s.scalars(stmt))
+        ids = [x.id for x in subjects]
+        open_counts = dict(
+            s.execute(
+                select(Case.subject_id, func.count())
+                .where(Case.subject_id.in_(ids), Case.is_open.is_(True))
+                .group_by(Case.subject_id)
+            ).tuples()
+        )
+        return [
+            SubjectRow(
+                id=x.id,
+                pseudonym=x.pseudonym,
+                name=x.name,
+                emails=tuple(e.address for e in x.emails),
+                phones=tuple(p.e164 for p in x.phones),
+                roles=_roles(x.roles),
+                customer_no=x.customer_no,
+                open_cases=open_counts.get(x.id, 0),
+            )
+            for x in subjects
+        ]
+
+
+def count_subjects(db: Database, *, search: str = "", role: Role | None = None) -> int:
+    stmt = _filtered(select(Subject), search, role)
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+def get_subject(db: Database, subject_id: int) -> SubjectDetail:
+    with db.session() as s:
+        x = s.get(Subject, subject_id)
+        if x is None:
+            raise NotFound(f"There is no subject {subject_id}.")
+        cases = s.scalars(
+            select(Case).where(Case.subject_id == x.id).order_by(Case.received_at.desc())
+        )
+        return SubjectDetail(
+            id=x.id,
+            pseudonym=x.pseudonym,
+            name=x.name,
+            postal_address=x.postal_address,
+            emails=tuple(e.address for e in x.emails),
+            phones=tuple(p.e164 for p in x.phones),
+            roles=_roles(x.roles),
+            customer_no=x.customer_no,
+            supplier_no=x.supplier_no,
+            last_purchase=x.last_purchase,
+            last_contact=x.last_contact,
+            erased=x.erased_at is not None,
+            cases=tuple(case_row(c, x.name) for c in cases),
+        )

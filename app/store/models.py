@@ -1,0 +1,305 @@
+"""SQLAlchemy 2 typed models: the case database.
+
+Timestamps are stored in UTC (naive datetimes meaning UTC, as SQLite has no time zones);
+deadline dates are calendar dates in Europe/Oslo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DatabaseInfo(Base):
+    """One row: the database's own identity (its id names its key in the keyring)."""
+
+    __tablename__ = "database_info"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    database_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by_version: Mapped[str] = mapped_column(String(32))
+
+
+class ReferenceCounter(Base):
+    """Case references YYYY-NNNN are numbered per year and never reused."""
+
+    __tablename__ = "reference_counter"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- data subjects -------------------------------------------------------------------------
+
+
+class Subject(Base):
+    __tablename__ = "subject"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A stable pseudonym (S-000042) that survives erasure, for logs and exports.
+    pseudonym: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(Text, default="", index=True)  # core.text.sort_key
+    postal_address: Mapped[str] = mapped_column(Text, default="")
+    roles: Mapped[str] = mapped_column(String(64), default="")  # comma separated Role values
+    customer_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    supplier_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    last_purchase: Mapped[dt.date | None] = mapped_column(Date)
+    last_contact: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    emails: Mapped[list[SubjectEmail]] = relationship(
+        back_populates="subject", cascade="all, delete-orphan", order_by="SubjectEmail.id"
+    )
+    phones: Mapped[list[SubjectPhone]] = relationship(
+        back_populates="subject", cascade="all, delete-orphan", order_by="SubjectPhone.id"
+    )
+    cases: Mapped[list[Case]] = relationship(back_populates="subject")
+
+
+class SubjectEmail(Base):
+    __tablename__ = "subject_email"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="CASCADE"))
+    address: Mapped[str] = mapped_column(String(320), index=True)  # normalised, lower-case
+    subject: Mapped[Subject] = relationship(back_populates="emails")
+
+
+class SubjectPhone(Base):
+    __tablename__ = "subject_phone"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="CASCADE"))
+    e164: Mapped[str] = mapped_column(String(20), index=True)
+    subject: Mapped[Subject] = relationship(back_populates="phones")
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+
+class Case(Base):
+    __tablename__ = "case_"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(16), unique=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id"), index=True)
+    types: Mapped[str] = mapped_column(String(80))  # canonical comma separated RequestTypes
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(2), default="nb")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    received_date: Mapped[dt.date] = mapped_column(Date)  # Europe/Oslo date of receipt
+    # The strict deadline that counts (kept in step with received_date and extended).
+    due_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    extension_decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extension_told_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    identity_method: Mapped[str | None] = mapped_column(String(80))
+    identity_result: Mapped[str | None] = mapped_column(String(16))
+    identity_notes: Mapped[str | None] = mapped_column(Text)
+    identity_verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    identity_requested_on: Mapped[dt.date | None] = mapped_column(Date)
+    identity_received_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    fee_decision: Mapped[str | None] = mapped_column(String(8))
+    fee_amount: Mapped[int | None] = mapped_column(Integer)  # whole kroner
+    refusal_reason: Mapped[str | None] = mapped_column(Text)
+
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    answer_method: Mapped[str | None] = mapped_column(String(16))
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    call_notes: Mapped[str] = mapped_column(Text, default="")
+    contact_email: Mapped[str | None] = mapped_column(String(320))
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+    forwarded_by: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+
+    subject: Mapped[Subject] = relationship(back_populates="cases")
+    events: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseEvent.id"
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Document.id"
+    )
+
+    __table_args__ = (
+        Index("ix_case_received", "received_at"),
+        Index("ix_case_open_due", "is_open", "due_date"),
+    )
+
+
+class CaseEvent(Base):
+    """The case's timeline: every change, with time (UTC) and the OS user."""
+
+    __tablename__ = "case_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[Case] = relationship(back_populates="events")
+
+
+class Document(Base):
+    """A file kept with a case as evidence: an original e-mail, a generated letter."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # "email", "letter", "finding", ...
+    filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(80))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    sent_method: Mapped[str | None] = mapped_column(String(16))
+    case: Mapped[Case] = relationship(back_populates="documents")
+
+
+class CaseEmail(Base):
+    """What was read from an imported e-mail (the file itself is a Document)."""
+
+    __tablename__ = "case_email"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    sender_name: Mapped[str] = mapped_column(Text, default="")
+    sender_email: Mapped[str | None] = mapped_column(String(320))
+    reply_to: Mapped[str | None] = mapped_column(String(320))
+    forwarded_by: Mapped[str | None] = mapped_column(Text)
+    subject_line: Mapped[str] = mapped_column(Text, default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    received_source: Mapped[str] = mapped_column(String(20))
+    attachment_names: Mapped[str] = mapped_column(Text, default="")  # one per line
+    message_id: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the processing register (Art. 30) -------------------------------------------------------
+
+activity_recipient = Table(
+    "activity_recipient",
+    Base.metadata,
+    Column(
+        "activity_id", ForeignKey("processing_activity.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("recipient_id", ForeignKey("recipient.id", ondelete="CASCADE"), primary_key=True),
+)
+
+activity_system = Table(
+    "activity_system",
+    Base.metadata,
+    Column(
+        "activity_id", ForeignKey("processing_activity.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("system_id", ForeignKey("system.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class RetentionRule(Base):
+    """A period after an event, or 'as required by law', with its legal reference."""
+
+    __tablename__ = "retention_rule"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(48), unique=True)
+    description: Mapped[str] = mapped_column(Text)
+    period_years: Mapped[int] = mapped_column(Integer, default=0)
+    period_months: Mapped[int] = mapped_column(Integer, default=0)
+    # last_purchase | last_contact | financial_year_end | case_closed | collection | by_law
+    after_event: Mapped[str] = mapped_column(String(32))
+    legal_reference: Mapped[str] = mapped_column(Text, default="")
+    justification: Mapped[str] = mapped_column(Text, default="")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Recipient(Base):
+    __tablename__ = "recipient"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(48), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(32))  # processor | controller | authority
+    country: Mapped[str] = mapped_column(String(64), default="Norway")
+    dpa_reference: Mapped[str] = mapped_column(Text, default="")
+    dpa_date: Mapped[dt.date | None] = mapped_column(Date)
+    contact: Mapped[str] = mapped_column(Text, default="")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class System(Base):
+    __tablename__ = "system"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(48), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    holds: Mapped[str] = mapped_column(Text, default="")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ProcessingActivity(Base):
+    __tablename__ = "processing_activity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(48), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(Text)
+    legal_basis: Mapped[str] = mapped_column(String(16))  # Art. 6(1) letter, e.g. "b"
+    legal_basis_text: Mapped[str] = mapped_column(Text)
+    data_categories: Mapped[str] = mapped_column(Text)  # one per line
+    subject_categories: Mapped[str] = mapped_column(Text)  # one per line
+    source: Mapped[str] = mapped_column(Text)
+    transfers: Mapped[str] = mapped_column(Text, default="")  # outside the EEA, with safeguard
+    security_measures: Mapped[str] = mapped_column(Text, default="")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    recipients: Mapped[list[Recipient]] = relationship(secondary=activity_recipient)
+    systems: Mapped[list[System]] = relationship(secondary=activity_system)
+    retention: Mapped[list[ActivityRetention]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan", order_by="ActivityRetention.id"
+    )
+
+
+class ActivityRetention(Base):
+    """Which retention rule applies to which data of an activity."""
+
+    __tablename__ = "activity_retention"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("processing_activity.id", ondelete="CASCADE"), index=True
+    )
+    rule_id: Mapped[int] = mapped_column(ForeignKey("retention_rule.id"))
+    applies_to: Mapped[str] = mapped_column(Text)
+    activity: Mapped[ProcessingActivity] = relationship(back_populates="retention")
+    rule: Mapped[RetentionRule] = relationship()
+
+    __table_args__ = (UniqueConstraint("activity_id", "rule_id", "applies_to"),)
+
+
+class Setting(Base):
+    """Key-value settings that travel with the database (the controller profile)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

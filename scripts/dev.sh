@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian/Ubuntu machine:
+#   bash scripts/dev.sh run [innsyn arguments]   set up, then open the application
+#   bash scripts/dev.sh test [pytest arguments]  set up, then lint, type-check and run every test
+#   bash scripts/dev.sh setup                    set up only
+# Setting up means: the Debian libraries Qt needs (installed where missing and we may install),
+# a .venv with the pinned Python packages, and the project installed in it (editable).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+QT_DEBS=(libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3)
+
+need_python() {
+    for py in python3.13 python3.12 python3.11 python3; do
+        if command -v "$py" >/dev/null 2>&1 &&
+            "$py" -c 'import sys, venv; raise SystemExit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$py"; return 0
+        fi
+    done
+    echo "Innsyn needs Python 3.11 or newer with the venv module (apt-get install python3 python3-venv)." >&2
+    exit 1
+}
+
+missing_debs() {
+    local pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+    done
+}
+
+install_debs() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: the user installs Qt's libraries
+    local missing
+    missing=$(missing_debs "$@")
+    [ -z "$missing" ] && return 0
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+            echo "Missing Debian packages (install them, then run this again): $missing" >&2
+            return 0
+        fi
+    fi
+    echo "Installing Debian packages: $missing"
+    # shellcheck disable=SC2086
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+}
+
+setup() {
+    local lock="$1"
+    local py
+    py=$(need_python)
+    if [ ! -x .venv/bin/python ]; then
+        "$py" -m venv .venv
+    fi
+    local stamp=".venv/.installed-$(cat "$lock" requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
+    if [ ! -e "$stamp" ]; then
+        .venv/bin/python -m pip install -q --upgrade pip
+        .venv/bin/python -m pip install -q -r "$lock"
+        .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e . 2>/dev/null ||
+            .venv/bin/python -m pip install -q --no-deps -e .
+        rm -f .venv/.installed-*
+        touch "$stamp"
+    fi
+}
+
+cmd="${1:-run}"
+shift || true
+case "$cmd" in
+    setup)
+        install_debs "${QT_DEBS[@]}"
+        setup requirements-dev.lock ;;
+    run)
+        install_debs "${QT_DEBS[@]}"
+        setup requirements.lock
+        # Without a display Qt aborts; fall back to offscreen only when there is none at all.
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+            echo "No display found: starting with QT_QPA_PLATFORM=offscreen (nothing will be visible)." >&2
+            export QT_QPA_PLATFORM=offscreen
+        fi
+        exec .venv/bin/innsyn "$@" ;;
+    test)
+        install_debs "${QT_DEBS[@]}"
+        setup requirements-dev.lock
+        export QT_QPA_PLATFORM=offscreen
+        echo "== ruff"; .venv/bin/ruff check . && .venv/bin/ruff format --check .
+        echo "== mypy"; .venv/bin/mypy
+        echo "== pytest"
+        exec .venv/bin/python -m pytest "$@" ;;
+    *)
+        echo "usage: bash scripts/dev.sh run|test|setup [arguments]" >&2; exit 2 ;;
+esac

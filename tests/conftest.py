@@ -1,0 +1,89 @@
+"""Every test: Qt offscreen, the user's directories inside tmp_path, a fresh database file,
+and a keyring that lives in tmp_path (never the user's own)."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: without a display Qt aborts the whole process.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import keyring
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+
+from app.core.model import Channel, RequestType
+from app.services.database import Database, open_database
+from app.services.dto import RequestInput
+
+OSLO = ZoneInfo("Europe/Oslo")
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    home = tmp_path / "home"
+    for var, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(path))
+    monkeypatch.setenv("INNSYN_DATA_DIR", str(tmp_path / "data"))
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "cases.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def samples() -> Path:
+    assert SAMPLES.is_dir(), f"the shared samples are missing: {SAMPLES}"
+    return SAMPLES
+
+
+def oslo(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=OSLO)
+
+
+def phone_request(
+    name: str = "Kari Nordmann",
+    *,
+    received: dt.datetime | None = None,
+    types: tuple[RequestType, ...] = (RequestType.ACCESS,),
+    phone: str | None = "+47 40 00 15 14",
+    email: str | None = None,
+    **kw: object,
+) -> RequestInput:
+    return RequestInput(
+        channel=Channel.PHONE,
+        types=types,
+        name=name,
+        received_at=received or oslo(2026, 3, 2),
+        phone=phone,
+        email=email,
+        **kw,  # type: ignore[arg-type]
+    )
