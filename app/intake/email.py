@@ -184,7 +184,7 @@ def _assemble(
     if original is not None:
         same_person = original.address is not None and original.address == outer.address
         if not same_person:  # a reminder with one's own earlier mail attached is no forward
-            forwarded_by_name = outer.name
+            forwarded_by_name = outer.name or None
             forwarded_by_email = outer.address
         body = _forwarded_body(outer.body, original)
     # A request is received when it reaches the controller; for a forward that is when the

@@ -297,6 +297,25 @@ class ActivityRetention(Base):
     __table_args__ = (UniqueConstraint("activity_id", "rule_id", "applies_to"),)
 
 
+class Finding(Base):
+    """What the officer found in one system for an access case (the search checklist)."""
+
+    __tablename__ = "finding"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id"))
+    searched_on: Mapped[dt.date | None] = mapped_column(Date)
+    found: Mapped[bool | None] = mapped_column(Boolean)  # None: not searched yet
+    categories: Mapped[str] = mapped_column(Text, default="")  # one per line
+    notes: Mapped[str] = mapped_column(Text, default="")  # extracted values, one per line
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL")
+    )
+    system: Mapped[System] = relationship()
+
+    __table_args__ = (UniqueConstraint("case_id", "system_id"),)
+
+
 class Setting(Base):
     """Key-value settings that travel with the database (the controller profile)."""
 

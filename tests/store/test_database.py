@@ -126,3 +126,43 @@ def test_every_connection_has_the_pragmas(db_path: Path) -> None:
         "secure_delete": 1,
         "busy_timeout": 5000,
     }
+
+
+def test_an_older_database_is_copied_aside_then_upgraded(db_path: Path) -> None:
+    from alembic import command
+
+    from app.services import cases
+    from app.store.engine import make_engine
+
+    engine = make_engine(db_path)
+    cfg = migrate._alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO subject (id, pseudonym, name, sort_name, postal_address, roles, "
+            "created_at) VALUES (1, 'S-000001', 'Kari Nordmann', 'kari nordmann', '', '', "
+            "'2026-03-01 10:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO case_ (reference, subject_id, types, channel, language, received_at, "
+            "received_date, due_date, status, is_open, extended, call_notes, created_at, "
+            "created_by) VALUES ('2026-0001', 1, 'access', 'phone', 'nb', "
+            "'2026-03-02 09:00:00', '2026-03-02', '2026-04-07', 'new', 1, 0, '', "
+            "'2026-03-02 09:00:00', 'officer')"
+        )
+    engine.dispose()
+
+    db = open_database(db_path)
+    assert db.migration is not None
+    assert db.migration.from_revision == "0001"
+    assert db.migration.to_revision == migrate.head_revision()
+    backup = db.migration.backup_path
+    assert backup is not None and backup.exists()
+    assert "before-upgrade-0001" in backup.name
+    assert cases.get_case(db, "2026-0001").subject_name == "Kari Nordmann"
+    db.close()
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    conn.close()
