@@ -226,6 +226,21 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from app.services.audit import verify_chain
+
+    db = _open(args, create=False)
+    try:
+        report = verify_chain(db)
+    finally:
+        db.close()
+    if report.ok:
+        print(f"audit chain intact: {report.rows} rows")
+        return 0
+    print(f"audit chain broken at row {report.first_bad_id}: {report.problem}", file=sys.stderr)
+    return 1
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.app import run_gui
 
@@ -288,6 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--extended", action="store_true")
     dl.add_argument("--lang", choices=["nb", "en"], default="en")
     dl.set_defaults(func=cmd_deadline)
+
+    au = sub.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="audit_command", parser_class=_Parser, required=True
+    )
+    av = au.add_parser("verify", help="exit 0 when the hash chain holds")
+    av.set_defaults(func=cmd_audit_verify)
 
     gui = sub.add_parser("gui", help="open the application (the default)")
     gui.set_defaults(func=cmd_gui)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import DatabaseProblem
-from app.store import migrate
+from app.store import audit, migrate
 from app.store.engine import make_engine, make_session_factory, session_scope
 from app.store.seed import seed_database
 
@@ -70,6 +70,7 @@ def open_database(path: Path | None = None, *, create: bool = True) -> Database:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
         os.close(fd)
     migrate.check_file_is_database(path)
+    audit.install()
     engine = make_engine(path)
     try:
         result = migrate.upgrade(engine, path)

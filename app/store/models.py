@@ -308,9 +308,7 @@ class Finding(Base):
     found: Mapped[bool | None] = mapped_column(Boolean)  # None: not searched yet
     categories: Mapped[str] = mapped_column(Text, default="")  # one per line
     notes: Mapped[str] = mapped_column(Text, default="")  # extracted values, one per line
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("document.id", ondelete="SET NULL")
-    )
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
     system: Mapped[System] = relationship()
 
     __table_args__ = (UniqueConstraint("case_id", "system_id"),)
@@ -322,3 +320,27 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditLog(Base):
+    """Append-only, hash-chained record of every change (see app/store/audit.py)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, as hashed
+    user: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    table_name: Mapped[str] = mapped_column(String(48))
+    object_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)  # canonical JSON: ids, pseudonyms, field names
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchor(Base):
+    """The newest row of the chain, so that cutting rows off its end is caught."""
+
+    __tablename__ = "audit_anchor"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,225 @@
+"""The tamper-evident audit trail.
+
+Every insert, update and delete of an audited table is appended to `audit_log` in the same
+transaction, by a session hook, so no service can forget it. Each row holds the time, the OS
+user, the action, the object's table and id, and a detail of ids, pseudonyms and the names of
+changed fields: never names, e-mails or free text about a person, so erasing a person never
+breaks the chain. Each row's hash is SHA-256 over the previous row's hash and this row's
+canonical content; `audit_anchor` holds the newest hash and the row count, so that deleting
+the newest rows is caught too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, event, inspect, text
+from sqlalchemy.orm import Session, UOWTransaction
+
+GENESIS = "0" * 64
+
+# table name -> how to describe a row of it without personal data: the attributes to name.
+_IDENTIFYING: dict[str, tuple[str, ...]] = {
+    "case_": ("reference", "subject_id"),
+    "case_event": ("case_id", "kind"),
+    "case_email": ("case_id", "document_id"),
+    "document": ("case_id", "kind", "sha256"),
+    "finding": ("case_id", "system_id"),
+    "subject": ("pseudonym",),
+    "subject_email": ("subject_id",),
+    "subject_phone": ("subject_id",),
+    "processing_activity": ("code",),
+    "retention_rule": ("code",),
+    "recipient": ("code",),
+    "system": ("code",),
+    "activity_retention": ("activity_id", "rule_id"),
+    "setting": ("key",),
+}
+# Whose value is itself safe to record (no personal data), when it changes.
+_SAFE_VALUES = frozenset(
+    {"status", "is_open", "extended", "due_date", "types", "channel", "kind", "retired_at",
+     "fee_decision", "identity_result", "answered_on", "closed_on", "sent_on", "sent_method"}
+)  # fmt: skip
+_user_provider: Callable[[], str] | None = None
+
+
+def os_user() -> str:
+    if _user_provider is not None:
+        return _user_provider()
+    try:
+        return getpass.getuser()
+    except Exception:
+        return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
+def canonical(row: dict[str, Any]) -> str:
+    return json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chain_hash(previous: str, content: str) -> str:
+    return hashlib.sha256((previous + content).encode("utf-8")).hexdigest()
+
+
+def _row_content(
+    row_id: int, at: str, user: str, action: str, table: str, object_id: str, detail: str
+) -> dict[str, Any]:
+    return {
+        "id": row_id,
+        "at": at,
+        "user": user,
+        "action": action,
+        "table": table,
+        "object_id": object_id,
+        "detail": detail,
+    }
+
+
+def append(
+    conn: Connection, action: str, table: str, object_id: object, detail: dict[str, Any]
+) -> None:
+    """Append one row to the chain, inside the caller's transaction."""
+    last = conn.execute(text("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
+    prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
+    row_id = prev_id + 1
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    user = os_user()
+    detail_text = canonical(detail)
+    content = _row_content(row_id, at, user, action, table, str(object_id), detail_text)
+    digest = chain_hash(prev_hash, canonical(content))
+    conn.execute(
+        text(
+            "INSERT INTO audit_log (id, at, user, action, table_name, object_id, detail, "
+            "prev_hash, hash) VALUES (:id, :at, :user, :action, :table, :object_id, :detail, "
+            ":prev, :hash)"
+        ),
+        {
+            "id": row_id,
+            "at": at,
+            "user": user,
+            "action": action,
+            "table": table,
+            "object_id": str(object_id),
+            "detail": detail_text,
+            "prev": prev_hash,
+            "hash": digest,
+        },
+    )
+    conn.execute(
+        text(
+            "INSERT INTO audit_anchor (id, last_id, last_hash) VALUES (1, :i, :h) "
+            "ON CONFLICT(id) DO UPDATE SET last_id = :i, last_hash = :h"
+        ),
+        {"i": row_id, "h": digest},
+    )
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, dt.datetime | dt.date):
+        return v.isoformat()
+    return v
+
+
+def _describe(obj: Any, table: str) -> dict[str, Any]:
+    return {a: _value(getattr(obj, a, None)) for a in _IDENTIFYING.get(table, ())}
+
+
+def _changed_fields(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    changed: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            changed[attr.key] = (
+                _value(hist.added[0]) if attr.key in _SAFE_VALUES and hist.added else None
+            )
+    return changed
+
+
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    conn = session.connection()
+    for action, objs in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in list(objs):
+            table = getattr(obj, "__tablename__", None)
+            if table is None or table not in _IDENTIFYING:
+                continue
+            detail = _describe(obj, table)
+            if action == "update":
+                fields = _changed_fields(obj)
+                if not fields:
+                    continue
+                detail["fields"] = sorted(fields)
+                safe = {k: v for k, v in fields.items() if k in _SAFE_VALUES}
+                if safe:
+                    detail["values"] = safe
+            pk = inspect(obj).identity
+            object_id = pk[0] if pk and len(pk) == 1 else (pk or "")
+            append(conn, action, table, object_id, detail)
+
+
+_installed = False
+
+
+def install() -> None:
+    """Hook every ORM flush (idempotent)."""
+    global _installed
+    if not _installed:
+        event.listen(Session, "after_flush", _after_flush)
+        _installed = True
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    rows: int
+    first_bad_id: int | None
+    problem: str
+
+
+def verify(conn: Connection) -> ChainReport:
+    """Recompute the whole chain; name the first row that does not match."""
+    prev_hash = GENESIS
+    expected_id = 1
+    count = 0
+    rows = conn.execute(
+        text(
+            "SELECT id, at, user, action, table_name, object_id, detail, prev_hash, hash "
+            "FROM audit_log ORDER BY id"
+        )
+    )
+    for r in rows:
+        count += 1
+        if r.id != expected_id:
+            return ChainReport(
+                False, count, r.id, f"row {expected_id} is missing before row {r.id}"
+            )
+        if r.prev_hash != prev_hash:
+            return ChainReport(False, count, r.id, f"row {r.id} does not follow row {r.id - 1}")
+        content = _row_content(r.id, r.at, r.user, r.action, r.table_name, r.object_id, r.detail)
+        if chain_hash(prev_hash, canonical(content)) != r.hash:
+            return ChainReport(False, count, r.id, f"row {r.id} was changed after it was written")
+        prev_hash = r.hash
+        expected_id += 1
+    anchor = conn.execute(text("SELECT last_id, last_hash FROM audit_anchor WHERE id = 1")).first()
+    last_id = expected_id - 1
+    if anchor is None:
+        if last_id:
+            return ChainReport(False, count, None, "the chain's anchor is missing")
+    elif anchor.last_id != last_id or anchor.last_hash != prev_hash:
+        return ChainReport(
+            False,
+            count,
+            anchor.last_id if anchor.last_id > last_id else last_id,
+            f"the chain ends at row {last_id} but was last written at row {anchor.last_id}",
+        )
+    return ChainReport(True, count, None, "")

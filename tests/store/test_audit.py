@@ -1,0 +1,107 @@
+"""The hash-chained audit trail: a real workflow verifies; tampering is caught at its row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.core.model import IdentityResult, Status
+from app.services import cases
+from app.services.audit import verify_chain
+from app.services.database import Database, open_database
+from tests.conftest import oslo, phone_request
+
+NAME, EMAIL, PHONE = "Ingrid Sørbø-Testesen", "ingrid.sorbo@example.no", "+4791234567"
+
+
+def workflow(db: Database) -> str:
+    ref = cases.log_request(
+        db, phone_request(NAME, email=EMAIL, phone=PHONE, notes="Ringte om kundekortet")
+    ).reference
+    cases.record_identity(
+        db, ref, method="call-back", result=IdentityResult.VERIFIED, notes="Kjent stemme"
+    )
+    cases.extend(db, ref, reason="Mange systemer", decided_on=dt.date(2026, 3, 20))
+    cases.add_note(db, ref, f"Snakket med {NAME}")
+    cases.mark_answered(db, ref, on=dt.date(2026, 4, 1), method="post")
+    cases.change_status(db, ref, Status.CLOSED)
+    cases.log_request(db, phone_request("Per Hansen", phone=None, received=oslo(2026, 4, 2)))
+    return ref
+
+
+def tamper(path: Path, *sql: str) -> None:
+    conn = sqlite3.connect(path)
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_a_real_workflow_verifies_and_holds_no_personal_data(db: Database) -> None:
+    workflow(db)
+    report = verify_chain(db)
+    assert report.ok, report.problem
+    conn = sqlite3.connect(db.path)
+    rows = conn.execute(
+        "SELECT action, table_name, object_id, detail, user FROM audit_log"
+    ).fetchall()
+    conn.close()
+    assert len(rows) > 20
+    assert ("update", "case_") in {(r[0], r[1]) for r in rows}
+    blob = "\n".join(" ".join(map(str, r)) for r in rows)
+    for secret in (NAME, "Sørbø", EMAIL, PHONE, "91234567", "Kjent stemme", "kundekortet"):
+        assert secret not in blob
+    assert "2026-0001" in blob  # references and pseudonyms are what the trail names
+    assert "S-000001" in blob
+
+
+@pytest.mark.parametrize(
+    ("sql", "bad_row"),
+    [
+        (["UPDATE audit_log SET detail = '{\"fields\":[]}' WHERE id = 5"], 5),
+        (["UPDATE audit_log SET user = 'someone-else' WHERE id = 7"], 7),
+        (["DELETE FROM audit_log WHERE id = 9"], 10),
+        (
+            [
+                "UPDATE audit_log SET id = -1 WHERE id = 3",
+                "UPDATE audit_log SET id = 3 WHERE id = 4",
+                "UPDATE audit_log SET id = 4 WHERE id = -1",
+            ],
+            3,
+        ),
+    ],
+)
+def test_tampering_is_caught_at_the_right_row(db: Database, sql: list[str], bad_row: int) -> None:
+    workflow(db)
+    db.close()
+    tamper(db.path, *sql)
+    reopened = open_database(db.path)
+    report = verify_chain(reopened)
+    reopened.close()
+    assert not report.ok
+    assert report.first_bad_id == bad_row
+
+
+def test_cutting_off_the_newest_rows_is_caught(db: Database) -> None:
+    workflow(db)
+    conn = sqlite3.connect(db.path)
+    last = conn.execute("SELECT max(id) FROM audit_log").fetchone()[0]
+    conn.close()
+    tamper(db.path, f"DELETE FROM audit_log WHERE id >= {last - 1}")
+    report = verify_chain(db)
+    assert not report.ok
+    assert report.first_bad_id == last
+
+
+def test_cli_audit_verify(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    workflow(db)
+    db.close()
+    assert main(["--db", str(db.path), "audit", "verify"]) == 0
+    assert "intact" in capsys.readouterr().out
+    tamper(db.path, "UPDATE audit_log SET action = 'read' WHERE id = 12")
+    assert main(["--db", str(db.path), "audit", "verify"]) == 1
+    assert "row 12" in capsys.readouterr().err
