@@ -10,6 +10,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -317,13 +318,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     parser = build_parser()
+    log = logging.getLogger("innsyn.cli")
     try:
         args = parser.parse_args(list(argv))
-        if args.command is None:
+        if args.command is None or args.command == "gui":
+            from app import logsetup
+
+            logsetup.configure()
             return cmd_gui(args)
         result: int = args.func(args)
         return result
     except UserError as exc:
+        # The message may quote what the user typed: it goes to the terminal, not the log.
+        log.info("command refused: %s", type(exc).__name__)
         print(f"innsyn: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

@@ -648,9 +648,7 @@ def list_cases(
 
 def count_cases(db: Database, q: CaseQuery, *, today: dt.date | None = None) -> int:
     today = today or today_oslo()
-    stmt = select(Case, Subject.name).join(
-        Subject, Subject.id == Case.subject_id
-    )
+    stmt = select(Case, Subject.name).join(Subject, Subject.id == Case.subject_id)
     stmt = _case_filter(stmt, q, today)
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
