@@ -9,16 +9,21 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import getpass
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from app.core import deadlines
 from app.core.errors import UserError
 from app.core.model import Channel, RequestType
+
+if TYPE_CHECKING:
+    from app.services.database import Database
 
 OSLO = ZoneInfo("Europe/Oslo")
 EXIT_USER_ERROR = 2
@@ -60,10 +65,26 @@ def _parse_date(text: str, option: str) -> dt.date:
         raise CliError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _open(args: argparse.Namespace, *, create: bool = True):  # noqa: ANN202
+def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
+    """Open the database; where its key is not in the keyring, ask on the terminal (never
+    from an argument or the environment, which other users and logs can see)."""
     from app.services.database import open_database
+    from app.services.keys import KeyNeeded, KeyringUnavailable
 
-    return open_database(Path(args.db) if args.db else None, create=create)
+    path = Path(args.db) if args.db else None
+    try:
+        return open_database(path, create=create)
+    except (KeyNeeded, KeyringUnavailable) as exc:
+        if not sys.stdin.isatty():
+            raise
+        print(f"innsyn: {exc}", file=sys.stderr)
+        if isinstance(exc, KeyringUnavailable):
+            first = getpass.getpass("New passphrase (at least 12 characters): ")
+            if getpass.getpass("The same passphrase again: ") != first:
+                raise CliError("the two passphrases differ") from None
+            return open_database(path, create=create, new_passphrase=first)
+        secret = getpass.getpass("Recovery key or passphrase: ")
+        return open_database(path, create=create, secret=secret)
 
 
 # --- commands -----------------------------------------------------------------------------

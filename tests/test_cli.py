@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.dbutil import raw_connect
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +23,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str],
 
 
 def counts(path: Path) -> tuple[int, int, int]:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         return tuple(  # type: ignore[return-value]
             conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

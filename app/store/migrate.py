@@ -12,7 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -20,8 +19,7 @@ from sqlalchemy import Engine, text
 
 from app import resources
 from app.core.errors import DatabaseProblem
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
+from app.store.engine import Keying, connect_raw
 
 
 @dataclass(frozen=True)
@@ -59,24 +57,14 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def check_file_is_database(path: Path) -> None:
-    """A clear message for a file that is not a (plain) SQLite database at all."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        head = fh.read(16)
-    if head != SQLITE_MAGIC:
-        raise DatabaseProblem(f"{path.name} is not an Innsyn database (or it is encrypted).")
-
-
-def copy_aside(path: Path, revision: str) -> Path:
+def copy_aside(path: Path, revision: str, keying: Keying | None) -> Path:
     """A consistent copy (SQLite's online backup, safe with WAL) next to the file, 0600."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
-    src = sqlcipher.connect(str(path))
-    dst = sqlcipher.connect(str(target))
+    src = connect_raw(path, keying)
+    dst = connect_raw(target, keying)  # same key: the copy is as protected as the original
     try:
         src.backup(dst)
     finally:
@@ -85,7 +73,7 @@ def copy_aside(path: Path, revision: str) -> Path:
     return target
 
 
-def upgrade(engine: Engine, path: Path) -> MigrationResult:
+def upgrade(engine: Engine, path: Path, keying: Keying | None) -> MigrationResult:
     """Upgrade the database behind `engine` to head; copy it aside first if it has data."""
     current = current_revision(engine)
     head = head_revision()
@@ -96,7 +84,7 @@ def upgrade(engine: Engine, path: Path) -> MigrationResult:
         )
     if current == head:
         return MigrationResult(False, current, head, None)
-    backup = copy_aside(path, current) if current is not None else None
+    backup = copy_aside(path, current, keying) if current is not None else None
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -106,7 +94,6 @@ def upgrade(engine: Engine, path: Path) -> MigrationResult:
 
 __all__ = [
     "MigrationResult",
-    "check_file_is_database",
     "copy_aside",
     "current_revision",
     "head_revision",

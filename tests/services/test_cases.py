@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,11 @@ from app.services import cases
 from app.services.database import Database
 from app.services.dto import CaseQuery
 from tests.conftest import oslo, phone_request
+from tests.dbutil import raw_connect
 
 
 def table_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         names = [
             r[0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from app.services import cases
 from app.services.audit import verify_chain
 from app.services.database import Database, open_database
 from tests.conftest import oslo, phone_request
+from tests.dbutil import raw_connect
 
 NAME, EMAIL, PHONE = "Ingrid Sørbø-Testesen", "ingrid.sorbo@example.no", "+4791234567"
 
@@ -34,7 +34,7 @@ def workflow(db: Database) -> str:
 
 
 def tamper(path: Path, *sql: str) -> None:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     for statement in sql:
         conn.execute(statement)
     conn.commit()
@@ -45,7 +45,7 @@ def test_a_real_workflow_verifies_and_holds_no_personal_data(db: Database) -> No
     workflow(db)
     report = verify_chain(db)
     assert report.ok, report.problem
-    conn = sqlite3.connect(db.path)
+    conn = raw_connect(db.path)
     rows = conn.execute(
         "SELECT action, table_name, object_id, detail, user FROM audit_log"
     ).fetchall()
@@ -88,7 +88,7 @@ def test_tampering_is_caught_at_the_right_row(db: Database, sql: list[str], bad_
 
 def test_cutting_off_the_newest_rows_is_caught(db: Database) -> None:
     workflow(db)
-    conn = sqlite3.connect(db.path)
+    conn = raw_connect(db.path)
     last = conn.execute("SELECT max(id) FROM audit_log").fetchone()[0]
     conn.close()
     tamper(db.path, f"DELETE FROM audit_log WHERE id >= {last - 1}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -15,13 +14,14 @@ from app.services.database import default_database_path, open_database
 from app.store import migrate
 from app.store.models import Base
 from tests.conftest import phone_request
+from tests.dbutil import raw_connect
 
 
 def test_new_database_is_seeded_with_the_lanopro_register(db_path: Path) -> None:
     db = open_database(db_path)
     db.close()
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
-    conn = sqlite3.connect(db_path)
+    conn = raw_connect(db_path)
     activities = [r[0] for r in conn.execute("SELECT name FROM processing_activity ORDER BY id")]
     assert activities == [
         "Provision of products and services",
@@ -52,7 +52,7 @@ def test_reopening_keeps_data_and_does_not_seed_twice(db_path: Path) -> None:
     db = open_database(db_path)
     assert cases.get_case(db, ref).subject_name == "Kari Nordmann"
     db.close()
-    conn = sqlite3.connect(db_path)
+    conn = raw_connect(db_path)
     assert conn.execute("SELECT count(*) FROM processing_activity").fetchone() == (4,)
     assert conn.execute("SELECT count(*) FROM database_info").fetchone() == (1,)
     conn.close()
@@ -68,7 +68,7 @@ def test_default_location_is_the_user_data_directory(tmp_path: Path) -> None:
 
 def test_database_from_a_newer_version_is_refused(db_path: Path) -> None:
     open_database(db_path).close()
-    conn = sqlite3.connect(db_path)
+    conn = raw_connect(db_path)
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.commit()
     conn.close()
@@ -93,10 +93,10 @@ def test_copy_aside_is_a_consistent_owner_only_copy(db_path: Path) -> None:
 
     db = open_database(db_path)
     cases.log_request(db, phone_request())
-    copy = migrate.copy_aside(db_path, "0001")
+    copy = migrate.copy_aside(db_path, "0001", db.keying)
     db.close()
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
-    conn = sqlite3.connect(copy)
+    conn = raw_connect(copy)
     assert conn.execute("SELECT reference FROM case_").fetchall() == [("2026-0001",)]
     conn.close()
 
@@ -163,6 +163,6 @@ def test_an_older_database_is_copied_aside_then_upgraded(db_path: Path) -> None:
     assert "before-upgrade-0001" in backup.name
     assert cases.get_case(db, "2026-0001").subject_name == "Kari Nordmann"
     db.close()
-    conn = sqlite3.connect(backup)
+    conn = raw_connect(backup)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()
