@@ -10,6 +10,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 QT_DEBS=(libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3)
+# A session bus and a real Secret Service for the keyring integration test.
+TEST_DEBS=(dbus dbus-bin gnome-keyring)
 
 need_python() {
     for py in python3.13 python3.12 python3.11 python3; do
@@ -80,12 +82,16 @@ case "$cmd" in
         fi
         exec .venv/bin/innsyn "$@" ;;
     test)
-        install_debs "${QT_DEBS[@]}"
+        install_debs "${QT_DEBS[@]}" "${TEST_DEBS[@]}"
         setup requirements-dev.lock
         export QT_QPA_PLATFORM=offscreen
         echo "== ruff"; .venv/bin/ruff check . && .venv/bin/ruff format --check .
         echo "== mypy"; .venv/bin/mypy
         echo "== pytest"
+        if command -v dbus-run-session >/dev/null 2>&1; then
+            exec dbus-run-session -- bash scripts/with-secret-service.sh \
+                .venv/bin/python -m pytest "$@"
+        fi
         exec .venv/bin/python -m pytest "$@" ;;
     *)
         echo "usage: bash scripts/dev.sh run|test|setup [arguments]" >&2; exit 2 ;;
