@@ -263,6 +263,37 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import make_backup
+
+    db = _open(args, create=False)
+    try:
+        path = make_backup(db, Path(args.to) if args.to else None)
+    finally:
+        db.close()
+    print(path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.services.backup import restore
+    from app.services.database import default_database_path
+
+    target = (Path(args.db) if args.db else default_database_path()).expanduser().resolve()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("restoring replaces the database: confirm with --yes")
+        answer = input(f"Replace {target.name} by {Path(args.file).name}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing restored")
+            return 1
+    result = restore(target, Path(args.file))
+    print(f"restored {target} from {result.restored_from.name}")
+    if result.kept_aside:
+        print(f"the previous file is kept as {result.kept_aside}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.app import run_gui
 
@@ -331,6 +362,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     av = au.add_parser("verify", help="exit 0 when the hash chain holds")
     av.set_defaults(func=cmd_audit_verify)
+
+    bk = sub.add_parser("backup", help="an encrypted backup now")
+    bk.add_argument("--to", metavar="DIR", help="backup folder (default: the configured one)")
+    bk.set_defaults(func=cmd_backup)
+    rs = sub.add_parser("restore", help="replace the database by a verified backup")
+    rs.add_argument("file")
+    rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    rs.set_defaults(func=cmd_restore)
 
     gui = sub.add_parser("gui", help="open the application (the default)")
     gui.set_defaults(func=cmd_gui)

@@ -20,3 +20,18 @@ def sort_key(name: str) -> str:
         base = "".join(c for c in decomposed if not unicodedata.combining(c))
         out.append({"ŋ": "n", "đ": "d", "ŧ": "t", "ʒ": "z", "ß": "ss"}.get(base, base))
     return "".join(out).strip()
+
+
+_ASCII = {"æ": "ae", "ø": "o", "å": "a", "ŋ": "n", "đ": "d", "ŧ": "t", "ʒ": "z", "ß": "ss"}
+
+
+def ascii_fold(text: str) -> str:
+    """What someone on a foreign keyboard types for a Norwegian or Sámi name: Øystein as
+    oystein, Ærø as aero, Ŋuolga as nuolga."""
+    out = []
+    for ch in text.casefold():
+        ch = _ASCII.get(ch, ch)
+        out.append(
+            "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        )
+    return "".join(out)

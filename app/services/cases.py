@@ -35,6 +35,7 @@ from app.services.dto import (
     CaseRow,
     CaseStats,
     DocumentView,
+    EmailEvidence,
     EmailView,
     EventView,
     IntakeCheck,
@@ -117,6 +118,10 @@ def normalise_request(inp: RequestInput) -> RequestInput:
         raise InvalidInput(f"Unknown language {inp.language!r}; use nb or en.")
     if inp.fee_decision == FeeDecision.FEE and not (inp.fee_amount and inp.fee_amount > 0):
         raise InvalidInput("A fee needs an amount in kroner greater than zero.")
+    if inp.fee_decision == FeeDecision.FEE and not (inp.refusal_reason or "").strip():
+        raise InvalidInput(
+            "A fee needs its reason: why the request is manifestly unfounded or excessive."
+        )
     if inp.fee_decision == FeeDecision.REFUSE and not (inp.refusal_reason or "").strip():
         raise InvalidInput("A refusal needs its reason.")
     return replace(
@@ -318,6 +323,37 @@ def check_request(db: Database, inp: RequestInput) -> IntakeCheck:
         )
 
 
+def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
+    """The original file as evidence (bytes and SHA-256), and what was read from it."""
+    doc = Document(
+        kind="email",
+        filename=ev.filename,
+        media_type=ev.media_type,
+        content=ev.raw,
+        sha256=ev.sha256,
+        created_at=_utcnow(),
+        created_by=current_user(),
+    )
+    case.documents.append(doc)
+    s.flush()
+    s.add(
+        CaseEmail(
+            case_id=case.id,
+            document_id=doc.id,
+            sender_name=ev.sender_name,
+            sender_email=ev.sender_email,
+            reply_to=ev.reply_to,
+            forwarded_by=ev.forwarded_by,
+            subject_line=ev.subject_line,
+            body_text=ev.body_text,
+            received_source=ev.received_source,
+            attachment_names="\n".join(ev.attachment_names),
+            message_id=ev.message_id,
+        )
+    )
+    _event(case, "evidence", f"original e-mail {ev.filename} kept, SHA-256 {ev.sha256}")
+
+
 def _next_reference(s: Session, year: int) -> str:
     counter = s.get(ReferenceCounter, year)
     if counter is None:
@@ -383,6 +419,7 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
             identity_notes=inp.identity_notes or None,
             fee_decision=inp.fee_decision.value if inp.fee_decision else None,
             fee_amount=inp.fee_amount if inp.fee_decision == FeeDecision.FEE else None,
+            fee_reason=inp.refusal_reason if inp.fee_decision == FeeDecision.FEE else None,
             refusal_reason=inp.refusal_reason if inp.fee_decision == FeeDecision.REFUSE else None,
             created_at=now,
             created_by=current_user(),
@@ -401,41 +438,16 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
             detail = inp.fee_decision.value
             if inp.fee_decision == FeeDecision.FEE:
                 detail += f" ({inp.fee_amount} kr)"
+            if inp.refusal_reason:
+                detail += f"\n{inp.refusal_reason}"
             _event(case, "once-a-year decision", detail)
             if inp.fee_decision == FeeDecision.REFUSE:
                 case.status = Status.REFUSED.value
                 case.is_open = False
                 _event(case, "status", Status.REFUSED.value)
-        ev = inp.email_evidence
-        if ev is not None:
-            case.forwarded_by = ev.forwarded_by
-            doc = Document(
-                kind="email",
-                filename=ev.filename,
-                media_type=ev.media_type,
-                content=ev.raw,
-                sha256=ev.sha256,
-                created_at=now,
-                created_by=current_user(),
-            )
-            case.documents.append(doc)
-            s.flush()
-            s.add(
-                CaseEmail(
-                    case_id=case.id,
-                    document_id=doc.id,
-                    sender_name=ev.sender_name,
-                    sender_email=ev.sender_email,
-                    reply_to=ev.reply_to,
-                    forwarded_by=ev.forwarded_by,
-                    subject_line=ev.subject_line,
-                    body_text=ev.body_text,
-                    received_source=ev.received_source,
-                    attachment_names="\n".join(ev.attachment_names),
-                    message_id=ev.message_id,
-                )
-            )
-            _event(case, "evidence", f"original e-mail kept, SHA-256 {ev.sha256}")
+        if inp.email_evidence is not None:
+            case.forwarded_by = inp.email_evidence.forwarded_by
+            _keep_email(s, case, inp.email_evidence)
         if subj.last_contact is None or subj.last_contact < received:
             subj.last_contact = received
         s.flush()
@@ -449,7 +461,9 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
 
 
 def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None:
-    """A further request from the same person, recorded on an open case instead of a new one."""
+    """A further request from the same person, recorded on an open case instead of a new one:
+    the types are merged, what the person told us is added to their record, and an e-mail
+    is kept as evidence like any other."""
     inp = normalise_request(inp)
     with db.session() as s:
         case = _get_case(s, reference)
@@ -457,6 +471,8 @@ def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None
             raise RuleViolation(f"Case {reference} is {case.status}; it cannot take a request.")
         types = set(types_from_text(case.types)) | set(inp.types)
         case.types = types_to_text(types)
+        _complete_subject(case.subject, inp)
+        reindex(s, case.subject)
         when = inp.received_at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M")
         detail = f"further {Channel(inp.channel).value} request received {when}: " + ", ".join(
             t.value for t in inp.types
@@ -464,6 +480,8 @@ def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None
         if inp.notes:
             detail += f"\n{inp.notes}"
         _event(case, "further request", detail)
+        if inp.email_evidence is not None:
+            _keep_email(s, case, inp.email_evidence)
 
 
 # --- reading cases ----------------------------------------------------------------------------
@@ -530,6 +548,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             identity_received_on=case.identity_received_on,
             fee_decision=case.fee_decision,
             fee_amount=case.fee_amount,
+            fee_reason=case.fee_reason,
             refusal_reason=case.refusal_reason,
             answered_on=case.answered_on,
             answer_method=case.answer_method,

@@ -52,7 +52,7 @@ class RequestInput:
     # The once-a-year decision, where a free statement was given within 12 months.
     fee_decision: FeeDecision | None = None
     fee_amount: int | None = None
-    refusal_reason: str | None = None
+    refusal_reason: str | None = None  # why a fee is charged or the request refused
     email_evidence: EmailEvidence | None = None
 
 
@@ -188,6 +188,7 @@ class CaseDetail:
     identity_received_on: dt.date | None
     fee_decision: str | None
     fee_amount: int | None
+    fee_reason: str | None
     refusal_reason: str | None
     answered_on: dt.date | None
     answer_method: str | None

@@ -62,13 +62,14 @@ def list_subjects(
     with db.session() as s:
         subjects = list(s.scalars(stmt))
         ids = [x.id for x in subjects]
-        open_counts = dict(
-            s.execute(
+        open_counts: dict[int, int] = {
+            sid: n
+            for sid, n in s.execute(
                 select(Case.subject_id, func.count())
                 .where(Case.subject_id.in_(ids), Case.is_open.is_(True))
                 .group_by(Case.subject_id)
-            ).tuples()
-        )
+            )
+        }
         return [
             SubjectRow(
                 id=x.id,

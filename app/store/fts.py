@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
 
+from app.core.text import ascii_fold
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -21,8 +23,9 @@ def index_row(
     phone_terms: list[str] = []
     for p in phones:
         phone_terms += [p.lstrip("+"), national_digits(p)]
+    folded = ascii_fold(name)
     return {
-        "name": name,
+        "name": name if folded == name.casefold() else f"{name} {folded}",
         "contact": " ".join([*emails, *phone_terms]),
         "numbers": " ".join(n for n in numbers if n),
     }

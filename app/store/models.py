@@ -123,6 +123,7 @@ class Case(Base):
 
     fee_decision: Mapped[str | None] = mapped_column(String(8))
     fee_amount: Mapped[int | None] = mapped_column(Integer)  # whole kroner
+    fee_reason: Mapped[str | None] = mapped_column(Text)  # why: Art. 12(5)
     refusal_reason: Mapped[str | None] = mapped_column(Text)
 
     answered_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -148,7 +148,12 @@ def test_once_a_year_rule_needs_a_decision(db: Database) -> None:
     assert case.refusal_reason == "Third identical request this year"
     fee = cases.log_request(
         db,
-        phone_request(received=oslo(2025, 6, 2), fee_decision=FeeDecision.FEE, fee_amount=250),
+        phone_request(
+            received=oslo(2025, 6, 2),
+            fee_decision=FeeDecision.FEE,
+            fee_amount=250,
+            refusal_reason="Repeated request, same content",
+        ),
     )
     assert cases.get_case(db, fee.reference).fee_amount == 250
     # More than 12 months later, free again without a decision.

@@ -1,0 +1,888 @@
+"""The record of processing activities (Art. 30) and the controller profile, as the GUI and the
+statements need them: list, read, create, edit and retire each kind of entry.
+
+Retiring never deletes: a retired entry stays readable (old statements, the audit trail and
+activities that used it still name it) and is only hidden from new choices. Each public
+function is one unit of work in one short session and returns plain frozen data; every
+validation happens before anything is written, so a refused save leaves the database as it
+was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Literal, NamedTuple, TypeVar
+
+import phonenumbers
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core import retention
+from app.core.deadlines import OSLO
+from app.core.errors import InvalidInput, NotFound, RuleViolation
+from app.core.retention import (
+    JustificationRequired,
+    RetentionRuleSpec,
+    StatutoryMinimum,
+    SubjectDates,
+)
+from app.intake.contact import normalise_email, normalise_phone, validate_name
+from app.services.database import Database
+from app.store.models import (
+    ActivityRetention,
+    Case,
+    ProcessingActivity,
+    Recipient,
+    RetentionRule,
+    Setting,
+    Subject,
+    System,
+)
+
+__all__ = [
+    "CONTROLLER_KEYS",
+    "LEGAL_BASES",
+    "ActivityInput",
+    "ActivityView",
+    "ControllerProfile",
+    "RecipientInput",
+    "RecipientRole",
+    "RecipientView",
+    "RetentionDate",
+    "RetentionLineInput",
+    "RetentionLineView",
+    "RuleInput",
+    "RuleView",
+    "SystemInput",
+    "SystemView",
+    "check_rule",
+    "get_activity",
+    "get_controller",
+    "get_recipient",
+    "get_rule",
+    "get_system",
+    "list_activities",
+    "list_recipients",
+    "list_rules",
+    "list_systems",
+    "retention_dates_for_subject",
+    "retire_activity",
+    "retire_recipient",
+    "retire_rule",
+    "retire_system",
+    "save_activity",
+    "save_controller",
+    "save_recipient",
+    "save_rule",
+    "save_system",
+    "where_used",
+]
+
+MAX_NAME = 200
+MAX_LINE = 500
+MAX_TEXT = 20_000
+
+
+class RecipientRole(StrEnum):
+    PROCESSOR = "processor"
+    CONTROLLER = "controller"
+    AUTHORITY = "authority"
+
+
+# Art. 6(1) GDPR: the letter and the standard wording, to pre-fill the legal basis text.
+LEGAL_BASES: dict[str, str] = {
+    "a": "Art. 6(1)(a) GDPR: consent",
+    "b": "Art. 6(1)(b) GDPR: performance of a contract with the data subject",
+    "c": "Art. 6(1)(c) GDPR: compliance with a legal obligation",
+    "d": "Art. 6(1)(d) GDPR: protection of vital interests",
+    "e": "Art. 6(1)(e) GDPR: a task carried out in the public interest",
+    "f": "Art. 6(1)(f) GDPR: legitimate interests",
+}
+
+CONTROLLER_KEYS: tuple[str, ...] = (
+    "legal_name",
+    "organisation_number",
+    "address",
+    "country",
+    "privacy_email",
+    "phone",
+    "officer_name",
+)
+
+
+# --- plain data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: int
+    code: str
+    description: str
+    period_years: int
+    period_months: int
+    after_event: str
+    legal_reference: str
+    justification: str
+    retired_at: dt.datetime | None  # UTC
+    criteria: str  # "3 years after the last purchase"
+    exceeds_minimum: StatutoryMinimum | None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+    @property
+    def spec(self) -> RetentionRuleSpec:
+        return RetentionRuleSpec(
+            period_years=self.period_years,
+            period_months=self.period_months,
+            after_event=self.after_event,
+            legal_reference=self.legal_reference,
+            description=self.description,
+        )
+
+
+@dataclass(frozen=True)
+class RecipientView:
+    id: int
+    code: str
+    name: str
+    role: str
+    country: str
+    dpa_reference: str
+    dpa_date: dt.date | None
+    contact: str
+    retired_at: dt.datetime | None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+
+@dataclass(frozen=True)
+class SystemView:
+    id: int
+    code: str
+    name: str
+    owner: str
+    holds: str
+    retired_at: dt.datetime | None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+
+@dataclass(frozen=True)
+class RetentionLineView:
+    applies_to: str
+    rule: RuleView
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    id: int
+    code: str
+    name: str
+    purpose: str
+    legal_basis: str
+    legal_basis_text: str
+    data_categories: tuple[str, ...]
+    subject_categories: tuple[str, ...]
+    source: str
+    transfers: str
+    security_measures: str
+    retired_at: dt.datetime | None
+    recipients: tuple[RecipientView, ...]
+    systems: tuple[SystemView, ...]
+    retention: tuple[RetentionLineView, ...]
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+
+@dataclass(frozen=True)
+class ControllerProfile:
+    legal_name: str = ""
+    organisation_number: str = ""
+    address: str = ""
+    country: str = "Norway"
+    privacy_email: str = ""
+    phone: str = ""
+    officer_name: str = ""
+
+
+@dataclass(frozen=True)
+class RetentionLineInput:
+    rule_id: int
+    applies_to: str
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    """An activity as typed; `id` None creates one."""
+
+    name: str
+    purpose: str
+    legal_basis: str
+    legal_basis_text: str
+    data_categories: tuple[str, ...]
+    subject_categories: tuple[str, ...]
+    source: str
+    system_ids: tuple[int, ...]
+    recipient_ids: tuple[int, ...]
+    retention: tuple[RetentionLineInput, ...]
+    transfers: str = ""
+    security_measures: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class RuleInput:
+    description: str
+    period_years: int
+    period_months: int
+    after_event: str
+    legal_reference: str = ""
+    justification: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class RecipientInput:
+    name: str
+    role: str
+    country: str = "Norway"
+    dpa_reference: str = ""
+    dpa_date: dt.date | None = None
+    contact: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SystemInput:
+    name: str
+    owner: str = ""
+    holds: str = ""
+    id: int | None = None
+
+
+class RetentionDate(NamedTuple):
+    """When one activity's data about one person may be deleted."""
+
+    activity: str
+    applies_to: str
+    rule: str  # the rule's description
+    legal_reference: str
+    earliest_deletion: dt.date | None  # None: by law, or the date it runs from is not known
+    criteria: str
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(OSLO).date()
+
+
+def _clean(text: str, what: str, limit: int, *, required: bool = False) -> str:
+    """Text as typed, stripped; one clear sentence where it cannot be kept."""
+    text = unicodedata.normalize("NFC", (text or "").strip())
+    if required and not text:
+        raise InvalidInput(f"Give the {what}.")
+    if len(text) > limit:
+        raise InvalidInput(f"The {what} is {len(text)} characters long; at most {limit}.")
+    if "\x00" in text:
+        raise InvalidInput(f"The {what} contains a NUL character.")
+    return text
+
+
+def _name(text: str, what: str) -> str:
+    if not (text or "").strip():
+        raise InvalidInput(f"Give the {what}.")
+    try:
+        return validate_name(text)
+    except InvalidInput as exc:
+        raise InvalidInput(f"The {what}: {exc}.") from None
+
+
+def _lines(values: Iterable[str], what: str) -> tuple[str, ...]:
+    """Non-empty, stripped, each once, in the order typed."""
+    seen: dict[str, None] = {}
+    for value in values:
+        for line in (value or "").splitlines():
+            line = _clean(line, what, MAX_LINE)
+            if line and line.casefold() not in {s.casefold() for s in seen}:
+                seen[line] = None
+    return tuple(seen)
+
+
+_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "đ": "d", "ŋ": "n"})
+
+
+def _slug(text: str, fallback: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATE))
+    text = text.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-")
+    return slug or fallback
+
+
+_Coded = TypeVar("_Coded", ProcessingActivity, RetentionRule, Recipient, System)
+
+
+def _unique_code(s: Session, model: type[_Coded], text: str, fallback: str) -> str:
+    """A readable, unique code for a new entry (codes never change once given)."""
+    base = _slug(text, fallback)
+    taken = set(s.scalars(select(model.code).where(model.code.like(f"{base}%"))))
+    code, n = base, 2
+    while code in taken:
+        code = f"{base}-{n}"
+        n += 1
+    return code
+
+
+def _get(s: Session, model: type[_Coded], entry_id: int, what: str) -> _Coded:
+    obj = s.get(model, entry_id)
+    if obj is None:
+        raise NotFound(f"There is no {what} {entry_id}.")
+    return obj
+
+
+def _retire(db: Database, model: type[_Coded], entry_id: int, what: str) -> None:
+    with db.session() as s:
+        obj = _get(s, model, entry_id, what)
+        if obj.retired_at is not None:
+            raise RuleViolation(f"The {what} '{_label(obj)}' is already retired.")
+        obj.retired_at = _utcnow()
+
+
+def _label(obj: ProcessingActivity | RetentionRule | Recipient | System) -> str:
+    return obj.description if isinstance(obj, RetentionRule) else obj.name
+
+
+# --- views from rows ---------------------------------------------------------------------------
+
+
+def _rule_spec(r: RetentionRule) -> RetentionRuleSpec:
+    return RetentionRuleSpec(
+        period_years=r.period_years,
+        period_months=r.period_months,
+        after_event=r.after_event,
+        legal_reference=r.legal_reference,
+        description=r.description,
+    )
+
+
+def _rule_view(r: RetentionRule) -> RuleView:
+    spec = _rule_spec(r)
+    return RuleView(
+        id=r.id,
+        code=r.code,
+        description=r.description,
+        period_years=r.period_years,
+        period_months=r.period_months,
+        after_event=r.after_event,
+        legal_reference=r.legal_reference,
+        justification=r.justification,
+        retired_at=r.retired_at,
+        criteria=retention.deletion_criteria(spec),
+        exceeds_minimum=retention.exceeds_statutory_minimum(spec),
+    )
+
+
+def _recipient_view(r: Recipient) -> RecipientView:
+    return RecipientView(
+        id=r.id,
+        code=r.code,
+        name=r.name,
+        role=r.role,
+        country=r.country,
+        dpa_reference=r.dpa_reference,
+        dpa_date=r.dpa_date,
+        contact=r.contact,
+        retired_at=r.retired_at,
+    )
+
+
+def _system_view(x: System) -> SystemView:
+    return SystemView(
+        id=x.id, code=x.code, name=x.name, owner=x.owner, holds=x.holds, retired_at=x.retired_at
+    )
+
+
+def _activity_view(a: ProcessingActivity) -> ActivityView:
+    return ActivityView(
+        id=a.id,
+        code=a.code,
+        name=a.name,
+        purpose=a.purpose,
+        legal_basis=a.legal_basis,
+        legal_basis_text=a.legal_basis_text,
+        data_categories=tuple(x for x in a.data_categories.splitlines() if x.strip()),
+        subject_categories=tuple(x for x in a.subject_categories.splitlines() if x.strip()),
+        source=a.source,
+        transfers=a.transfers,
+        security_measures=a.security_measures,
+        retired_at=a.retired_at,
+        recipients=tuple(_recipient_view(r) for r in sorted(a.recipients, key=lambda r: r.id)),
+        systems=tuple(_system_view(x) for x in sorted(a.systems, key=lambda x: x.id)),
+        retention=tuple(
+            RetentionLineView(applies_to=line.applies_to, rule=_rule_view(line.rule))
+            for line in a.retention
+        ),
+    )
+
+
+# --- activities ------------------------------------------------------------------------------------
+
+
+def list_activities(db: Database, include_retired: bool = False) -> list[ActivityView]:
+    stmt = (
+        select(ProcessingActivity)
+        .options(
+            selectinload(ProcessingActivity.recipients),
+            selectinload(ProcessingActivity.systems),
+            selectinload(ProcessingActivity.retention).selectinload(ActivityRetention.rule),
+        )
+        .order_by(ProcessingActivity.id)
+    )
+    if not include_retired:
+        stmt = stmt.where(ProcessingActivity.retired_at.is_(None))
+    with db.session() as s:
+        return [_activity_view(a) for a in s.scalars(stmt)]
+
+
+def get_activity(db: Database, activity_id: int) -> ActivityView:
+    with db.session() as s:
+        return _activity_view(_get(s, ProcessingActivity, activity_id, "processing activity"))
+
+
+def _normalised_activity(inp: ActivityInput) -> ActivityInput:
+    letter = (inp.legal_basis or "").strip().lower()
+    if letter not in LEGAL_BASES:
+        raise InvalidInput("Choose the legal basis: a letter of Art. 6(1) GDPR, a to f.")
+    data_categories = _lines(inp.data_categories, "data category")
+    if not data_categories:
+        raise InvalidInput("Give at least one category of personal data.")
+    subject_categories = _lines(inp.subject_categories, "category of data subjects")
+    if not subject_categories:
+        raise InvalidInput("Give at least one category of data subjects.")
+    if not inp.system_ids:
+        raise InvalidInput("Choose at least one system the data are held in.")
+    if not inp.retention:
+        raise InvalidInput("Give at least one retention rule (Art. 30(1)(f)).")
+    lines: list[RetentionLineInput] = []
+    for line in inp.retention:
+        applies_to = _clean(line.applies_to, "data a retention rule applies to", MAX_LINE)
+        if not applies_to:
+            raise InvalidInput("Say which data each retention rule applies to.")
+        key = RetentionLineInput(line.rule_id, applies_to)
+        if key in lines:
+            raise InvalidInput(f"The retention rule for '{applies_to}' is given twice.")
+        lines.append(key)
+    return replace(
+        inp,
+        name=_name(inp.name, "name of the activity"),
+        purpose=_clean(inp.purpose, "purpose", MAX_TEXT, required=True),
+        legal_basis=letter,
+        legal_basis_text=_clean(
+            inp.legal_basis_text, "legal basis in words", MAX_TEXT, required=True
+        ),
+        data_categories=data_categories,
+        subject_categories=subject_categories,
+        source=_clean(inp.source, "source of the data", MAX_TEXT, required=True),
+        transfers=_clean(inp.transfers, "transfers outside the EEA", MAX_TEXT),
+        security_measures=_clean(inp.security_measures, "security measures", MAX_TEXT),
+        system_ids=tuple(dict.fromkeys(inp.system_ids)),
+        recipient_ids=tuple(dict.fromkeys(inp.recipient_ids)),
+        retention=tuple(lines),
+    )
+
+
+def _choices(
+    s: Session,
+    model: type[_Coded],
+    ids: Sequence[int],
+    already: Iterable[int],
+    what: str,
+) -> list[_Coded]:
+    """The entries chosen; a retired one only where the activity already had it."""
+    already = set(already)
+    found = {o.id: o for o in s.scalars(select(model).where(model.id.in_(ids)))}
+    chosen: list[_Coded] = []
+    for entry_id in ids:
+        obj = found.get(entry_id)
+        if obj is None:
+            raise InvalidInput(f"There is no {what} {entry_id}: it may have been removed.")
+        if obj.retired_at is not None and entry_id not in already:
+            raise InvalidInput(f"The {what} '{_label(obj)}' is retired: choose another.")
+        chosen.append(obj)
+    return chosen
+
+
+def save_activity(db: Database, inp: ActivityInput) -> ActivityView:
+    """Create (id None) or update an activity, with its systems, recipients and retention."""
+    inp = _normalised_activity(inp)
+    with db.session() as s:
+        if inp.id is None:
+            # Added to the session only once filled in: the look-ups below autoflush.
+            activity = ProcessingActivity(
+                code=_unique_code(s, ProcessingActivity, inp.name, "activity")
+            )
+        else:
+            activity = _get(s, ProcessingActivity, inp.id, "processing activity")
+            if activity.retired_at is not None:
+                raise RuleViolation(
+                    f"The activity '{activity.name}' is retired: it cannot be changed."
+                )
+        systems = _choices(s, System, inp.system_ids, (x.id for x in activity.systems), "system")
+        recipients = _choices(
+            s, Recipient, inp.recipient_ids, (r.id for r in activity.recipients), "recipient"
+        )
+        rules = {
+            r.id: r
+            for r in _choices(
+                s,
+                RetentionRule,
+                [line.rule_id for line in inp.retention],
+                (line.rule_id for line in activity.retention),
+                "retention rule",
+            )
+        }
+        activity.name = inp.name
+        activity.purpose = inp.purpose
+        activity.legal_basis = inp.legal_basis
+        activity.legal_basis_text = inp.legal_basis_text
+        activity.data_categories = "\n".join(inp.data_categories)
+        activity.subject_categories = "\n".join(inp.subject_categories)
+        activity.source = inp.source
+        activity.transfers = inp.transfers
+        activity.security_measures = inp.security_measures
+        activity.systems = systems
+        activity.recipients = recipients
+        # Keep the rows that stay: deleting and re-inserting the same (rule, applies_to) in
+        # one flush would trip the unique constraint, as inserts are flushed first.
+        existing = {(line.rule_id, line.applies_to): line for line in activity.retention}
+        activity.retention = [
+            existing.get((line.rule_id, line.applies_to))
+            or ActivityRetention(rule=rules[line.rule_id], applies_to=line.applies_to)
+            for line in inp.retention
+        ]
+        s.add(activity)
+        s.flush()
+        return _activity_view(activity)
+
+
+def retire_activity(db: Database, activity_id: int) -> None:
+    _retire(db, ProcessingActivity, activity_id, "processing activity")
+
+
+# --- retention rules ---------------------------------------------------------------------------
+
+
+def list_rules(db: Database, include_retired: bool = False) -> list[RuleView]:
+    stmt = select(RetentionRule).order_by(RetentionRule.id)
+    if not include_retired:
+        stmt = stmt.where(RetentionRule.retired_at.is_(None))
+    with db.session() as s:
+        return [_rule_view(r) for r in s.scalars(stmt)]
+
+
+def get_rule(db: Database, rule_id: int) -> RuleView:
+    with db.session() as s:
+        return _rule_view(_get(s, RetentionRule, rule_id, "retention rule"))
+
+
+def check_rule(inp: RuleInput) -> tuple[RetentionRuleSpec, StatutoryMinimum | None]:
+    """Validate a rule as typed, without saving it: the tidied rule and the statutory minimum
+    it exceeds, if any. Raises InvalidInput (JustificationRequired where the rule exceeds a
+    minimum and no justification is given)."""
+    description = _clean(inp.description, "description of the data kept", MAX_LINE, required=True)
+    spec = retention.validate_rule(
+        RetentionRuleSpec(
+            period_years=inp.period_years,
+            period_months=inp.period_months,
+            after_event=inp.after_event,
+            legal_reference=_clean(inp.legal_reference, "legal reference", MAX_TEXT),
+            description=description,
+        )
+    )
+    minimum = retention.exceeds_statutory_minimum(spec)
+    if minimum is not None and not _clean(inp.justification, "justification", MAX_TEXT):
+        raise JustificationRequired(minimum, spec)
+    return spec, minimum
+
+
+def save_rule(db: Database, inp: RuleInput) -> RuleView:
+    """Create (id None) or update a retention rule. A rule that keeps data longer than a
+    statutory minimum is refused without a justification; the justification is kept."""
+    spec, _minimum = check_rule(inp)
+    justification = _clean(inp.justification, "justification", MAX_TEXT)
+    with db.session() as s:
+        if inp.id is None:
+            rule = RetentionRule(code=_unique_code(s, RetentionRule, spec.description, "rule"))
+            s.add(rule)
+        else:
+            rule = _get(s, RetentionRule, inp.id, "retention rule")
+            if rule.retired_at is not None:
+                raise RuleViolation(
+                    f"The rule '{rule.description}' is retired: it cannot be changed."
+                )
+        rule.description = spec.description
+        rule.period_years = spec.period_years
+        rule.period_months = spec.period_months
+        rule.after_event = spec.after_event
+        rule.legal_reference = spec.legal_reference
+        rule.justification = justification
+        s.flush()
+        return _rule_view(rule)
+
+
+def retire_rule(db: Database, rule_id: int) -> None:
+    _retire(db, RetentionRule, rule_id, "retention rule")
+
+
+# --- recipients -------------------------------------------------------------------------------------
+
+
+def list_recipients(db: Database, include_retired: bool = False) -> list[RecipientView]:
+    stmt = select(Recipient).order_by(Recipient.id)
+    if not include_retired:
+        stmt = stmt.where(Recipient.retired_at.is_(None))
+    with db.session() as s:
+        return [_recipient_view(r) for r in s.scalars(stmt)]
+
+
+def get_recipient(db: Database, recipient_id: int) -> RecipientView:
+    with db.session() as s:
+        return _recipient_view(_get(s, Recipient, recipient_id, "recipient"))
+
+
+def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
+    name = _name(inp.name, "recipient's name")
+    try:
+        role = RecipientRole((inp.role or "").strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            "Choose the recipient's role: processor, controller or authority."
+        ) from None
+    country = _clean(inp.country, "recipient's country", MAX_NAME, required=True)
+    dpa_reference = _clean(
+        inp.dpa_reference, "reference of the Data Processing Agreement", MAX_TEXT
+    )
+    if role is RecipientRole.PROCESSOR and not dpa_reference:
+        raise InvalidInput(
+            "A processor works under a Data Processing Agreement (Art. 28(3)): give its reference."
+        )
+    if inp.dpa_date is not None and inp.dpa_date > _today():
+        raise InvalidInput("The Data Processing Agreement cannot be dated in the future.")
+    contact = _clean(inp.contact, "recipient's contact details", MAX_TEXT)
+    with db.session() as s:
+        if inp.id is None:
+            recipient = Recipient(code=_unique_code(s, Recipient, name, "recipient"))
+            s.add(recipient)
+        else:
+            recipient = _get(s, Recipient, inp.id, "recipient")
+            if recipient.retired_at is not None:
+                raise RuleViolation(
+                    f"The recipient '{recipient.name}' is retired: it cannot be changed."
+                )
+        recipient.name = name
+        recipient.role = role.value
+        recipient.country = country
+        recipient.dpa_reference = dpa_reference
+        recipient.dpa_date = inp.dpa_date
+        recipient.contact = contact
+        s.flush()
+        return _recipient_view(recipient)
+
+
+def retire_recipient(db: Database, recipient_id: int) -> None:
+    _retire(db, Recipient, recipient_id, "recipient")
+
+
+# --- systems ----------------------------------------------------------------------------------------
+
+
+def list_systems(db: Database, include_retired: bool = False) -> list[SystemView]:
+    stmt = select(System).order_by(System.id)
+    if not include_retired:
+        stmt = stmt.where(System.retired_at.is_(None))
+    with db.session() as s:
+        return [_system_view(x) for x in s.scalars(stmt)]
+
+
+def get_system(db: Database, system_id: int) -> SystemView:
+    with db.session() as s:
+        return _system_view(_get(s, System, system_id, "system"))
+
+
+def save_system(db: Database, inp: SystemInput) -> SystemView:
+    name = _name(inp.name, "system's name")
+    owner = _clean(inp.owner, "system's owner", MAX_NAME)
+    holds = _clean(inp.holds, "description of what the system holds", MAX_TEXT)
+    with db.session() as s:
+        if inp.id is None:
+            system = System(code=_unique_code(s, System, name, "system"))
+            s.add(system)
+        else:
+            system = _get(s, System, inp.id, "system")
+            if system.retired_at is not None:
+                raise RuleViolation(f"The system '{system.name}' is retired: it cannot be changed.")
+        system.name = name
+        system.owner = owner
+        system.holds = holds
+        s.flush()
+        return _system_view(system)
+
+
+def retire_system(db: Database, system_id: int) -> None:
+    _retire(db, System, system_id, "system")
+
+
+def where_used(
+    db: Database, kind: Literal["rule", "recipient", "system"], entry_id: int
+) -> list[str]:
+    """The names of the activities in use (not retired) that use this entry."""
+    stmt = select(ProcessingActivity.name).where(ProcessingActivity.retired_at.is_(None))
+    if kind == "rule":
+        stmt = stmt.where(ProcessingActivity.retention.any(ActivityRetention.rule_id == entry_id))
+    elif kind == "recipient":
+        stmt = stmt.where(ProcessingActivity.recipients.any(Recipient.id == entry_id))
+    elif kind == "system":
+        stmt = stmt.where(ProcessingActivity.systems.any(System.id == entry_id))
+    else:
+        raise ValueError(f"unknown register entry kind {kind!r}")
+    with db.session() as s:
+        return list(s.scalars(stmt.order_by(ProcessingActivity.id)))
+
+
+# --- the controller profile ----------------------------------------------------------------------
+
+_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _norwegian_org_number(text: str) -> str:
+    """Nine digits with the modulus 11 check digit of Brønnøysundregistrene."""
+    digits = re.sub(r"[\s.-]", "", text).removeprefix("NO").removesuffix("MVA")
+    if not (len(digits) == 9 and digits.isascii() and digits.isdigit()):
+        raise InvalidInput(f"'{text.strip()}' is not a Norwegian organisation number (9 digits).")
+    remainder = sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=False)) % 11
+    check = 0 if remainder == 0 else 11 - remainder
+    if check == 10 or check != int(digits[8]):
+        raise InvalidInput(f"'{text.strip()}' is not a valid organisation number (check digit).")
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+
+def _is_norway(country: str) -> bool:
+    return country.strip().casefold() in {"norway", "norge", "noreg", "no"}
+
+
+def get_controller(db: Database) -> ControllerProfile:
+    with db.session() as s:
+        rows = {
+            key: value
+            for key, value in s.execute(
+                select(Setting.key, Setting.value).where(Setting.key.like("controller.%"))
+            )
+        }
+    values = {k: rows[f"controller.{k}"] for k in CONTROLLER_KEYS if f"controller.{k}" in rows}
+    return ControllerProfile(**values)
+
+
+def save_controller(db: Database, profile: ControllerProfile) -> ControllerProfile:
+    """Store the controller profile; e-mail and phone are checked and kept in one form."""
+    legal_name = _name(profile.legal_name, "controller's legal name")
+    country = _clean(profile.country, "controller's country", MAX_NAME, required=True)
+    org = _clean(profile.organisation_number, "organisation number", 40)
+    if org and _is_norway(country):
+        org = _norwegian_org_number(org)
+    email = _clean(profile.privacy_email, "e-mail address for privacy requests", 320)
+    if email:
+        email = normalise_email(email)
+    phone = _clean(profile.phone, "phone number", 40)
+    if phone:
+        # Kept readable as letters print it ("+47 40 00 15 14"), from the one checked number.
+        phone = phonenumbers.format_number(
+            phonenumbers.parse(normalise_phone(phone)),
+            phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+        )
+    officer = _clean(profile.officer_name, "name of the privacy officer", MAX_NAME)
+    if officer:
+        officer = _name(officer, "name of the privacy officer")
+    saved = ControllerProfile(
+        legal_name=legal_name,
+        organisation_number=org,
+        address=_clean(profile.address, "controller's address", MAX_TEXT),
+        country=country,
+        privacy_email=email,
+        phone=phone,
+        officer_name=officer,
+    )
+    with db.session() as s:
+        for key in CONTROLLER_KEYS:
+            value = getattr(saved, key)
+            row = s.get(Setting, f"controller.{key}")
+            if row is None:
+                s.add(Setting(key=f"controller.{key}", value=value))
+            elif row.value != value:
+                row.value = value
+    return saved
+
+
+# --- retention for one person -----------------------------------------------------------------------
+
+
+def retention_dates_for_subject(
+    db: Database, subject_id: int, lang: str = "en"
+) -> list[RetentionDate]:
+    """For each activity in use and each of its retention lines: when this person's data may
+    be deleted (None where the law decides or the date it runs from is not known).
+
+    The request cases count from the latest closing date, and only once every case of the
+    person is closed. Collection dates (website analytics) are not recorded here: unknown.
+    """
+    with db.session() as s:
+        subject = s.get(Subject, subject_id)
+        if subject is None:
+            raise NotFound(f"There is no data subject {subject_id}.")
+        closed = list(s.scalars(select(Case.closed_on).where(Case.subject_id == subject_id)))
+        closed_days = [d for d in closed if d is not None]
+        dates = SubjectDates(
+            last_purchase=subject.last_purchase,
+            last_contact=subject.last_contact,
+            case_closed=max(closed_days) if closed and len(closed_days) == len(closed) else None,
+        )
+        activities = s.scalars(
+            select(ProcessingActivity)
+            .where(ProcessingActivity.retired_at.is_(None))
+            .options(
+                selectinload(ProcessingActivity.retention).selectinload(ActivityRetention.rule)
+            )
+            .order_by(ProcessingActivity.id)
+        )
+        result: list[RetentionDate] = []
+        for activity in activities:
+            for line in activity.retention:
+                spec = _rule_spec(line.rule)
+                result.append(
+                    RetentionDate(
+                        activity=activity.name,
+                        applies_to=line.applies_to,
+                        rule=line.rule.description,
+                        legal_reference=line.rule.legal_reference,
+                        earliest_deletion=retention.earliest_deletion(spec, dates),
+                        criteria=retention.deletion_criteria(spec, lang),
+                    )
+                )
+        return result
