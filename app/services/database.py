@@ -25,7 +25,13 @@ from app.store.cipherfile import (
     finish_interrupted_encryption,
     opens_with,
 )
-from app.store.engine import Keying, make_engine, make_session_factory, session_scope
+from app.store.engine import (
+    Keying,
+    make_engine,
+    make_session_factory,
+    session_scope,
+    user_facing,
+)
 from app.store.seed import seed_database
 
 APP_NAME = "Innsyn"
@@ -120,6 +126,11 @@ def open_database(
     path = (path or default_database_path()).expanduser().resolve()
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a database file.")
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise DatabaseProblem(
+            f"{path.name} is read-only (the file, its folder or the disk): Innsyn needs to "
+            "write to it. Copy it somewhere writable, or ask for write access."
+        )
     finish_interrupted_encryption(path)
     kind = file_kind(path)
     if kind in (FileKind.MISSING, FileKind.EMPTY) and not create:
@@ -176,6 +187,9 @@ def open_database(
         raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        problem = user_facing(exc)
+        if problem is not None:
+            raise problem from exc
         raise DatabaseProblem(f"{path.name} cannot be opened: {exc.orig}") from exc
     return Database(
         path=path,

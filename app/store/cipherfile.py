@@ -9,9 +9,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from app.store.engine import SALT_BYTES, Keying, connect_raw
+from app.core.errors import DatabaseProblem
+from app.store.engine import SALT_BYTES, Keying, connect_raw, user_facing
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_NOTADB = 26
 
 
 class FileKind(Enum):
@@ -44,12 +46,19 @@ def file_salt(path: Path) -> bytes:
 
 
 def opens_with(path: Path, keying: Keying | None) -> bool:
-    conn = connect_raw(path, keying)
+    """True when the key opens the file, False when it does not (wrong key, or not a
+    database); any other failure (read-only, busy, disk error) is raised as what it is."""
+    try:
+        conn = connect_raw(path, keying)
+    except Exception as exc:
+        raise user_facing(exc) or DatabaseProblem(f"{path.name} cannot be opened.") from exc
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
-    except Exception:
-        return False
+    except Exception as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == SQLITE_NOTADB:
+            return False
+        raise user_facing(exc) or DatabaseProblem(f"{path.name} cannot be opened.") from exc
     finally:
         conn.close()
 
@@ -149,7 +158,8 @@ def finish_interrupted_encryption(path: Path) -> bool:
     plain = path.with_name(path.name + ".plaintext")
     tmp = path.with_name(path.name + ".encrypting")
     if not plain.exists():
-        tmp.unlink(missing_ok=True)
+        if tmp.exists():
+            tmp.unlink()
         return False
     if path.exists() and file_kind(path) is FileKind.ENCRYPTED:
         # The swap happened; only the plaintext's removal was cut short.

@@ -15,7 +15,10 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import DatabaseProblem
 
 BUSY_TIMEOUT_MS = 5000
 KEY_BYTES = 32
@@ -96,15 +99,54 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+_USER_FACING = {
+    13: "The disk is full: the last change was not saved (everything saved before it is "
+    "intact). Free some space and try again.",
+    8: "The database file cannot be written (it, or its folder, is read-only): the last "
+    "change was not saved.",
+    5: "The database is busy: another program is writing to it. Try again in a moment.",
+    6: "The database is busy: another program is writing to it. Try again in a moment.",
+    10: "The disk reported an error while reading or writing: the last change was not saved.",
+    11: "The database file is damaged: restore the newest good backup.",
+    26: "The database file is damaged or is not an Innsyn database: restore the newest good "
+    "backup.",
+    14: "The database file cannot be opened: check that its folder exists and may be written.",
+}
+
+
+def user_facing(exc: BaseException) -> DatabaseProblem | None:
+    """The error a user can act on (disk full, read-only, busy, damaged), else None (a bug)."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    message = _USER_FACING.get(code & 0xFF)
+    return DatabaseProblem(message) if message else None
+
+
 @contextmanager
 def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One short unit of work: commit on success, roll back on any error."""
+    """One short unit of work: commit on success, roll back on any error. Errors a user can
+    act on become a DatabaseProblem that says what happened."""
     session = factory()
     try:
         yield session
         session.commit()
+    except DBAPIError as exc:
+        _rollback_quietly(session)
+        problem = user_facing(exc)
+        if problem is not None:
+            raise problem from exc
+        raise
     except BaseException:
-        session.rollback()
+        _rollback_quietly(session)
         raise
     finally:
         session.close()
+
+
+def _rollback_quietly(session: Session) -> None:
+    try:
+        session.rollback()
+    except DBAPIError:  # the connection itself failed: nothing was committed anyway
+        pass
