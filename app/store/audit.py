@@ -41,11 +41,19 @@ _IDENTIFYING: dict[str, tuple[str, ...]] = {
     "system": ("code",),
     "activity_retention": ("activity_id", "rule_id"),
     "setting": ("key",),
+    "erasure_line": ("case_id", "activity_id", "decision"),
+    "system_task": ("case_id", "system_id", "kind"),
+    "field_change": ("case_id", "field"),
+    "restriction": ("subject_id", "activity_id", "ground"),
+    "objection": ("subject_id", "activity_id"),
+    "recipient_notice": ("case_id", "recipient_id", "status"),
 }
 # Whose value is itself safe to record (no personal data), when it changes.
 _SAFE_VALUES = frozenset(
     {"status", "is_open", "extended", "due_date", "types", "channel", "kind", "retired_at",
-     "fee_decision", "identity_result", "answered_on", "closed_on", "sent_on", "sent_method"}
+     "fee_decision", "identity_result", "answered_on", "closed_on", "sent_on", "sent_method",
+     "decision", "until", "done_on", "lifted_on", "stopped_on", "notified_on", "method",
+     "deidentified_at", "erased_at", "applied_on"}
 )  # fmt: skip
 _user_provider: Callable[[], str] | None = None
 

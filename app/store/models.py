@@ -131,6 +131,8 @@ class Case(Base):
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
 
     call_notes: Mapped[str] = mapped_column(Text, default="")
+    close_note: Mapped[str | None] = mapped_column(Text)  # why closed with a notice open
+    deidentified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     contact_email: Mapped[str | None] = mapped_column(String(320))
     contact_phone: Mapped[str | None] = mapped_column(String(20))
     forwarded_by: Mapped[str | None] = mapped_column(Text)
@@ -313,6 +315,101 @@ class Finding(Base):
     system: Mapped[System] = relationship()
 
     __table_args__ = (UniqueConstraint("case_id", "system_id"),)
+
+
+class ErasureLine(Base):
+    """The erasure matrix: per processing activity, erase now, keep under an Art. 17(3)
+    ground until a date, or restrict until a date."""
+
+    __tablename__ = "erasure_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("processing_activity.id"))
+    applies_to: Mapped[str] = mapped_column(Text, default="")  # e.g. "Invoices and payments"
+    decision: Mapped[str] = mapped_column(String(16))  # erase | keep | restrict
+    ground: Mapped[str] = mapped_column(Text, default="")  # legal ground / reference
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")  # why the default was changed
+    is_default: Mapped[bool] = mapped_column(Boolean, default=True)
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class SystemTask(Base):
+    """A checklist line: correct, erase or restrict the data in one system."""
+
+    __tablename__ = "system_task"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # rectify | erase | restrict
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    system: Mapped[System] = relationship()
+
+    __table_args__ = (UniqueConstraint("case_id", "system_id", "kind"),)
+
+
+class FieldChange(Base):
+    """A rectification: which field changed and when; the old value only while the case
+    is open (it is inaccurate data, removed when the case closes)."""
+
+    __tablename__ = "field_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Restriction(Base):
+    """Art. 18: the data are only stored. activity_id None: the whole subject."""
+
+    __tablename__ = "restriction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("subject.id", ondelete="CASCADE"), index=True
+    )
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("processing_activity.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_.id", ondelete="SET NULL"))
+    ground: Mapped[str] = mapped_column(String(4))  # Art. 18(1) letter a-d
+    since: Mapped[dt.date] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    person_told_on: Mapped[dt.date | None] = mapped_column(Date)  # before lifting
+    lifted_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Objection(Base):
+    """Art. 21: the person objected; for direct marketing it stops without weighing."""
+
+    __tablename__ = "objection"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("subject.id", ondelete="CASCADE"), index=True
+    )
+    activity_id: Mapped[int] = mapped_column(ForeignKey("processing_activity.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_.id", ondelete="SET NULL"))
+    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    direct_marketing: Mapped[bool] = mapped_column(Boolean, default=True)
+    stopped_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+
+class RecipientNotice(Base):
+    """Art. 19: each recipient of the affected activities told, or why not."""
+
+    __tablename__ = "recipient_notice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("recipient.id"))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open|notified|not notified
+    notified_on: Mapped[dt.date | None] = mapped_column(Date)
+    method: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")  # impossible/disproportionate: why
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
+    recipient: Mapped[Recipient] = relationship()
+
+    __table_args__ = (UniqueConstraint("case_id", "recipient_id"),)
 
 
 class Setting(Base):
