@@ -381,11 +381,12 @@ def main(argv: Sequence[str]) -> int:
     log = logging.getLogger("innsyn.cli")
     try:
         args = parser.parse_args(list(argv))
-        if args.command is None or args.command == "gui":
-            from app import logsetup
+        from app import logsetup
 
-            logsetup.configure()
+        logsetup.configure()
+        if args.command is None or args.command == "gui":
             return cmd_gui(args)
+        log.info("command %s", args.command)
         result: int = args.func(args)
         return result
     except UserError as exc:

@@ -6,6 +6,7 @@ Each public function is one unit of work in one short session, and returns plain
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
@@ -57,6 +58,7 @@ from app.store.models import (
 )
 
 OSLO = ZoneInfo("Europe/Oslo")
+log = logging.getLogger(__name__)
 MAX_TEXT = 20_000  # call notes, reasons: long enough for any honest note
 
 
@@ -451,6 +453,14 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
         if subj.last_contact is None or subj.last_contact < received:
             subj.last_contact = received
         s.flush()
+        # References and pseudonyms only: the log never holds personal data.
+        log.info(
+            "case %s logged (%s, %s) for %s",
+            case.reference,
+            case.channel,
+            case.types,
+            subj.pseudonym,
+        )
         return LoggedRequest(
             reference=case.reference,
             subject_id=subj.id,
