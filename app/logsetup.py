@@ -27,10 +27,8 @@ def configure(level: int = logging.INFO) -> Path:
     path = log_dir() / "innsyn.log"
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    shutdown()
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_innsyn", False):
-            root.removeHandler(handler)
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler._innsyn = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -39,3 +37,12 @@ def configure(level: int = logging.INFO) -> Path:
     for name in QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     return path
+
+
+def shutdown() -> None:
+    """Detach and close our log file (before another is configured, and at exit)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_innsyn", False):
+            root.removeHandler(handler)
+            handler.close()

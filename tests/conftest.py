@@ -45,6 +45,9 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     keyring.set_keyring(ring)
     yield
     keyring.set_keyring(previous)
+    from app import logsetup
+
+    logsetup.shutdown()
 
 
 @pytest.fixture

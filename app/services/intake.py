@@ -123,6 +123,12 @@ def import_email_files(
             )
         except UserError as exc:
             outcomes.append(ImportOutcome(path, None, None, None, str(exc)))
+        except OSError as exc:  # unreadable or gone: say so for this file, go on
+            outcomes.append(
+                ImportOutcome(
+                    path, None, None, None, f"{path.name} cannot be read ({exc.strerror})."
+                )
+            )
     if progress is not None:
         progress(len(outcomes), len(paths))
     return outcomes

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, text
 from app.core.text import ascii_fold
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_PHONE_LIKE = re.compile(r"\+?[\d\s\-().]*\d[\d\s\-().]*\d[\d\s\-().]*")
 
 
 def national_digits(e164: str) -> str:
@@ -36,6 +37,12 @@ def match_expression(query: str) -> str | None:
 
     Tokens are quoted so that FTS5 syntax in user input ("OR", "NEAR", '"', '*') is text.
     """
+    if _PHONE_LIKE.fullmatch(query.strip()):
+        # "+47 912 34 567" is one number, as the index holds it: digits only.
+        digits = re.sub(r"\D", "", query)
+        if digits.startswith("0047"):
+            digits = digits[2:]
+        return f'"{digits}"*'
     tokens = _TOKEN.findall(query)
     if not tokens:
         return None

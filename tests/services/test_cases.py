@@ -288,6 +288,9 @@ def test_list_sorts_filters_and_searches_in_sql(db: Database) -> None:
     assert refs(CaseQuery(text="bjorn.ber")) == [b]
     assert refs(CaseQuery(text="9234")) == [c]
     assert refs(CaseQuery(text="4792345678")) == [c]
+    assert refs(CaseQuery(text="923 45 678")) == [c]
+    assert refs(CaseQuery(text="+47 923 45 678")) == [c]
+    assert refs(CaseQuery(text="0047 92345678")) == [c]
     assert refs(CaseQuery(text=c)) == [c]
     assert refs(CaseQuery(text='"OR NEAR(*')) == []  # FTS syntax is only text
     assert refs(CaseQuery(overdue_only=True)) == [a, b]

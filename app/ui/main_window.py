@@ -1,0 +1,726 @@
+"""The main window: the case log and the subject register, intake by phone or e-mail, and
+the counts that say what needs doing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.core.errors import UserError
+from app.core.model import RequestType, Role, Status
+from app.services import cases, intake
+from app.services.database import Database
+from app.services.dto import CaseQuery
+from app.services.intake import EmailDraft, ImportOutcome
+from app.ui.case_table import (
+    CaseTableModel,
+    ReferenceRole,
+    SubjectIdRole,
+    SubjectTableModel,
+    format_time_oslo,
+    label,
+)
+from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named
+from app.ui.jobs import Job
+from app.ui.subject_view import SubjectView
+
+EMAIL_SUFFIXES = frozenset({".eml", ".msg"})
+SEARCH_DELAY_MS = 300
+
+# The status filter's special entries (the others are Status values).
+STATUS_ALL = "all"
+STATUS_OPEN = "open"
+
+# The due-window filter's entries.
+DUE_ANY = "any"
+DUE_OVERDUE = "overdue"
+DUE_3_DAYS = "3"
+DUE_7_DAYS = "7"
+
+
+def is_email_file(path: Path) -> bool:
+    return path.suffix.lower() in EMAIL_SUFFIXES
+
+
+class ImportSummaryDialog(QDialog):
+    """Per file: the case reference and the time of receipt, or why it was not imported."""
+
+    def __init__(
+        self,
+        outcomes: Sequence[ImportOutcome],
+        *,
+        total: int,
+        cancelled: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        title = self.tr("E-mail import")
+        named(self, "importSummaryDialog", title)
+        self.setWindowTitle(title)
+        self.resize(760, 420)
+        self.outcomes = list(outcomes)
+        imported = sum(1 for o in self.outcomes if o.reference)
+        failed = sum(1 for o in self.outcomes if o.error)
+        text = self.tr("{imported} of {total} files imported; {failed} not imported.").format(
+            imported=imported, total=total, failed=failed
+        )
+        if cancelled or len(self.outcomes) < total:
+            text += " " + self.tr("Cancelled: {n} file(s) were not read.").format(
+                n=total - len(self.outcomes)
+            )
+        layout = QVBoxLayout(self)
+        self.summary_label = QLabel(text)
+        named(self.summary_label, "importSummaryText", self.tr("Summary"))
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.table = QTableWidget(len(self.outcomes), 3)
+        named(self.table, "importSummaryTable", self.tr("Files imported"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Case or problem"), self.tr("Received (Oslo time)")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, outcome in enumerate(self.outcomes):
+            result = outcome.reference or outcome.error or ""
+            received = format_time_oslo(outcome.received_at)
+            if received and outcome.received_source == "date-header":
+                received += " " + self.tr("(sender's clock: check it)")
+            elif received and outcome.received_source == "file-time":
+                received += " " + self.tr("(file time: confirm it)")
+            for column, value in enumerate((outcome.path.name, result, received)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        named(self.buttons, "importSummaryButtons", self.tr("Close"))
+        name_buttons(self.buttons, "importSummary")
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, today: dt.date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._today_fixed = today
+        self._last_day = self.today
+        self._pool = QThreadPool(self)
+        self._job: Job | None = None
+        self._last_job: Job | None = None
+        self._job_total = 0
+        self.import_summary: ImportSummaryDialog | None = None
+        self.last_import_outcomes: list[ImportOutcome] = []
+
+        named(self, "mainWindow", self.tr("Innsyn"))
+        self.setWindowTitle(self.tr("Innsyn: data-subject requests"))
+        self.resize(1200, 760)
+        self.setAcceptDrops(True)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.tabs = QTabWidget()
+        named(self.tabs, "mainTabs", self.tr("Cases and subjects"))
+        self.tabs.addTab(self._build_cases_tab(), self.tr("&Cases"))
+        self.tabs.addTab(self._build_subjects_tab(), self.tr("Su&bjects"))
+        self.setCentralWidget(self.tabs)
+        self._build_status_bar()
+
+        # The days left change at midnight even when nothing else does.
+        self._day_timer = QTimer(self)
+        self._day_timer.setObjectName("dayTimer")
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_new_day)
+        self._day_timer.start()
+        self.refresh_stats()
+        self._update_case_count()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, name: str, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_phone_action = self._action(
+            self.tr("&New phone request…"), "newPhoneRequestAction", QKeySequence("Ctrl+N")
+        )
+        self.new_phone_action.triggered.connect(self.new_phone_request)
+        self.import_action = self._action(
+            self.tr("&Import e-mail…"), "importEmailAction", QKeySequence("Ctrl+I")
+        )
+        self.import_action.triggered.connect(self.ask_import_email)
+        self.quit_action = self._action(self.tr("&Quit"), "quitAction", QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.find_action = self._action(self.tr("&Find"), "findAction", QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), "refreshAction", QKeySequence(QKeySequence.StandardKey.Refresh)
+        )
+        self.refresh_action.triggered.connect(self.refresh_all)
+        self.about_action = self._action(self.tr("&About Innsyn"), "aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        bar.setAccessibleName(self.tr("Menu bar"))
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.new_phone_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(self.refresh_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        named(toolbar, "mainToolbar", self.tr("Main toolbar"))
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_phone_action)
+        toolbar.addAction(self.import_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_action)
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    def _labelled(self, text: str, name: str, buddy: QWidget) -> QLabel:
+        shown = QLabel(text)
+        named(shown, name, text.replace("&", "").rstrip(":"))
+        shown.setBuddy(buddy)
+        return shown
+
+    def _build_cases_tab(self) -> QWidget:
+        page = QWidget()
+        named(page, "casesPage", self.tr("Cases"))
+        layout = QVBoxLayout(page)
+
+        self.case_search = QLineEdit()
+        named(self.case_search, "caseSearch", self.tr("Search cases"))
+        self.case_search.setPlaceholderText(self.tr("Reference, name, e-mail or phone number"))
+        self.case_search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        named(self.status_filter, "statusFilter", self.tr("Status filter"))
+        self.status_filter.addItem(self.tr("All"), STATUS_ALL)
+        self.status_filter.addItem(self.tr("Open"), STATUS_OPEN)
+        for status in Status:
+            self.status_filter.addItem(label(status.value), status.value)
+        self.type_filter = QComboBox()
+        named(self.type_filter, "typeFilter", self.tr("Request type filter"))
+        self.type_filter.addItem(self.tr("All"), None)
+        for request_type in RequestType:
+            self.type_filter.addItem(label(request_type.value), request_type.value)
+        self.due_filter = QComboBox()
+        named(self.due_filter, "dueFilter", self.tr("Due window filter"))
+        self.due_filter.addItem(self.tr("Any"), DUE_ANY)
+        self.due_filter.addItem(self.tr("Overdue"), DUE_OVERDUE)
+        self.due_filter.addItem(self.tr("Due within 3 days (overdue included)"), DUE_3_DAYS)
+        self.due_filter.addItem(self.tr("Due within 7 days (overdue included)"), DUE_7_DAYS)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self._labelled(self.tr("&Search:"), "caseSearchLabel", self.case_search))
+        filters.addWidget(self.case_search, 3)
+        filters.addWidget(self._labelled(self.tr("Sta&tus:"), "statusLabel", self.status_filter))
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self._labelled(self.tr("T&ype:"), "typeLabel", self.type_filter))
+        filters.addWidget(self.type_filter, 1)
+        filters.addWidget(self._labelled(self.tr("D&ue:"), "dueLabel", self.due_filter))
+        filters.addWidget(self.due_filter, 1)
+        layout.addLayout(filters)
+
+        self.case_model = CaseTableModel(self.db, CaseQuery(), today=self._today_fixed, parent=self)
+        self.case_model.loadFailed.connect(self._show_load_problem)
+        self.case_table = QTableView()
+        named(self.case_table, "caseTable", self.tr("Cases"))
+        self._setup_table(self.case_table)
+        self.case_table.setModel(self.case_model)
+        header = self.case_table.horizontalHeader()
+        for column, width in enumerate((100, 220, 200, 90, 95, 95, 140, 130)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(CaseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.case_table.setSortingEnabled(True)
+        # Double-click or Enter (the platform's way of activating an item).
+        self.case_table.activated.connect(self._open_case_index)
+        layout.addWidget(self.case_table, 1)
+
+        self.case_count_label = QLabel()
+        named(self.case_count_label, "caseCount", self.tr("Number of cases shown"))
+        layout.addWidget(self.case_count_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setObjectName("caseSearchTimer")
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_case_filters)
+        self.case_search.textChanged.connect(self._search_timer.start)
+        self.case_search.returnPressed.connect(self.apply_case_filters)
+        self.status_filter.currentIndexChanged.connect(self.apply_case_filters)
+        self.type_filter.currentIndexChanged.connect(self.apply_case_filters)
+        self.due_filter.currentIndexChanged.connect(self.apply_case_filters)
+        chain_tab_order(
+            self.case_search,
+            self.status_filter,
+            self.type_filter,
+            self.due_filter,
+            self.case_table,
+        )
+        return page
+
+    def _build_subjects_tab(self) -> QWidget:
+        page = QWidget()
+        named(page, "subjectsPage", self.tr("Subjects"))
+        layout = QVBoxLayout(page)
+        self.subject_search = QLineEdit()
+        named(self.subject_search, "subjectSearch", self.tr("Search subjects"))
+        self.subject_search.setPlaceholderText(
+            self.tr("Name, e-mail, phone, customer or supplier number")
+        )
+        self.subject_search.setClearButtonEnabled(True)
+        self.role_filter = QComboBox()
+        named(self.role_filter, "roleFilter", self.tr("Role filter"))
+        self.role_filter.addItem(self.tr("All"), None)
+        for role in Role:
+            self.role_filter.addItem(label(role.value), role.value)
+        filters = QHBoxLayout()
+        filters.addWidget(
+            self._labelled(self.tr("&Search:"), "subjectSearchLabel", self.subject_search)
+        )
+        filters.addWidget(self.subject_search, 3)
+        filters.addWidget(self._labelled(self.tr("&Role:"), "roleLabel", self.role_filter))
+        filters.addWidget(self.role_filter, 1)
+        layout.addLayout(filters)
+
+        self.subject_model = SubjectTableModel(self.db, parent=self)
+        self.subject_model.loadFailed.connect(self._show_load_problem)
+        self.subject_table = QTableView()
+        named(self.subject_table, "subjectTable", self.tr("Subjects"))
+        self._setup_table(self.subject_table)
+        self.subject_table.setModel(self.subject_model)
+        header = self.subject_table.horizontalHeader()
+        for column, width in enumerate((220, 240, 160, 160, 110, 90)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(SubjectTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.subject_table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_subject_sort_indicator)
+        self.subject_table.activated.connect(self._open_subject_index)
+        layout.addWidget(self.subject_table, 1)
+
+        self._subject_timer = QTimer(self)
+        self._subject_timer.setObjectName("subjectSearchTimer")
+        self._subject_timer.setSingleShot(True)
+        self._subject_timer.setInterval(SEARCH_DELAY_MS)
+        self._subject_timer.timeout.connect(self.apply_subject_filters)
+        self.subject_search.textChanged.connect(self._subject_timer.start)
+        self.subject_search.returnPressed.connect(self.apply_subject_filters)
+        self.role_filter.currentIndexChanged.connect(self.apply_subject_filters)
+        chain_tab_order(self.subject_search, self.role_filter, self.subject_table)
+        return page
+
+    @staticmethod
+    def _setup_table(table: QTableView) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(False)  # the due-band colours must stay readable
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        # A fixed row height: the view never measures rows it does not show (1M rows).
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionsClickable(True)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        bar.setAccessibleName(self.tr("Status bar"))
+        self.stats_label = QLabel()
+        named(self.stats_label, "statsLabel", self.tr("Case counts"))
+        self.import_progress = QProgressBar()
+        named(self.import_progress, "importProgress", self.tr("E-mail import progress"))
+        self.import_progress.setMaximumWidth(220)
+        self.import_progress.setFormat(self.tr("%v of %m files"))
+        self.import_cancel = QPushButton(self.tr("Cancel import"))
+        named(self.import_cancel, "importCancelButton", self.tr("Cancel the e-mail import"))
+        self.import_cancel.clicked.connect(self.cancel_import)
+        self.import_progress.hide()
+        self.import_cancel.hide()
+        bar.addPermanentWidget(self.import_progress)
+        bar.addPermanentWidget(self.import_cancel)
+        bar.addPermanentWidget(self.stats_label)
+
+    # --- refreshing ---------------------------------------------------------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        return self._today_fixed or cases.today_oslo()
+
+    def refresh_stats(self) -> None:
+        try:
+            stats = cases.case_stats(self.db, today=self.today)
+        except UserError as exc:
+            self.stats_label.setText(str(exc))
+            return
+        self.stats_label.setText(
+            self.tr("Open cases: {open} · Due this week: {week} · Overdue: {overdue}").format(
+                open=stats.open, week=stats.due_this_week, overdue=stats.overdue
+            )
+        )
+
+    def _update_case_count(self) -> None:
+        self.case_count_label.setText(
+            self.tr("{n} case(s) shown").format(n=self.case_model.rowCount())
+        )
+
+    def refresh_all(self) -> None:
+        """After any change: the lists, the counts and the days left."""
+        self._last_day = self.today
+        self.case_model.refresh()
+        self.subject_model.refresh()
+        self._update_case_count()
+        self.refresh_stats()
+
+    def _check_new_day(self) -> None:
+        if self.today != self._last_day:
+            self.refresh_all()
+
+    def _show_load_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+
+    # --- filters ------------------------------------------------------------------------------------
+
+    def case_query(self) -> CaseQuery:
+        """The query the filters describe, keeping the sort chosen in the table."""
+        current = self.case_model.query()
+        statuses: tuple[Status, ...] = ()
+        open_only = False
+        status = self.status_filter.currentData()
+        if status == STATUS_OPEN:
+            open_only = True
+        elif status and status != STATUS_ALL:
+            statuses = (Status(status),)
+        request_type = self.type_filter.currentData()
+        due = self.due_filter.currentData()
+        return CaseQuery(
+            text=self.case_search.text().strip(),
+            statuses=statuses,
+            open_only=open_only,
+            type=RequestType(request_type) if request_type else None,
+            overdue_only=due == DUE_OVERDUE,
+            due_within_days=int(due) if due in (DUE_3_DAYS, DUE_7_DAYS) else None,
+            sort=current.sort,
+            descending=current.descending,
+        )
+
+    def apply_case_filters(self) -> None:
+        self._search_timer.stop()
+        self.case_model.set_query(self.case_query())
+        self._update_case_count()
+
+    def apply_subject_filters(self) -> None:
+        self._subject_timer.stop()
+        role = self.role_filter.currentData()
+        self.subject_model.set_filter(
+            self.subject_search.text().strip(), Role(role) if role else None
+        )
+
+    def _keep_subject_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        # Subjects sort in SQL by name or customer number only: put the arrow back where
+        # the rows really are sorted.
+        if column not in SubjectTableModel.SORT_KEYS:
+            self.subject_table.horizontalHeader().setSortIndicator(
+                self.subject_model.sort_column(), self.subject_model.sort_order()
+            )
+
+    def focus_search(self) -> None:
+        box = self.subject_search if self.tabs.currentIndex() == 1 else self.case_search
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+
+    # --- opening cases and subjects ----------------------------------------------------------------
+
+    def _open_case_index(self, index: QModelIndex) -> None:
+        reference = index.data(ReferenceRole)
+        if reference:
+            self.open_case(str(reference))
+
+    def _open_subject_index(self, index: QModelIndex) -> None:
+        subject_id = index.data(SubjectIdRole)
+        if subject_id is not None:
+            self.open_subject(int(subject_id))
+
+    def open_case(self, reference: str) -> CaseView | None:
+        try:
+            view = CaseView(self.db, reference, self, today=self._today_fixed)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            return None
+        view.changed.connect(self._on_case_changed)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        return view
+
+    def open_subject(self, subject_id: int) -> SubjectView | None:
+        try:
+            view = SubjectView(self.db, subject_id, self)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            return None
+        view.changed.connect(self._on_case_changed)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        return view
+
+    def _on_case_changed(self, _reference: str) -> None:
+        self.refresh_all()
+
+    # --- intake -------------------------------------------------------------------------------------
+
+    def new_phone_request(self) -> str | None:
+        return self._run_intake(None)
+
+    def _run_intake(self, draft: EmailDraft | None) -> str | None:
+        """The intake dialog; the new case's reference when it was saved."""
+        from app.ui.intake_dialog import IntakeDialog
+
+        try:
+            dialog = IntakeDialog(self.db, draft=draft, parent=self)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            return None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        reference = getattr(dialog, "result_reference", None)
+        self.refresh_all()
+        if reference:
+            self.statusBar().showMessage(
+                self.tr("Case {reference} logged.").format(reference=reference), 10_000
+            )
+        return reference
+
+    def ask_import_email(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import e-mail"),
+            "",
+            self.tr("E-mail files (*.eml *.msg);;All files (*)"),
+        )
+        if chosen:
+            self.import_email_paths([Path(p) for p in chosen])
+
+    def import_email_paths(self, paths: Sequence[Path]) -> None:
+        """The one entry for the menu and for dropped files: one file opens the intake
+        dialog pre-filled; several are imported in the background."""
+        paths = [Path(p) for p in paths]
+        emails = [p for p in paths if is_email_file(p) and not p.is_dir()]
+        others = [p for p in paths if p not in emails]
+        if others:
+            QMessageBox.information(
+                self,
+                self.tr("Not an e-mail"),
+                self.tr(
+                    "Only e-mail files (.eml, .msg) can be imported. Not imported: {names}"
+                ).format(names=", ".join(p.name for p in others)),
+            )
+        if not emails:
+            return
+        if len(emails) == 1:
+            self.intake_email_file(emails[0])
+        else:
+            self.start_email_import(emails)
+
+    def intake_email_file(self, path: Path) -> str | None:
+        try:
+            draft = intake.draft_from_email(path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not an e-mail"), str(exc))
+            return None
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Innsyn"),
+                self.tr("{name} cannot be read: {reason}").format(
+                    name=path.name, reason=exc.strerror or type(exc).__name__
+                ),
+            )
+            return None
+        return self._run_intake(draft)
+
+    @property
+    def import_running(self) -> bool:
+        return self._job is not None
+
+    def start_email_import(self, paths: Sequence[Path]) -> Job | None:
+        if self._job is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Innsyn"),
+                self.tr("An import is already running: wait for it or cancel it first."),
+            )
+            return None
+        db = self.db
+        files = list(paths)
+        job = Job(lambda progress: intake.import_email_files(db, files, progress=progress))
+        job.signals.progress.connect(self._on_import_progress)
+        job.signals.finished.connect(self._on_import_finished)
+        job.signals.failed.connect(self._on_import_failed)
+        self._job = job
+        self._job_total = len(files)
+        self.import_progress.setRange(0, len(files))
+        self.import_progress.setValue(0)
+        self.import_progress.show()
+        self.import_cancel.setEnabled(True)
+        self.import_cancel.show()
+        self.import_action.setEnabled(False)
+        self.new_phone_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Importing {n} e-mail files…").format(n=len(files)))
+        job.start(self._pool)
+        return job
+
+    def cancel_import(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.import_cancel.setEnabled(False)
+            self.statusBar().showMessage(self.tr("Cancelling the import…"))
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        self.import_progress.setRange(0, max(total, 1))
+        self.import_progress.setValue(done)
+
+    def _end_import(self) -> bool:
+        cancelled = self._job.cancelled if self._job is not None else False
+        # Kept until the next import: the worker may still be returning from run().
+        self._last_job = self._job
+        self._job = None
+        self.import_progress.hide()
+        self.import_cancel.hide()
+        self.import_action.setEnabled(True)
+        self.new_phone_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        self.refresh_all()
+        return cancelled
+
+    def _on_import_finished(self, outcomes: object) -> None:
+        cancelled = self._end_import()
+        self.last_import_outcomes = list(outcomes) if isinstance(outcomes, list) else []
+        self.import_summary = ImportSummaryDialog(
+            self.last_import_outcomes, total=self._job_total, cancelled=cancelled, parent=self
+        )
+        self.import_summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_summary.destroyed.connect(self._forget_summary)
+        self.import_summary.show()
+
+    def _forget_summary(self) -> None:
+        self.import_summary = None
+
+    def _on_import_failed(self, message: str) -> None:
+        self._end_import()
+        QMessageBox.warning(self, self.tr("E-mail import"), message)
+
+    # --- drag and drop ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Any local file is accepted here, so that a wrong one gets a message on drop.
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Out of the drop handler first: a modal dialog inside it would hold up the
+        # application the files were dragged from.
+        QTimer.singleShot(0, self, lambda: self.import_email_paths(paths))
+
+    # --- the rest -----------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Innsyn"),
+            self.tr(
+                "Innsyn {version}\n\nThe privacy officer's workbench for data-subject requests "
+                "under the GDPR in Norway."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._job is not None:
+            self._job.cancel()  # stops before the next file; the one being saved completes
+        self._day_timer.stop()
+        self._pool.waitForDone()
+        super().closeEvent(event)

@@ -1,0 +1,792 @@
+"""The main window, the case view and the background job, driven as the officer would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.core import deadlines
+from app.core.errors import InvalidInput
+from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
+from app.services import cases
+from app.services.database import Database
+from app.ui.case_table import CaseTableModel, ReferenceRole, format_date
+from app.ui.case_view import CaseView, ExtendDialog
+from app.ui.jobs import Job
+from app.ui.main_window import DUE_3_DAYS, DUE_7_DAYS, DUE_OVERDUE, STATUS_OPEN, MainWindow
+from tests.conftest import OSLO, phone_request
+
+EMAIL_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "email"
+
+Messages = list[tuple[str, str, str]]
+
+
+def days_ago(days: int, hour: int = 10) -> dt.datetime:
+    assert days >= 1  # a receipt time is never in the future
+    day = cases.today_oslo() - dt.timedelta(days=days)
+    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=OSLO)
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
+    """QMessageBox.warning/information/critical record their calls instead of blocking."""
+    calls: Messages = []
+
+    def recorder(kind: str) -> Callable[..., QMessageBox.StandardButton]:
+        def record(
+            _parent: QWidget | None, title: str, text: str, *_a: object, **_k: object
+        ) -> QMessageBox.StandardButton:
+            calls.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return record
+
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))
+    return calls
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database) -> MainWindow:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def accept_intake(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The intake dialog, when it opens, confirms the time of receipt and saves as it stands."""
+    from app.ui.intake_dialog import IntakeDialog
+
+    saved: list[str] = []
+
+    def exec_and_save(self: IntakeDialog) -> int:
+        confirm = getattr(self, "receipt_confirm_check", None)
+        if confirm is not None:
+            confirm.setChecked(True)
+        self.save()
+        if self.result_reference:
+            saved.append(self.result_reference)
+        return int(self.result())
+
+    monkeypatch.setattr(IntakeDialog, "exec", exec_and_save)
+    return saved
+
+
+def shown_references(win: MainWindow) -> list[str]:
+    model = win.case_model
+    return [model.data(model.index(r, 0), ReferenceRole) for r in range(model.rowCount())]
+
+
+def cell(win: MainWindow, row: int, col: int) -> str:
+    return win.case_model.data(win.case_model.index(row, col))
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def drop_files(win: MainWindow, paths: list[Path]) -> bool:
+    """Drag `paths` over the window and drop them; whether the drag was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(win, enter)
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(win, drop)
+    return enter.isAccepted() and drop.isAccepted()
+
+
+@pytest.fixture
+def logged(db: Database) -> dict[str, str]:
+    """Four cases: overdue (Zara), erasure by e-mail (Mona), fresh (Anne), answered (Per)."""
+    zara = cases.log_request(
+        db, phone_request("Zara Zahl", received=days_ago(60), phone="+47 912 34 567")
+    )
+    mona = cases.log_request(
+        db,
+        phone_request(
+            "Mona Moe",
+            received=days_ago(20),
+            phone=None,
+            email="mona@example.no",
+            types=(RequestType.ERASURE,),
+        ),
+    )
+    anne = cases.log_request(db, phone_request("Anne Aasen", received=days_ago(2), phone=None))
+    per = cases.log_request(db, phone_request("Per Pedersen", received=days_ago(9), phone=None))
+    cases.mark_answered(db, per.reference, on=cases.today_oslo(), method="post")
+    return {
+        "zara": zara.reference,
+        "mona": mona.reference,
+        "anne": anne.reference,
+        "per": per.reference,
+    }
+
+
+# --- the case list -------------------------------------------------------------------------
+
+
+def test_case_list_shows_logged_cases_with_due_dates_and_days_left(
+    db: Database, logged: dict[str, str], qtbot: QtBot
+) -> None:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    today = cases.today_oslo()
+    refs = shown_references(win)
+    assert set(refs) == set(logged.values())
+    for name, days in (("zara", 60), ("mona", 20), ("anne", 2)):
+        row = refs.index(logged[name])
+        due = deadlines.due_date(days_ago(days).date())
+        assert cell(win, row, CaseTableModel.COL_DUE) == format_date(due)
+        assert cell(win, row, CaseTableModel.COL_DAYS_LEFT).split(" ")[0] == str((due - today).days)
+    assert cell(win, refs.index(logged["zara"]), CaseTableModel.COL_DAYS_LEFT).endswith("(overdue)")
+    assert win.case_count_label.text() == "4 case(s) shown"
+
+
+def test_sorting_by_clicking_headers_reorders_rows(
+    window: MainWindow, logged: dict[str, str]
+) -> None:
+    window.refresh_all()
+    zara, mona, anne, per = (logged[k] for k in ("zara", "mona", "anne", "per"))
+    # Default: by due date, earliest first.
+    assert shown_references(window)[0] == zara
+    window.case_table.sortByColumn(CaseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+    due_order = shown_references(window)
+    assert due_order[0] == zara and due_order[-1] == anne
+    window.case_table.sortByColumn(CaseTableModel.COL_DUE, Qt.SortOrder.DescendingOrder)
+    assert shown_references(window) == list(reversed(due_order))
+    window.case_table.sortByColumn(CaseTableModel.COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+    assert shown_references(window) == [anne, mona, per, zara]
+    window.case_table.sortByColumn(CaseTableModel.COL_SUBJECT, Qt.SortOrder.DescendingOrder)
+    assert shown_references(window) == [zara, per, mona, anne]
+    # The filters keep the sort chosen in the table.
+    choose(window.status_filter, STATUS_OPEN)
+    assert shown_references(window) == [zara, mona, anne]
+
+
+def test_filters_by_status_type_and_due_window(window: MainWindow, logged: dict[str, str]) -> None:
+    window.refresh_all()
+    all_refs = set(logged.values())
+    choose(window.status_filter, STATUS_OPEN)
+    assert set(shown_references(window)) == all_refs - {logged["per"]}
+    choose(window.status_filter, Status.ANSWERED.value)
+    assert shown_references(window) == [logged["per"]]
+    choose(window.status_filter, Status.NEW.value)
+    assert set(shown_references(window)) == {logged["zara"], logged["mona"], logged["anne"]}
+    choose(window.status_filter, "all")
+    assert set(shown_references(window)) == all_refs
+
+    choose(window.type_filter, RequestType.ERASURE.value)
+    assert shown_references(window) == [logged["mona"]]
+    choose(window.type_filter, None)
+
+    choose(window.due_filter, DUE_OVERDUE)
+    assert shown_references(window) == [logged["zara"]]
+    # Mona's deadline is about ten days off: in neither window, but the overdue case is.
+    mona_left = deadlines.days_left(deadlines.due_date(days_ago(20).date()), cases.today_oslo())
+    choose(window.due_filter, DUE_3_DAYS)
+    assert shown_references(window) == [logged["zara"]]
+    choose(window.due_filter, DUE_7_DAYS)
+    expected_7 = [logged["zara"]] + ([logged["mona"]] if mona_left <= 7 else [])
+    assert shown_references(window) == expected_7
+    choose(window.due_filter, "any")
+    assert window.case_model.rowCount() == 4
+    assert window.case_count_label.text() == "4 case(s) shown"
+
+
+def test_search_box_finds_by_name_email_phone_and_reference(
+    window: MainWindow, logged: dict[str, str], qtbot: QtBot
+) -> None:
+    window.refresh_all()
+    # Typing: the list follows after a short pause.
+    qtbot.keyClicks(window.case_search, "Zar")
+    qtbot.waitUntil(lambda: shown_references(window) == [logged["zara"]])
+
+    def search(text: str) -> list[str]:
+        window.case_search.setText(text)
+        qtbot.keyClick(window.case_search, Qt.Key.Key_Return)
+        return shown_references(window)
+
+    assert search("mona@example.no") == [logged["mona"]]
+    assert search("91234567") == [logged["zara"]]  # phone digits without +47
+    assert search(logged["anne"]) == [logged["anne"]]
+    assert search("aasen") == [logged["anne"]]
+    assert search("nobody-like-this") == []
+    assert window.case_count_label.text() == "0 case(s) shown"
+    assert len(search("")) == 4
+
+
+def test_enter_or_double_click_opens_the_case(
+    window: MainWindow, logged: dict[str, str], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.refresh_all()
+    opened: list[str] = []
+    monkeypatch.setattr(window, "open_case", opened.append)
+    table = window.case_table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [logged["zara"]]
+    rect = table.visualRect(window.case_model.index(1, 1))
+    # A real double-click is a press, a release, then the double-click event.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened[1:] == [shown_references(window)[1]]  # once, not twice
+
+
+def test_find_shortcut_focuses_the_search_box(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+    assert window.new_phone_action.shortcut() == QKeySequence("Ctrl+N")
+    assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    window.activateWindow()
+    window.case_table.setFocus()
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: window.case_search.hasFocus())
+    window.tabs.setCurrentIndex(1)
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: window.subject_search.hasFocus())
+
+
+def test_status_bar_counts_follow_every_change(
+    window: MainWindow, db: Database, logged: dict[str, str], messages: Messages
+) -> None:
+    today = cases.today_oslo()
+    # One case due within the week (not overdue): received about a month less five days ago.
+    received = next(
+        days_ago(n)
+        for n in range(20, 40)
+        if 0 <= deadlines.days_left(deadlines.due_date(days_ago(n).date()), today) <= 7
+    )
+    cases.log_request(db, phone_request("Vera Veke", received=received, phone=None))
+    window.refresh_all()
+    week = sum(
+        1
+        for row in cases.list_cases(db, cases.CaseQuery(open_only=True))
+        if 0 <= (row.due - today).days <= 7
+    )
+    assert week >= 1
+    assert window.stats_label.text() == f"Open cases: 4 · Due this week: {week} · Overdue: 1"
+
+    view = window.open_case(logged["zara"])
+    assert view is not None
+    assert view.do_mark_answered(today, AnswerMethod.EMAIL.value)
+    assert window.stats_label.text() == f"Open cases: 3 · Due this week: {week} · Overdue: 0"
+    assert messages == []
+
+
+# --- intake: drag and drop ---------------------------------------------------------------------
+
+
+def test_dropping_an_email_opens_intake_and_the_case_appears(
+    window: MainWindow, accept_intake: list[str], messages: Messages, qtbot: QtBot
+) -> None:
+    sample = EMAIL_SAMPLES / "access-request-nb.eml"
+    assert sample.is_file()
+    assert drop_files(window, [sample])
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 1)
+    assert messages == []
+    assert len(accept_intake) == 1
+    reference = accept_intake[0]
+    assert shown_references(window) == [reference]
+    # Received Monday 2 Mar 2026: 2 Apr is Maundy Thursday, then Easter: due 7 Apr 2026.
+    assert cell(window, 0, CaseTableModel.COL_DUE) == "07.04.2026"
+    assert cell(window, 0, CaseTableModel.COL_RECEIVED) == "02.03.2026"
+    assert cell(window, 0, CaseTableModel.COL_SUBJECT) == "Kari Nordmann"
+    assert cell(window, 0, CaseTableModel.COL_CHANNEL) == "email"
+    assert "Open cases: 1" in window.stats_label.text()
+
+    view = window.open_case(reference)
+    assert view is not None
+    assert view.sender_label.text() == "Kari Nordmann <kari.nordmann@example.no>"
+    assert "innsyn" in view.email_body.toPlainText()
+    doc = view.email_document()
+    assert doc is not None and len(doc.sha256) == 64
+    assert view.stored_sha_label.text() == doc.sha256
+    target = Path(window.db.path).parent / "saved.eml"
+    assert view.save_original(target)
+    assert target.read_bytes() == sample.read_bytes()
+
+
+def test_dropping_a_file_that_is_no_email_shows_a_message_and_adds_nothing(
+    window: MainWindow, tmp_path: Path, messages: Messages, qtbot: QtBot, db: Database
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not an e-mail", encoding="utf-8")
+    drop_files(window, [notes])
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    kind, _title, text = messages[0]
+    assert kind == "information"
+    assert "notes.txt" in text and ".eml" in text
+    assert window.case_model.rowCount() == 0
+    assert cases.count_cases(db, cases.CaseQuery()) == 0
+
+
+def test_a_fake_eml_shows_why_and_saves_nothing(
+    window: MainWindow, tmp_path: Path, messages: Messages, db: Database, qtbot: QtBot
+) -> None:
+    fake = tmp_path / "invoice.eml"
+    fake.write_bytes(b"%PDF-1.7\n" + b"x" * 2000)
+    window.import_email_paths([fake])
+    assert len(messages) == 1
+    assert messages[0][0] == "warning"
+    assert "PDF" in messages[0][2]
+    assert cases.count_cases(db, cases.CaseQuery()) == 0
+
+
+def test_dropping_several_emails_imports_them_in_the_background(
+    window: MainWindow, tmp_path: Path, messages: Messages, db: Database, qtbot: QtBot
+) -> None:
+    bad = tmp_path / "broken.eml"
+    bad.write_bytes(b"%PDF-1.7\n" + b"x" * 2000)
+    files = [
+        EMAIL_SAMPLES / "access-request-nb.eml",
+        EMAIL_SAMPLES / "erasure-request-en-html.eml",
+        bad,
+    ]
+    drop_files(window, files)
+    qtbot.waitUntil(lambda: window.import_summary is not None, timeout=20_000)
+    assert not window.import_running
+    assert window.import_progress.isHidden()
+    summary = window.import_summary
+    assert summary is not None
+    rows = summary.rows()
+    assert [r[0] for r in rows] == [
+        "access-request-nb.eml",
+        "erasure-request-en-html.eml",
+        "broken.eml",
+    ]
+    assert rows[0][1].startswith("2026-") and rows[0][2].startswith("02.03.2026")
+    assert rows[1][1].count("-") == 1 and rows[1][1][:2] == "20"
+    assert "PDF" in rows[2][1]
+    assert "2 of 3 files imported" in summary.summary_label.text()
+    assert cases.count_cases(db, cases.CaseQuery()) == 2
+    assert window.case_model.rowCount() == 2
+    assert "Open cases: 2" in window.stats_label.text()
+    assert messages == []
+
+
+def test_an_import_can_be_cancelled(
+    window: MainWindow, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import intake
+
+    started = threading.Event()
+    release = threading.Event()
+    real = intake.draft_from_email
+
+    def slow_draft(path: Path) -> intake.EmailDraft:
+        started.set()
+        release.wait(10)
+        return real(path)
+
+    monkeypatch.setattr(intake, "draft_from_email", slow_draft)
+    files = [EMAIL_SAMPLES / "access-request-nb.eml"] * 5
+    job = window.start_email_import(files)
+    assert job is not None and window.import_running
+    assert window.import_progress.isVisible() and window.import_cancel.isVisible()
+    assert started.wait(10)
+    qtbot.mouseClick(window.import_cancel, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: window.import_summary is not None, timeout=20_000)
+    assert window.import_summary is not None
+    assert "Cancelled" in window.import_summary.summary_label.text()
+    assert len(window.last_import_outcomes) == 1
+    assert cases.count_cases(db, cases.CaseQuery()) == 1
+
+
+# --- the case view -----------------------------------------------------------------------------
+
+
+def test_extension_after_the_due_date_is_refused_and_nothing_changes(
+    window: MainWindow, db: Database, logged: dict[str, str], messages: Messages
+) -> None:
+    reference = logged["zara"]  # received 60 days ago: its month is over
+    before = cases.get_case(db, reference)
+    view = window.open_case(reference)
+    assert view is not None
+    assert not view.do_extend("Many systems to search", cases.today_oslo(), cases.today_oslo())
+    assert len(messages) == 1
+    kind, _title, text = messages[0]
+    assert kind == "warning"
+    assert "has passed" in text and "not allowed" in text
+    after = cases.get_case(db, reference)
+    assert after == before
+    assert view.due_label.text().startswith(format_date(before.due))
+    assert view.extension_label.text() == "not extended"
+
+
+def test_extension_within_the_month_moves_the_due_date_by_three_months(
+    window: MainWindow, db: Database, logged: dict[str, str], messages: Messages, qtbot: QtBot
+) -> None:
+    reference = logged["anne"]
+    received = days_ago(2).date()
+    view = window.open_case(reference)
+    assert view is not None
+    with qtbot.waitSignal(view.changed):
+        assert view.do_extend("Records in four systems", received, received + dt.timedelta(1))
+    assert messages == []
+    extended = deadlines.due_date(received, extended=True)
+    assert extended == deadlines.next_working_day(received + relativedelta(months=3))
+    detail = cases.get_case(db, reference)
+    assert detail.due == extended and detail.extended
+    assert view.due_label.text().startswith(format_date(extended))
+    assert "Records in four systems" in view.extension_label.text()
+    assert "extended" in [row[2] for row in view.timeline_rows()]
+    assert not view.extend_button.isEnabled()
+    # The main list follows.
+    row = shown_references(window).index(reference)
+    assert cell(window, row, CaseTableModel.COL_DUE) == format_date(extended)
+
+
+def test_extend_button_opens_its_dialog_which_validates(
+    window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = window.open_case(logged["anne"])
+    assert view is not None
+    received = days_ago(2).date()
+    seen: list[ExtendDialog] = []
+
+    def fill_and_ok(dialog: ExtendDialog) -> int:
+        seen.append(dialog)
+        dialog.fill("", received, received)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert dialog.result() != QDialog.DialogCode.Accepted  # reasons are required
+        assert not dialog.error.isHidden()
+        assert "reasons" in dialog.error.text()
+        dialog.fill("Complex: three archives", received, received)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ExtendDialog, "exec", fill_and_ok)
+    view.extend_button.click()
+    assert len(seen) == 1
+    assert cases.get_case(db, logged["anne"]).extended
+
+
+def test_every_action_button_goes_through_its_dialog(
+    window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui import case_view as cv
+
+    today = cases.today_oslo()
+    fills: dict[type[cv.ActionDialog], Callable[[cv.ActionDialog], None]] = {
+        cv.AskIdentificationDialog: lambda d: d.fill(today),  # type: ignore[attr-defined]
+        cv.IdentificationArrivedDialog: lambda d: d.fill(today),  # type: ignore[attr-defined]
+        cv.VerifyIdentityDialog: lambda d: d.fill(  # type: ignore[attr-defined]
+            IdentityMethod.OTHER.value, IdentityResult.VERIFIED.value, "Met at the office", today
+        ),
+        cv.AddNoteDialog: lambda d: d.fill("Asked IT for the logs."),  # type: ignore[attr-defined]
+        cv.ChangeStatusDialog: lambda d: d.fill(Status.WITHDRAWN, "Withdrawn by phone"),  # type: ignore[attr-defined]
+    }
+
+    def fill_and_accept(dialog: cv.ActionDialog) -> int:
+        fills[type(dialog)](dialog)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(cv.ActionDialog, "exec", fill_and_accept)
+    view = window.open_case(logged["mona"])
+    assert view is not None
+    for button in (
+        view.ask_id_button,
+        view.id_arrived_button,
+        view.verify_button,
+        view.note_button,
+        view.status_button,
+    ):
+        assert button.isEnabled(), button.objectName()
+        button.click()
+    detail = cases.get_case(db, logged["mona"])
+    assert [e.kind for e in detail.events] == [
+        "received",
+        "identity requested",
+        "identity received",
+        "identity",
+        "note",
+        "status",
+    ]
+    assert detail.status is Status.WITHDRAWN
+    assert detail.identity_notes == "Met at the office"
+    assert view.status_label.text() == "withdrawn"
+
+
+def test_the_answer_dialog_and_a_method_that_needs_notes(
+    window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui import case_view as cv
+
+    today = cases.today_oslo()
+    verify = cv.VerifyIdentityDialog(today=today)
+    verify.fill(IdentityMethod.OTHER.value, IdentityResult.VERIFIED.value, "")
+    verify.accept()
+    assert verify.result() != QDialog.DialogCode.Accepted
+    assert "notes" in verify.error.text()
+
+    def answer(dialog: cv.MarkAnsweredDialog) -> int:
+        dialog.fill(today, AnswerMethod.POST.value, "Sent by letter")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(cv.MarkAnsweredDialog, "exec", answer)
+    view = window.open_case(logged["anne"])
+    assert view is not None
+    view.answered_button.click()
+    detail = cases.get_case(db, logged["anne"])
+    assert detail.answered_on == today and detail.answer_method == "post"
+    assert not view.answered_button.isEnabled()
+
+
+def test_identity_pause_resume_note_and_answer_appear_on_the_timeline(
+    window: MainWindow, db: Database, logged: dict[str, str], messages: Messages
+) -> None:
+    reference = logged["mona"]
+    today = cases.today_oslo()
+    view = window.open_case(reference)
+    assert view is not None
+    assert view.adjusted_label.isHidden()
+    assert not view.id_arrived_button.isEnabled()
+
+    assert view.do_ask_identification(today)
+    assert view.status_label.text() == "awaiting identity"
+    assert not view.adjusted_label.isHidden()
+    assert "adjusted for the identity pause (the strict date counts)" in (
+        view.adjusted_label.text()
+    )
+    assert view.id_arrived_button.isEnabled()
+    assert view.do_identification_arrived(today)
+    assert view.status_label.text() == "in progress"
+
+    assert view.do_verify_identity(
+        IdentityMethod.KNOWN_EMAIL.value, IdentityResult.VERIFIED, "reply received", today
+    )
+    assert IdentityMethod.KNOWN_EMAIL.value in view.identity_label.text()
+    assert view.do_add_note("Searched the CRM and the web shop.")
+    assert view.notes_list.count() == 1
+    assert "Searched the CRM" in view.notes_list.item(0).text()
+    assert view.do_change_status(Status.IN_PROGRESS, "") is False  # already in progress
+    assert messages[-1][0] == "warning" and "already" in messages[-1][2]
+    assert view.do_mark_answered(today, AnswerMethod.EMAIL.value, "statement sent")
+    assert view.status_label.text() == "answered"
+    assert not view.answered_button.isEnabled()
+
+    kinds = [row[2] for row in view.timeline_rows()]
+    assert kinds == [
+        "received",
+        "identity requested",
+        "identity received",
+        "identity",
+        "note",
+        "answered",
+    ]
+    times = [row[0] for row in view.timeline_rows()]
+    assert all(len(t) == len("24.11.2026 21:05") for t in times)
+    assert all(row[1] for row in view.timeline_rows())  # the user is recorded
+    assert [e.kind for e in cases.get_case(db, reference).events] == kinds
+    assert len(messages) == 1  # only the refused status change
+
+
+def test_a_user_error_changes_nothing(
+    window: MainWindow, db: Database, logged: dict[str, str], messages: Messages
+) -> None:
+    view = window.open_case(logged["anne"])
+    assert view is not None
+    before = cases.get_case(db, logged["anne"])
+    assert not view.do_add_note("   ")
+    assert not view.do_identification_arrived(cases.today_oslo())  # nothing was asked for
+    assert not view.do_mark_answered(cases.today_oslo(), "  ")
+    assert [m[0] for m in messages] == ["warning"] * 3
+    assert cases.get_case(db, logged["anne"]) == before
+
+
+def test_views_name_their_widgets_for_assistive_technology(
+    window: MainWindow, logged: dict[str, str]
+) -> None:
+    view = window.open_case(logged["zara"])
+    assert view is not None
+    subject_view = view.open_subject()
+    assert subject_view is not None
+    kinds = (QLineEdit, QComboBox, QAbstractItemView, QPushButton, QPlainTextEdit, QDateEdit)
+    for root in (window, view, subject_view):
+        for widget in root.findChildren(QWidget):
+            if not isinstance(widget, kinds) or widget.objectName().startswith("qt_"):
+                continue
+            if isinstance(widget, QHeaderView):
+                continue  # part of its table, which carries the name
+            parent = widget.parent()
+            if parent is not None and parent.metaObject().className().startswith("QComboBox"):
+                continue  # the combo box's own popup list
+            assert widget.objectName(), widget
+            assert widget.accessibleName(), widget.objectName()
+
+
+def test_subject_view_lists_the_subjects_cases_and_opens_one(
+    window: MainWindow, db: Database, logged: dict[str, str]
+) -> None:
+    view = window.open_case(logged["zara"])
+    assert view is not None
+    subject_view = view.open_subject()
+    assert subject_view is not None
+    assert subject_view.name_label.text() == "Zara Zahl"
+    assert subject_view.phones_label.text() == "+4791234567"
+    model = subject_view.model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 0), ReferenceRole) == logged["zara"]
+    opened = subject_view.open_case(logged["zara"])
+    assert isinstance(opened, CaseView)
+    assert opened.do_add_note("From the subject view")
+    # The change reaches the first case view and the main window.
+    assert view.notes_list.count() == 1
+
+
+# --- the background job ------------------------------------------------------------------------
+
+
+class _Receiver(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[object] = []
+        self.failures: list[str] = []
+        self.threads: list[threading.Thread] = []
+
+    @Slot(object)
+    def finished(self, value: object) -> None:
+        self.threads.append(threading.current_thread())
+        self.results.append(value)
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self.threads.append(threading.current_thread())
+        self.failures.append(message)
+
+
+def _run(qtbot: QtBot, job: Job) -> _Receiver:
+    receiver = _Receiver()
+    job.signals.finished.connect(receiver.finished)
+    job.signals.failed.connect(receiver.failed)
+    job.start()
+    qtbot.waitUntil(lambda: bool(receiver.results or receiver.failures))
+    return receiver
+
+
+def test_job_delivers_its_result_on_the_gui_thread(qtbot: QtBot) -> None:
+    reports: list[tuple[int, int]] = []
+
+    def work(progress: Callable[[int, int], bool]) -> int:
+        assert threading.current_thread() is not threading.main_thread()
+        for i in range(3):
+            progress(i, 3)
+        return 42
+
+    job = Job(work)
+    job.signals.progress.connect(lambda done, total: reports.append((done, total)))
+    receiver = _run(qtbot, job)
+    assert receiver.results == [42]
+    assert receiver.threads == [threading.main_thread()]
+    qtbot.waitUntil(lambda: len(reports) == 3)
+    assert job.done
+
+
+def test_job_passes_user_errors_and_hides_other_exceptions(qtbot: QtBot) -> None:
+    def user_error(_progress: Callable[[int, int], bool]) -> None:
+        raise InvalidInput("The phone number is not valid.")
+
+    def bug(_progress: Callable[[int, int], bool]) -> None:
+        raise KeyError("kari.nordmann@example.no")
+
+    assert _run(qtbot, Job(user_error)).failures == ["The phone number is not valid."]
+    message = _run(qtbot, Job(bug)).failures[0]
+    assert "KeyError" in message
+    assert "kari" not in message
+
+
+def test_job_cancel_makes_progress_return_false(qtbot: QtBot) -> None:
+    seen: list[bool] = []
+
+    def work(progress: Callable[[int, int], bool]) -> str:
+        for i in range(100):
+            keep_going = progress(i, 100)
+            seen.append(keep_going)
+            if not keep_going:
+                return "stopped"
+        return "done"
+
+    job = Job(work)
+    job.cancel()
+    assert _run(qtbot, job).results == ["stopped"]
+    assert seen == [False]
+
+
+# --- starting --------------------------------------------------------------------------------
+
+
+def test_run_gui_reports_a_database_it_cannot_open(tmp_path: Path, messages: Messages) -> None:
+    from app.ui.app import run_gui
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert run_gui(folder) == 1
+    assert len(messages) == 1
+    assert messages[0][0] == "critical"
+    assert "folder" in messages[0][2]
+    assert QApplication.applicationName() == "Innsyn"
+    assert QApplication.organizationName() == "Innsyn"
+
+
+def test_run_gui_opens_the_main_window_on_the_database(
+    tmp_path: Path, messages: Messages, qtbot: QtBot
+) -> None:
+    from app.ui.app import run_gui
+
+    seen: list[MainWindow] = []
+
+    def look_and_quit() -> None:
+        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        for found in seen:
+            found.close()
+        QApplication.quit()
+
+    QTimer.singleShot(200, look_and_quit)
+    assert run_gui(tmp_path / "new.sqlite3") == 0
+    assert (tmp_path / "new.sqlite3").is_file()
+    assert len(seen) == 1
+    assert seen[0].stats_label.text() == "Open cases: 0 · Due this week: 0 · Overdue: 0"
+    assert messages == []
