@@ -110,6 +110,15 @@ def _keying_for_existing(path: Path, secret: str | None) -> tuple[Keying, bool]:
     return keying, raw is not None
 
 
+MIN_PASSPHRASE = 12
+
+
+def _checked_passphrase(passphrase: str) -> Keying:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise DatabaseProblem(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    return Keying(passphrase=passphrase)
+
+
 def open_database(
     path: Path | None = None,
     *,
@@ -143,9 +152,7 @@ def open_database(
     if kind in (FileKind.MISSING, FileKind.EMPTY):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if new_passphrase is not None:
-            if len(new_passphrase) < 12:
-                raise DatabaseProblem("Choose a passphrase of at least 12 characters.")
-            keying = Keying(passphrase=new_passphrase)
+            keying = _checked_passphrase(new_passphrase)
         else:
             keying = keys.new_keying()
             assert keying.raw_key is not None and keying.salt is not None
@@ -153,15 +160,19 @@ def open_database(
             recovery = keys.format_recovery_key(keying.raw_key)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     elif kind is FileKind.PLAINTEXT:
-        keying = keys.new_keying()
-        assert keying.raw_key is not None and keying.salt is not None
-        keys.store_key(keys.database_id(keying.salt), keying.raw_key)
+        if new_passphrase is not None:
+            keying = _checked_passphrase(new_passphrase)
+        else:
+            keying = keys.new_keying()
+            assert keying.raw_key is not None and keying.salt is not None
+            keys.store_key(keys.database_id(keying.salt), keying.raw_key)
+            recovery = keys.format_recovery_key(keying.raw_key)
         try:
             encrypt_in_place(path, keying)
         except Exception as exc:
-            keys.forget_key(keys.database_id(keying.salt))
+            if keying.salt is not None:
+                keys.forget_key(keys.database_id(keying.salt))
             raise DatabaseProblem(f"{path.name} could not be encrypted: {exc}") from exc
-        recovery = keys.format_recovery_key(keying.raw_key)
         converted = True
     else:
         keying, typed = _keying_for_existing(path, secret)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import keyring
 import keyring.backends.fail
@@ -16,6 +16,9 @@ import keyring.errors
 
 from app.core.errors import DatabaseProblem
 from app.store.engine import KEY_BYTES, SALT_BYTES, Keying
+
+if TYPE_CHECKING:
+    from app.services.database import Database
 
 KEYRING_SERVICE = "Innsyn database key"
 T = TypeVar("T")
@@ -111,3 +114,23 @@ def parse_recovery_key(text: str) -> bytes | None:
     if re.fullmatch(r"[0-9a-fA-F]{64}", digits):
         return bytes.fromhex(digits)
     return None
+
+
+def recovery_sheet(db: Database) -> bytes:
+    """The recovery sheet of an open, keyring-keyed database (the key is in memory)."""
+    import datetime as dt
+
+    from app.reports.recovery import render_recovery_sheet
+    from app.services.register import get_controller
+
+    if db.keying.raw_key is None:
+        raise DatabaseProblem(
+            "This database is opened with a passphrase: its passphrase is its recovery key."
+        )
+    return render_recovery_sheet(
+        recovery_key=format_recovery_key(db.keying.raw_key),
+        database_name=db.path.name,
+        database_id=db.database_id,
+        controller=get_controller(db).legal_name or "Innsyn",
+        created=dt.date.today(),
+    )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.errors import UserError
 from app.resources import resources_dir
-from app.services.database import open_database
+from app.services.database import Database
 
 
 def _install_translations(app: QApplication) -> None:
@@ -36,13 +37,12 @@ def run_gui(db_path: Path | None) -> int:
     app.setOrganizationName("Innsyn")
     app.setApplicationVersion(__version__)
 
-    try:
-        db = open_database(db_path)
-    except UserError as exc:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("Innsyn", "Innsyn: cannot open the database"), str(exc)
-        )
+    from app.ui.unlock import open_interactively
+
+    opened = open_interactively(db_path)
+    if opened is None:
         return 1
+    db, lock = opened
 
     from app.ui.main_window import MainWindow
 
@@ -51,4 +51,16 @@ def run_gui(db_path: Path | None) -> int:
         window.show()
         return app.exec()
     finally:
+        _backup_on_close(db)
         db.close()
+        lock.unlock()
+
+
+def _backup_on_close(db: Database) -> None:
+    """The backup on closing; a failure is logged (no personal data), never blocks closing."""
+    from app.services.backup import make_backup
+
+    try:
+        make_backup(db)
+    except UserError as exc:
+        logging.getLogger(__name__).warning("backup on closing failed: %s", type(exc).__name__)

@@ -772,10 +772,16 @@ def test_run_gui_reports_a_database_it_cannot_open(tmp_path: Path, messages: Mes
 
 
 def test_run_gui_opens_the_main_window_on_the_database(
-    tmp_path: Path, messages: Messages, qtbot: QtBot
+    tmp_path: Path, messages: Messages, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.services.backup import list_backups
     from app.ui.app import run_gui
+    from app.ui.unlock import Unlocker
 
+    offered: list[str] = []
+    monkeypatch.setattr(
+        Unlocker, "offer_recovery_sheet", lambda self, db: offered.append(db.database_id)
+    )
     seen: list[MainWindow] = []
 
     def look_and_quit() -> None:
@@ -790,3 +796,5 @@ def test_run_gui_opens_the_main_window_on_the_database(
     assert len(seen) == 1
     assert seen[0].stats_label.text() == "Open cases: 0 · Due this week: 0 · Overdue: 0"
     assert messages == []
+    assert len(offered) == 1  # a new database: the recovery sheet is offered once
+    assert len(list_backups(offered[0])) == 1  # the backup on closing
