@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -609,7 +610,10 @@ _SORT_COLUMNS = {
 }
 
 
-def _case_filter(stmt: Select[Case, str], q: CaseQuery, today: dt.date) -> Select[Case, str]:
+_SelectT = TypeVar("_SelectT", bound=Select)
+
+
+def _case_filter(stmt: _SelectT, q: CaseQuery, today: dt.date) -> _SelectT:
     conds: list[ColumnElement[bool]] = []
     if q.statuses:
         conds.append(Case.status.in_([st.value for st in q.statuses]))

@@ -1,0 +1,153 @@
+"""The case dossier: how one request was handled, for Datatilsynet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from app.reports.pdfbase import CONTENT_WIDTH, FONT, RULE, SHADE, Part, build_pdf, styles
+
+
+@dataclass(frozen=True)
+class DossierData:
+    reference: str
+    controller: str
+    subject_name: str
+    subject_pseudonym: str
+    types: tuple[str, ...]
+    channel: str
+    received_at: str  # Oslo time, as shown
+    due: dt.date
+    status: str
+    intake: tuple[tuple[str, str], ...]  # label, text (call notes or the e-mail)
+    identity: tuple[tuple[str, str], ...]
+    searches: tuple[tuple[str, str, str, str], ...]  # system, searched on, found, categories
+    decisions: tuple[tuple[str, str], ...]  # what, reasons and legal basis
+    documents: tuple[tuple[str, str, str, str], ...]  # file, created, sent (date, method), sha256
+    notices: tuple[tuple[str, str, str], ...]  # recipient, status/date/method, reason
+    timeline: tuple[tuple[str, str, str, str], ...]  # time, user, kind, detail
+
+
+_L = {
+    "en": {
+        "title": "Case dossier", "case": "Case", "subject": "Data subject", "types": "Request",
+        "channel": "Channel", "received": "Received", "due": "Due", "status": "Status",
+        "intake": "Intake record", "identity": "Identity check", "searches": "Systems searched",
+        "decisions": "Decisions, reasons and legal bases", "documents": "Documents",
+        "notices": "Notices to recipients (Art. 19)", "timeline": "Timeline", "none": "None.",
+        "system": "System", "searched": "Searched", "found": "Found", "cats": "Categories",
+        "file": "File", "created": "Created", "sent": "Sent", "recipient": "Recipient",
+        "state": "Status", "reason": "Reason", "time": "Time", "user": "User", "kind": "Event",
+        "detail": "Detail", "page": "Page {page} of {pages}",
+    },
+    "nb": {
+        "title": "Saksmappe", "case": "Sak", "subject": "Den registrerte", "types": "Krav",
+        "channel": "Kanal", "received": "Mottatt", "due": "Frist", "status": "Status",
+        "intake": "Mottak", "identity": "Identitetskontroll", "searches": "Systemer søkt i",
+        "decisions": "Beslutninger, begrunnelser og rettslig grunnlag", "documents": "Dokumenter",
+        "notices": "Varsler til mottakere (art. 19)", "timeline": "Tidslinje", "none": "Ingen.",
+        "system": "System", "searched": "Søkt", "found": "Funnet", "cats": "Kategorier",
+        "file": "Fil", "created": "Laget", "sent": "Sendt", "recipient": "Mottaker",
+        "state": "Status", "reason": "Begrunnelse", "time": "Tid", "user": "Bruker",
+        "kind": "Hendelse", "detail": "Detalj", "page": "Side {page} av {pages}",
+    },
+}  # fmt: skip
+
+
+def _p(text: str, style: object) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _table(header: list[str], rows: Sequence[tuple[str, ...]], widths: list[float]) -> Table:
+    st = styles()
+    data = [[_p(h, st.label) for h in header]] + [[_p(c, st.cell) for c in r] for r in rows]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
+            ]
+        )
+    )
+    return table
+
+
+def render_dossier(data: DossierData, *, lang: str = "en") -> bytes:
+    if lang not in _L:
+        raise ValueError(f"unknown language {lang!r}")
+    w = _L[lang]
+    st = styles()
+    story: list[Flowable] = [_p(f"{w['title']} {data.reference}", st.heading), Spacer(1, 6)]
+    facts = [
+        (w["case"], data.reference),
+        (w["subject"], f"{data.subject_name} ({data.subject_pseudonym})"),
+        (w["types"], ", ".join(data.types)),
+        (w["channel"], data.channel),
+        (w["received"], data.received_at),
+        (w["due"], f"{data.due:%d.%m.%Y}"),
+        (w["status"], data.status),
+    ]
+    story.append(_table(["", ""], facts, [CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75]))
+
+    def section(title: str, flowable: Flowable | None) -> None:
+        story.extend([Spacer(1, 10), _p(title, st.section)])
+        story.append(flowable if flowable is not None else _p(w["none"], st.body))
+
+    two = [CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75]
+    section(w["intake"], _table(["", ""], list(data.intake), two) if data.intake else None)
+    section(w["identity"], _table(["", ""], list(data.identity), two) if data.identity else None)
+    section(
+        w["searches"],
+        _table(
+            [w["system"], w["searched"], w["found"], w["cats"]],
+            list(data.searches),
+            [CONTENT_WIDTH * f for f in (0.3, 0.15, 0.12, 0.43)],
+        )  # fmt: skip
+        if data.searches
+        else None,
+    )
+    section(w["decisions"], _table(["", ""], list(data.decisions), two) if data.decisions else None)
+    section(
+        w["documents"],
+        _table(
+            [w["file"], w["created"], w["sent"], "SHA-256"],
+            list(data.documents),
+            [CONTENT_WIDTH * f for f in (0.3, 0.14, 0.2, 0.36)],
+        )  # fmt: skip
+        if data.documents
+        else None,
+    )
+    section(
+        w["notices"],
+        _table(
+            [w["recipient"], w["state"], w["reason"]],
+            list(data.notices),
+            [CONTENT_WIDTH * f for f in (0.35, 0.3, 0.35)],
+        )  # fmt: skip
+        if data.notices
+        else None,
+    )
+    section(
+        w["timeline"],
+        _table(
+            [w["time"], w["user"], w["kind"], w["detail"]],
+            list(data.timeline),
+            [CONTENT_WIDTH * f for f in (0.18, 0.12, 0.16, 0.54)],
+        )  # fmt: skip
+        if data.timeline
+        else None,
+    )
+    part = Part(page_label=w["page"], footer=f"{data.controller} · {data.reference}")
+    return build_pdf(
+        [(part, story)], title=f"{w['title']} {data.reference}", author=data.controller,
+        language=lang,
+    )  # fmt: skip
