@@ -294,6 +294,243 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_key_recovery_sheet(args: argparse.Namespace) -> int:
+    from app.services.files import write_private
+    from app.services.keys import recovery_sheet
+
+    out = Path(args.out)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("the sheet holds the database key: confirm with --yes")
+        answer = input(f"Write the database key to {out}? Keep the printout in a safe. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing written")
+            return 1
+    db = _open(args, create=False)
+    try:
+        pdf = recovery_sheet(db)
+    finally:
+        db.close()
+    write_private(out, pdf)
+    print(f"recovery sheet written to {out}: print it, keep it in a safe, delete the file")
+    return 0
+
+
+def cmd_erasure_apply(args: argparse.Namespace) -> int:
+    """Apply a case's erasure matrix: one line for each thing erased or kept (with why)."""
+    from app.services import rights
+
+    db = _open(args, create=False)
+    try:
+        result = rights.apply_erasure(db, args.reference, dry_run=args.dry_run)
+    finally:
+        db.close()
+    erased, kept = ("would erase", "would keep") if result.dry_run else ("erased", "kept")
+    if result.dry_run:
+        print(f"dry run for {result.reference}: nothing was changed")
+    for item in result.erased:
+        print(f"{erased}: {item.activity} / {item.applies_to} ({', '.join(item.systems)})")
+    for what in result.workbench:
+        print(f"{erased} in the workbench: {what}")
+    for k in result.kept:
+        until = f"until {k.until.isoformat()}" if k.until else "as long as the law requires"
+        how = (
+            kept if k.decision == "keep" else ("would restrict" if result.dry_run else "restricted")
+        )
+        print(f"{how}: {k.activity} / {k.applies_to} {until} in {', '.join(k.systems)}: {k.ground}")
+    if result.backup_expiry is not None:
+        print(f"the last backup holding the data expires on {result.backup_expiry.isoformat()}")
+    if result.letter is not None:
+        if args.letter:
+            from app.services.files import write_private
+
+            write_private(Path(args.letter), result.letter)
+            print(f"confirmation letter written to {args.letter}")
+        else:
+            print("confirmation letter not saved (only its SHA-256 is kept): use --letter FILE")
+    return 0
+
+
+def cmd_subjects_import(args: argparse.Namespace) -> int:
+    """Import a subject register (CSV or XLSX): the counts first, then one line per bad row.
+    Exit 0 when the file was read (bad rows included); 1 when --reject-all-if-bad left
+    everything out; 2 when the file cannot be read (nothing written)."""
+    from app.services.subject_import import import_subjects, load_mapping, preview
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{args.file}: no such file")
+    mapping = load_mapping(Path(args.mapping)) if args.mapping else None
+    pre = preview(path, mapping, limit=0)  # an unreadable file fails before the database opens
+    pre.mapping.check(pre.headers)
+    db = _open(args)
+    try:
+        report = import_subjects(
+            db,
+            path,
+            pre.mapping,
+            dry_run=args.dry_run,
+            import_good_rows=not args.reject_all_if_bad,
+        )
+    finally:
+        db.close()
+    counts = f"inserted {report.inserted}, updated {report.updated}, rejected {report.rejected}"
+    if report.written:
+        print(counts)
+    elif report.dry_run:
+        print(f"dry run, nothing written: would have {counts}")
+    else:
+        print(f"nothing written (--reject-all-if-bad): would have {counts}")
+    for bad in report.bad_rows:
+        print(bad.describe())
+    if report.bad_rows_not_kept:
+        print(f"... and {report.bad_rows_not_kept} more bad rows")
+    return 0 if report.written or report.dry_run else 1
+
+
+def cmd_export_log(args: argparse.Namespace) -> int:
+    from app.services.exports import export_case_log
+
+    start = _parse_date(args.date_from, "--from")
+    end = _parse_date(args.date_to, "--to")
+    db = _open(args, create=False)
+    try:
+        n = export_case_log(
+            db, Path(args.out), fmt=args.format, received_from=start, received_to=end,
+            names=args.names, lang=args.lang,
+        )  # fmt: skip
+    finally:
+        db.close()
+    print(f"{n} cases written to {args.out}" + (" (with names)" if args.names else ""))
+    return 0
+
+
+def cmd_export_case(args: argparse.Namespace) -> int:
+    from app.services.exports import export_evidence_pack
+
+    db = _open(args, create=False)
+    try:
+        entries = export_evidence_pack(db, args.reference, Path(args.out), lang=args.lang)
+    finally:
+        db.close()
+    print(f"evidence pack for {args.reference} written to {args.out}: {len(entries)} files")
+    return 0
+
+
+def cmd_report_annual(args: argparse.Namespace) -> int:
+    from app.services.exports import export_annual_report
+
+    db = _open(args, create=False)
+    try:
+        figures = export_annual_report(db, args.year, Path(args.out), lang=args.lang)
+    finally:
+        db.close()
+    print(f"annual report {args.year} written to {args.out}: {figures.requests} requests")
+    return 0
+
+
+def _out_file(text: str, option: str = "--out") -> Path:
+    """A file to write, checked before anything is generated: bad input writes nothing."""
+    import os
+
+    out = Path(text).expanduser()
+    if out.is_dir():
+        raise CliError(f"{option} {text} is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise CliError(f"{option} {text}: the folder {out.parent} does not exist")
+    if not os.access(out.parent, os.W_OK):
+        raise CliError(f"{option} {text}: the folder {out.parent} cannot be written to")
+    return out
+
+
+def cmd_statement(args: argparse.Namespace) -> int:
+    """The Art. 15 statement for an access case: written to --out and kept with the case."""
+    from app.services import statements
+    from app.services.files import write_private
+
+    out = _out_file(args.out)
+    db = _open(args, create=False)
+    try:
+        stored = statements.generate_statement(db, args.reference, args.lang)
+    finally:
+        db.close()
+    write_private(out, stored.content)
+    print(f"statement written to {out}; kept with case {args.reference} as {stored.filename}")
+    print(f"SHA-256 {stored.sha256}")
+    return 0
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from app.services import statements
+    from app.services.files import write_private
+
+    out = _out_file(args.out)
+    db = _open(args, create=False)
+    try:
+        stored = statements.generate_letter(
+            db,
+            args.reference,
+            args.kind,
+            args.lang,
+            reasons=args.reasons or "",
+            identification_needed=args.identification_needed or "",
+            fee_amount=args.fee,
+        )
+    finally:
+        db.close()
+    write_private(out, stored.content)
+    print(f"{args.kind} letter written to {out}; kept with case {args.reference}")
+    print(f"SHA-256 {stored.sha256}")
+    return 0
+
+
+def cmd_annual_statements(args: argparse.Namespace) -> int:
+    """A statement for everyone who asked for access that year (or everyone with --role):
+    one PDF each, named by pseudonym, and optionally one combined file for printing."""
+    from app.services import statements
+
+    out_dir = Path(args.out).expanduser()
+    if not out_dir.is_dir():
+        raise CliError(f"--out {args.out}: no such folder")
+    combined = _out_file(args.combined, "--combined") if args.combined else None
+    db = _open(args, create=False)
+    try:
+        mode = "role" if args.role else "requests"
+        people = statements.annual_candidates(db, args.year, mode, role=args.role)
+        report = statements.run_annual_batch(db, people, args.year, out_dir, args.lang, combined)
+    finally:
+        db.close()
+    print(f"{len(report.written)} statements written to {out_dir} ({report.total} people)")
+    if report.combined is not None:
+        print(f"combined file for printing: {report.combined}")
+    print(f"no data processed, no statement ({len(report.no_data)}): {', '.join(report.no_data)}")
+    print(
+        f"restricted, marked in their statement ({len(report.restricted)}): "
+        f"{', '.join(report.restricted)}"
+    )
+    if report.skipped:
+        print(f"skipped, erased meanwhile ({len(report.skipped)}): {', '.join(report.skipped)}")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from app.services.calendar import write_calendar
+
+    db = _open(args, create=False)
+    try:
+        n = write_calendar(db, Path(args.out))
+    finally:
+        db.close()
+    print(f"{n} open cases' deadlines written to {args.out}")
+    return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app.selftest import run_self_test
+
+    return run_self_test()
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.app import run_gui
 
@@ -371,6 +608,104 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     rs.set_defaults(func=cmd_restore)
 
+    key = sub.add_parser("key", help="the database key").add_subparsers(
+        dest="key_command", parser_class=_Parser, required=True
+    )
+    rk = key.add_parser("recovery-sheet", help="a PDF with the recovery key")
+    rk.add_argument("--out", required=True, metavar="FILE.pdf")
+    rk.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    rk.set_defaults(func=cmd_key_recovery_sheet)
+
+    er = sub.add_parser("erasure", help="erasure requests (Art. 17)").add_subparsers(
+        dest="erasure_command", parser_class=_Parser, required=True
+    )
+    ea = er.add_parser("apply", help="apply a case's erasure matrix; prints what was erased")
+    ea.add_argument("reference", metavar="REF")
+    ea.add_argument("--dry-run", action="store_true", help="say what would happen; change nothing")
+    ea.add_argument("--letter", metavar="FILE.pdf", help="where to save the confirmation letter")
+    ea.set_defaults(func=cmd_erasure_apply)
+
+    sj = sub.add_parser("subjects", help="the subject register").add_subparsers(
+        dest="subjects_command", parser_class=_Parser, required=True
+    )
+    si = sj.add_parser(
+        "import", help="import a register (CSV or XLSX); prints the counts, then the bad rows"
+    )
+    si.add_argument("file", metavar="FILE")
+    si.add_argument(
+        "--mapping", metavar="MAPPING.json", help='columns to fields: {"name": "Navn", ...}'
+    )
+    si.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    si.add_argument(
+        "--reject-all-if-bad", action="store_true", help="import nothing if any row is bad"
+    )
+    si.set_defaults(func=cmd_subjects_import)
+
+    ex = sub.add_parser("export", help="exports for Datatilsynet").add_subparsers(
+        dest="export_command", parser_class=_Parser, required=True
+    )
+    el = ex.add_parser("log", help="the case log for a period")
+    el.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    el.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    el.add_argument("--format", choices=["csv", "xlsx", "pdf"], required=True)
+    el.add_argument("--out", required=True, metavar="FILE")
+    el.add_argument("--names", action="store_true", help="include names (recorded in the audit)")
+    el.add_argument("--lang", choices=["nb", "en"], default="en")
+    el.set_defaults(func=cmd_export_log)
+    ec = ex.add_parser("case", help="a verifiable evidence pack (ZIP) for one case")
+    ec.add_argument("reference", metavar="REF")
+    ec.add_argument("--out", required=True, metavar="FILE.zip")
+    ec.add_argument("--lang", choices=["nb", "en"], default="en")
+    ec.set_defaults(func=cmd_export_case)
+    rp = sub.add_parser("report", help="reports").add_subparsers(
+        dest="report_command", parser_class=_Parser, required=True
+    )
+    ra = rp.add_parser("annual", help="the yearly figures as a PDF")
+    ra.add_argument("--year", type=int, required=True)
+    ra.add_argument("--out", required=True, metavar="FILE.pdf")
+    ra.add_argument("--lang", choices=["nb", "en"], default="en")
+    ra.set_defaults(func=cmd_report_annual)
+
+    st = sub.add_parser("statement", help="the Art. 15 statement for an access case (PDF)")
+    st.add_argument("reference", metavar="REF")
+    st.add_argument("--lang", choices=["nb", "en"], help="default: the case's language")
+    st.add_argument("--out", required=True, metavar="FILE.pdf")
+    st.set_defaults(func=cmd_statement)
+
+    lt = sub.add_parser("letter", help="an Art. 12 letter for a case (PDF)")
+    lt.add_argument("reference", metavar="REF")
+    lt.add_argument(
+        "--kind",
+        required=True,
+        choices=["acknowledgement", "identification", "extension", "refusal", "fee"],
+    )
+    lt.add_argument("--lang", choices=["nb", "en"], help="default: the case's language")
+    lt.add_argument("--out", required=True, metavar="FILE.pdf")
+    lt.add_argument("--reasons", help="extension, refusal, fee (default: the case's)")
+    lt.add_argument("--identification-needed", help="what the person must send")
+    lt.add_argument("--fee", type=int, metavar="N", help="the fee in kroner")
+    lt.set_defaults(func=cmd_letter)
+
+    an = sub.add_parser(
+        "annual-statements", help="a statement for each person who asked that year (or --role)"
+    )
+    an.add_argument("--year", type=int, required=True)
+    an.add_argument("--out", required=True, metavar="DIR")
+    an.add_argument("--combined", metavar="FILE.pdf", help="also one file for printing")
+    an.add_argument(
+        "--role", choices=["customer", "supplier", "stakeholder", "other"], help="everyone with it"
+    )
+    an.add_argument("--lang", choices=["nb", "en"], default="nb")
+    an.set_defaults(func=cmd_annual_statements)
+
+    cal = sub.add_parser("calendar", help="open cases' deadlines as an iCalendar file")
+    cal.add_argument("--out", required=True, metavar="FILE.ics")
+    cal.set_defaults(func=cmd_calendar)
+
+    st = sub.add_parser("self-test", help="check this installation on throw-away data")
+    st.set_defaults(func=cmd_self_test)
+    p.add_argument("--self-test", action="store_true", help="the same as the self-test command")
+
     gui = sub.add_parser("gui", help="open the application (the default)")
     gui.set_defaults(func=cmd_gui)
     return p
@@ -381,6 +716,8 @@ def main(argv: Sequence[str]) -> int:
     log = logging.getLogger("innsyn.cli")
     try:
         args = parser.parse_args(list(argv))
+        if args.self_test or args.command == "self-test":
+            return cmd_self_test(args)  # before the log: it touches nothing of the user's
         from app import logsetup
 
         logsetup.configure()

@@ -26,6 +26,16 @@ from app.reports.pdfbase import CONTENT_WIDTH, FONT, RULE, SHADE, Part, build_pd
 from app.reports.wording import LANGUAGES, Markup, Wording, markup, wording
 
 LETTER_KINDS: tuple[str, ...] = ("acknowledgement", "identification", "extension", "refusal", "fee")
+# Answers to the rights of Art. 16-21, and the Art. 19 notice to a recipient.
+RIGHTS_LETTER_KINDS: tuple[str, ...] = (
+    "rectification-confirmation",
+    "erasure-confirmation",
+    "restriction-confirmation",
+    "restriction-lift-notice",
+    "objection-confirmation",
+    "recipient-notice",
+)
+ALL_LETTER_KINDS: tuple[str, ...] = LETTER_KINDS + RIGHTS_LETTER_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,15 @@ class RetentionLine:
     legal_reference: str
     keep_until: dt.date | None  # None: "as required by law", and `criteria` says how long
     criteria: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeptLine:
+    """Data kept after an erasure (Art. 17(3)): what, on which ground, until when."""
+
+    applies_to: str
+    reason: str
+    until: dt.date | None  # None: as long as the law requires
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +129,13 @@ class LetterData:
     requested_types: tuple[str, ...]  # RequestType values: "access", "erasure", ...
     identification_needed: str  # identification request only
     officer_name: str
+    # The rights letters (RIGHTS_LETTER_KINDS); the older kinds leave them at their defaults.
+    items: tuple[tuple[str, str], ...] = ()  # (label, value): what was corrected, erased...
+    kept: tuple[KeptLine, ...] = ()  # erasure: what is kept, why and until when
+    backup_expiry: dt.date | None = None  # erasure: when the last backup holding data expires
+    recipients: tuple[RecipientLine, ...] = ()  # named when the person asked who they are
+    effective: dt.date | None = None  # when it took or takes effect (erased, lifted, stopped)
+    concerning: str = ""  # recipient notice: whom it is about (as little as identifies)
 
 
 # --- public API ------------------------------------------------------------------------
@@ -434,8 +460,8 @@ def _appendix(words: Wording, data: StatementData) -> list[Flowable]:
 def _check_letter(data: LetterData) -> None:
     if data.language not in LANGUAGES:
         raise ValueError(f"no letter templates for language {data.language!r}")
-    if data.kind not in LETTER_KINDS:
-        raise ValueError(f"unknown letter kind {data.kind!r}; expected one of {LETTER_KINDS}")
+    if data.kind not in ALL_LETTER_KINDS:
+        raise ValueError(f"unknown letter kind {data.kind!r}; expected one of {ALL_LETTER_KINDS}")
     if data.kind == "extension" and data.new_due is None:
         raise ValueError("an extension notice needs the new due date (new_due)")
     if data.kind == "extension" and data.new_due is not None and data.new_due <= data.due:
@@ -450,6 +476,21 @@ def _check_letter(data: LetterData) -> None:
         raise ValueError(f"a {data.kind} letter must give the reasons")
     if data.kind == "identification" and not data.identification_needed.strip():
         raise ValueError("an identification request must say what is needed")
+    if data.kind == "rectification-confirmation" and not data.items:
+        raise ValueError("a rectification confirmation must say what was corrected (items)")
+    if data.kind == "erasure-confirmation" and not (data.items or data.kept):
+        raise ValueError("an erasure confirmation must say what was erased or kept")
+    if data.kind == "erasure-confirmation" and data.effective is None:
+        raise ValueError("an erasure confirmation needs the date of the erasure (effective)")
+    if data.kind == "restriction-lift-notice" and data.effective is None:
+        raise ValueError("a notice of lifting needs the date it is lifted (effective)")
+    if data.kind == "objection-confirmation" and data.effective is None:
+        raise ValueError("an objection confirmation needs the date processing stopped")
+    if data.kind == "recipient-notice":
+        if not data.concerning.strip():
+            raise ValueError("a notice to a recipient must say whom it concerns")
+        if not set(data.requested_types) & {"rectification", "erasure", "restriction"}:
+            raise ValueError("a notice to a recipient must say what changed (requested_types)")
 
 
 def _letter_part(data: LetterData, words: Wording) -> tuple[Part, list[Flowable]]:
@@ -457,17 +498,73 @@ def _letter_part(data: LetterData, words: Wording) -> tuple[Part, list[Flowable]
     values: dict[str, str] = {
         "received": words.date(data.received),
         "due": words.date(data.due),
+        "reference": data.reference,
         "new_due": words.date(data.new_due) if data.new_due else "",
         "reasons": data.reasons.strip(),
         "amount": words.amount(data.fee_amount) if data.fee_amount is not None else "",
         "requested": words.request_types(data.requested_types),
         "identification_needed": data.identification_needed.strip(),
+        "effective": words.date(data.effective) if data.effective else "",
+        "backup_expiry": words.date(data.backup_expiry) if data.backup_expiry else "",
+        "concerning": data.concerning.strip(),
+        "changes": words.join(
+            words.text(f"rights.changes.{t}")
+            for t in data.requested_types
+            if t in ("rectification", "erasure", "restriction")
+        ),
     }
     story = _letterhead(words, data.controller, data.addressee, data.reference, data.date)
     story.append(Paragraph(words.fill(f"letters.{data.kind}.heading"), st.heading))
     for text in words.paragraphs(f"letters.{data.kind}.body", values):
         story.append(Paragraph(text, st.body))
-    story.append(_complaint(words))
+    if data.kind in RIGHTS_LETTER_KINDS:
+        story.extend(_rights_sections(data, words, values))
+    if data.kind != "recipient-notice":  # the complaint is the person's right, not a recipient's
+        story.append(_complaint(words))
     story.extend(_contact(words, data.controller, data.reference))
     story.extend(_closing(words, data.controller, data.officer_name))
     return _part(words, data.controller, data.reference), story
+
+
+def _rights_sections(data: LetterData, words: Wording, values: dict[str, str]) -> list[Flowable]:
+    """What a rights letter lists: the items (corrected, erased, restricted), what is kept and
+    why, the paragraphs after them, and the recipients where the person asked who they are."""
+    st = styles()
+    story: list[Flowable] = []
+    if data.items:
+        story.append(Paragraph(words.fill(f"letters.{data.kind}.items_heading"), st.subheading))
+        story.append(
+            Table(
+                [
+                    [Paragraph(markup(label), st.label), Paragraph(markup(value), st.cell)]
+                    for label, value in data.items
+                ],
+                colWidths=[60 * mm, CONTENT_WIDTH - 60 * mm],
+                style=_FACTS_STYLE,
+                splitInRow=1,
+            )
+        )
+    if data.kept:
+        story.append(Paragraph(words.fill("rights.kept_heading"), st.subheading))
+        story.append(Paragraph(words.fill("rights.kept_intro"), st.body))
+        lines = []
+        for line in data.kept:
+            until = (
+                words.fill("rights.kept_until", date=words.date(line.until))
+                if line.until is not None
+                else words.fill("rights.kept_law")
+            )
+            lines.append(f"• {markup(line.applies_to)}: {until} ({markup(line.reason)})")
+        story.append(Paragraph(Markup("<br/>".join(lines)), st.body))
+    for text in words.paragraphs(f"letters.{data.kind}.after", values):
+        story.append(Paragraph(text, st.body))
+    if data.recipients:
+        story.append(Paragraph(words.fill("rights.recipients_heading"), st.subheading))
+        story.append(Paragraph(words.fill("rights.recipients_intro"), st.body))
+        story.append(
+            Paragraph(
+                Markup("<br/>".join(f"• {markup(_recipient_text(r))}" for r in data.recipients)),
+                st.body,
+            )
+        )
+    return story

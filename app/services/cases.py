@@ -716,6 +716,13 @@ def _require_open(case: Case, action: str) -> None:
 
 def change_status(db: Database, reference: str, status: Status, note: str = "") -> None:
     status = Status(status)
+    if status == Status.CLOSED:
+        # Closing has rules of its own (erasure applied, notices to recipients settled, old
+        # values of corrected data cleared): one place enforces them.
+        from app.services.rights import close_case
+
+        close_case(db, reference, note)
+        return
     note = _limited(note, "notes")
     with db.session() as s:
         case = _get_case(s, reference)

@@ -144,7 +144,7 @@ def export_case_log(
     try:
         with private_output(out) as tmp:
             if fmt == "csv":
-                with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                with tmp.open("w", encoding="utf-8", newline="") as fh:  # the writer adds the BOM
                     writers.write_csv(rows, fh, lang=lang, progress=progress)
             elif fmt == "xlsx":
                 writers.write_xlsx(rows, tmp, lang=lang, progress=progress)

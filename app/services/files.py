@@ -1,10 +1,18 @@
 """Writing what the workbench produces (exports, statements, sheets) to the officer's disk:
-owner-only, under a temporary name renamed only when complete, nothing left on error."""
+owner-only, complete or not at all.
+
+On Linux the file is written unnamed (O_TMPFILE) and only linked into the folder when
+complete, so even a killed process leaves nothing behind. Elsewhere (or on a filesystem
+without O_TMPFILE) it is written under a temporary name, renamed when complete, removed on
+any error, and recorded in a journal so that one left by a killed process is removed at the
+next start."""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -16,25 +24,123 @@ class WriteFailed(UserError):
     pass
 
 
-def _tmp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.partial")
+_AT_FDCWD = -100
+_AT_EMPTY_PATH = 0x1000
 
 
-@contextlib.contextmanager
-def private_output(target: Path) -> Iterator[Path]:
-    """Yields a temporary path next to `target` (0600) to write to; on success it is flushed
-    and renamed over `target`, on any error it is removed."""
+def _journal() -> Path:
+    from app.services.database import data_dir
+
+    return data_dir() / "partial-files.txt"
+
+
+def _journal_add(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(_journal(), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(f"{path}\n")
+
+
+def _journal_remove(path: Path) -> None:
+    journal = _journal()
+    with contextlib.suppress(OSError):
+        lines = [line for line in journal.read_text(encoding="utf-8").splitlines() if line]
+        rest = [line for line in lines if line != str(path)]
+        if rest:
+            journal.write_text("".join(f"{line}\n" for line in rest), encoding="utf-8")
+        else:
+            journal.unlink()
+
+
+def sweep_partial_files() -> int:
+    """Remove temporary files left by a process that was killed while writing."""
+    journal = _journal()
+    try:
+        lines = [line for line in journal.read_text(encoding="utf-8").splitlines() if line]
+    except OSError:
+        return 0
+    removed = 0
+    for line in lines:
+        path = Path(line)
+        if path.name.endswith(".partial") and path.exists():
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    with contextlib.suppress(OSError):
+        journal.unlink()
+    return removed
+
+
+def _check_target(target: Path) -> Path:
     target = target.expanduser()
     if target.is_dir():
         raise WriteFailed(f"{target} is a folder; choose a file name.")
     if not target.parent.is_dir():
         raise WriteFailed(f"The folder {target.parent} does not exist.")
-    tmp = _tmp_name(target)
+    return target
+
+
+def _unnamed(folder: Path) -> int | None:
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return None
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
+        return os.open(folder, flag | os.O_RDWR, 0o600)
+    except OSError:  # not supported by this filesystem
+        return None
+
+
+def _link_unnamed(fd: int, named: Path) -> None:
+    """Give the finished unnamed file a name: linkat(AT_EMPTY_PATH), else through /proc,
+    else (no privilege for either) a copy under a journalled temporary name."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.linkat(fd, b"", _AT_FDCWD, os.fsencode(named), _AT_EMPTY_PATH) == 0:
+            return
+    except (OSError, AttributeError):
+        pass
+    try:
+        os.link(f"/proc/self/fd/{fd}", named, follow_symlinks=True)
+        return
+    except OSError:
+        pass
+    _journal_add(named)
+    out = os.open(named, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while chunk := os.read(fd, 1 << 20):
+            os.write(out, chunk)
+        os.fsync(out)
+    finally:
+        os.close(out)
+        _journal_remove(named)
+
+
+@contextlib.contextmanager
+def private_output(target: Path) -> Iterator[Path]:
+    """Yields a path to write the whole file to; on success it appears at `target` (0600),
+    on any error or cancel nothing appears."""
+    target = _check_target(target)
+    fd = _unnamed(target.parent)
+    if fd is not None:
+        try:
+            yield Path(f"/proc/self/fd/{fd}")
+            os.fsync(fd)
+            named = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+            _link_unnamed(fd, named)
+            os.replace(named, target)
+            os.chmod(target, 0o600)
+        except OSError as exc:
+            raise WriteFailed(f"{target.name} could not be written: {exc.strerror}.") from exc
+        finally:
+            os.close(fd)
+        return
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     except OSError as exc:
         raise WriteFailed(f"{target.name} cannot be written here: {exc.strerror}.") from exc
+    _journal_add(tmp)
     try:
         yield tmp
         with tmp.open("rb+") as fh:
@@ -47,6 +153,8 @@ def private_output(target: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _journal_remove(tmp)
 
 
 def write_private(target: Path, content: bytes) -> Path:

@@ -157,3 +157,32 @@ def test_recovery_key_format_round_trips() -> None:
     assert keys.parse_recovery_key(text) == key
     assert keys.parse_recovery_key(text.lower().replace("-", "  ")) == key
     assert keys.parse_recovery_key("correct horse battery staple") is None
+
+
+def test_recovery_sheet_from_the_cli_needs_confirmation_and_holds_the_key(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from app.cli import main
+
+    db = open_database(db_path)
+    recovery = db.new_recovery_key
+    assert recovery is not None
+    db.close()
+    out = tmp_path / "sheet.pdf"
+    assert main(["--db", str(db_path), "key", "recovery-sheet", "--out", str(out)]) == 2
+    assert "--yes" in capsys.readouterr().err and not out.exists()
+    assert main(["--db", str(db_path), "key", "recovery-sheet", "--out", str(out), "--yes"]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "  ".join(recovery.split("-")[:4]) in text or " ".join(recovery.split("-")[:4]) in text
+    # The key on the sheet opens the database on another computer.
+    fresh_keyring(tmp_path, "elsewhere")
+    import re
+
+    typed = " ".join(re.findall(r"\b[0-9A-F]{4}\b", text)[-16:])
+    assert keys.parse_recovery_key(typed) == keys.parse_recovery_key(recovery)
+    open_database(db_path, secret=typed).close()
