@@ -78,7 +78,9 @@ class Subject(Base):
 class SubjectEmail(Base):
     __tablename__ = "subject_email"
     id: Mapped[int] = mapped_column(primary_key=True)
-    subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="CASCADE"))
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("subject.id", ondelete="CASCADE"), index=True
+    )
     address: Mapped[str] = mapped_column(String(320), index=True)  # normalised, lower-case
     subject: Mapped[Subject] = relationship(back_populates="emails")
 
@@ -86,7 +88,9 @@ class SubjectEmail(Base):
 class SubjectPhone(Base):
     __tablename__ = "subject_phone"
     id: Mapped[int] = mapped_column(primary_key=True)
-    subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id", ondelete="CASCADE"))
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("subject.id", ondelete="CASCADE"), index=True
+    )
     e164: Mapped[str] = mapped_column(String(20), index=True)
     subject: Mapped[Subject] = relationship(back_populates="phones")
 
