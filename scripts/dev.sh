@@ -3,6 +3,9 @@
 #   bash scripts/dev.sh run [innsyn arguments]   set up, then open the application
 #   bash scripts/dev.sh test [pytest arguments]  set up, then lint, type-check and run every test
 #   bash scripts/dev.sh setup                    set up only
+#   bash scripts/dev.sh build                    set up, build the PyInstaller bundle (dist/innsyn),
+#                                                then run its --self-test
+# `test` also builds the bundle and runs its self-test after pytest (INNSYN_SKIP_BUNDLE=1 skips it).
 # Setting up means: the Debian libraries Qt needs (installed where missing and we may install),
 # a .venv with the pinned Python packages, and the project installed in it (editable).
 set -euo pipefail
@@ -49,16 +52,18 @@ install_debs() {
 }
 
 setup() {
-    local lock="$1"
+    # setup LOCK...: the pinned packages of every lock given, in one pip run.
+    local lock reqs=()
+    for lock in "$@"; do reqs+=(-r "$lock"); done
     local py
     py=$(need_python)
     if [ ! -x .venv/bin/python ]; then
         "$py" -m venv .venv
     fi
-    local stamp=".venv/.installed-$(cat "$lock" requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
+    local stamp=".venv/.installed-$(cat "$@" requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
     if [ ! -e "$stamp" ]; then
         .venv/bin/python -m pip install -q --upgrade pip
-        .venv/bin/python -m pip install -q -r "$lock"
+        .venv/bin/python -m pip install -q "${reqs[@]}"
         .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e . 2>/dev/null ||
             .venv/bin/python -m pip install -q --no-deps -e .
         rm -f .venv/.installed-*
@@ -66,12 +71,30 @@ setup() {
     fi
 }
 
+# The one-folder bundle, built from build.spec, then checked the way a user would: its own
+# self-test on Qt's offscreen platform (a new encrypted database, a request, a statement PDF,
+# the audit chain, the main window). A broken bundle fails here, not on the officer's desk.
+build_bundle() {
+    local log=build/pyinstaller.log start=$SECONDS
+    mkdir -p build
+    echo "Building dist/innsyn with PyInstaller (log: $log)"
+    if ! .venv/bin/pyinstaller --noconfirm build.spec >"$log" 2>&1; then
+        tail -n 60 "$log" >&2
+        echo "The PyInstaller build failed (the whole log is in $log)." >&2
+        return 1
+    fi
+    echo "Built in $((SECONDS - start)) s: dist/innsyn, $(du -sh dist/innsyn | cut -f1)"
+    local exe=dist/innsyn/innsyn
+    [ -e dist/innsyn/innsyn-cli.exe ] && exe=dist/innsyn/innsyn-cli.exe
+    QT_QPA_PLATFORM=offscreen "$exe" --self-test
+}
+
 cmd="${1:-run}"
 shift || true
 case "$cmd" in
     setup)
         install_debs "${QT_DEBS[@]}"
-        setup requirements-dev.lock ;;
+        setup requirements-dev.lock requirements-build.lock ;;
     run)
         install_debs "${QT_DEBS[@]}"
         setup requirements.lock
@@ -83,16 +106,28 @@ case "$cmd" in
         exec .venv/bin/innsyn "$@" ;;
     test)
         install_debs "${QT_DEBS[@]}" "${TEST_DEBS[@]}"
-        setup requirements-dev.lock
+        setup requirements-dev.lock requirements-build.lock
         export QT_QPA_PLATFORM=offscreen
-        echo "== ruff"; .venv/bin/ruff check . && .venv/bin/ruff format --check .
+        # Separate commands: under `set -e` a failure on the left of `&&` does not stop the script.
+        echo "== ruff"; .venv/bin/ruff check .; .venv/bin/ruff format --check .
         echo "== mypy"; .venv/bin/mypy
         echo "== pytest"
+        # Not `exec`: the bundle comes after. A failing pytest still ends the script (set -e)
+        # with pytest's exit status.
         if command -v dbus-run-session >/dev/null 2>&1; then
-            exec dbus-run-session -- bash scripts/with-secret-service.sh \
+            dbus-run-session -- bash scripts/with-secret-service.sh \
                 .venv/bin/python -m pytest "$@"
+        else
+            .venv/bin/python -m pytest "$@"
         fi
-        exec .venv/bin/python -m pytest "$@" ;;
+        if [ "${INNSYN_SKIP_BUNDLE:-}" != 1 ]; then
+            echo "== bundle"
+            build_bundle
+        fi ;;
+    build)
+        install_debs "${QT_DEBS[@]}"
+        setup requirements-build.lock
+        build_bundle ;;
     *)
-        echo "usage: bash scripts/dev.sh run|test|setup [arguments]" >&2; exit 2 ;;
+        echo "usage: bash scripts/dev.sh run|test|setup|build [arguments]" >&2; exit 2 ;;
 esac

@@ -6,24 +6,19 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.errors import UserError
-from app.resources import resources_dir
 from app.services.database import Database
 
 
 def _install_translations(app: QApplication) -> None:
-    """Qt's own strings and ours, in the system language where a translation ships."""
-    locale = QLocale.system()
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-    ours = QTranslator(app)
-    if ours.load(locale, "innsyn", "_", str(resources_dir() / "translations")):
-        app.installTranslator(ours)
+    """Qt's own strings and ours, in the language chosen in the settings (or the system's)."""
+    from app.services.setup import language
+    from app.ui.i18n import install_language
+
+    install_language(app, language())
 
 
 def run_gui(db_path: Path | None) -> int:

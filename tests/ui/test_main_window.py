@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -792,6 +792,10 @@ def test_run_gui_opens_the_main_window_on_the_database(
 
     QTimer.singleShot(200, look_and_quit)
     assert run_gui(tmp_path / "new.sqlite3") == 0
+    # run_gui ended the application's event loop; start and end it once more so Qt's quit
+    # flag is reset and later tests' event loops run.
+    QTimer.singleShot(0, QCoreApplication.quit)
+    QCoreApplication.exec()
     assert (tmp_path / "new.sqlite3").is_file()
     assert len(seen) == 1
     assert seen[0].stats_label.text() == "Open cases: 0 · Due this week: 0 · Overdue: 0"

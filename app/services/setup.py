@@ -1,0 +1,283 @@
+"""Setting up a workbench on a computer: what the first-run wizard and the settings dialog
+choose (language, controller, where the database and the backups live, how the key is kept,
+sample cases), checked before anything is written, and applied in one go."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+import phonenumbers
+
+from app.core.errors import DatabaseProblem, InvalidInput
+from app.intake.contact import normalise_email, normalise_phone
+from app.services import config, keys, register, samples
+from app.services.database import (
+    MIN_PASSPHRASE,
+    Database,
+    data_dir,
+    default_database_path,
+    open_database,
+)
+from app.services.register import ControllerProfile
+
+__all__ = [
+    "LANGUAGES",
+    "ControllerProblem",
+    "FirstRunChoices",
+    "KeyMode",
+    "apply_first_run",
+    "check_backup_dir",
+    "check_controller",
+    "check_new_database_path",
+    "check_passphrase",
+    "configured_database_path",
+    "default_backup_dir",
+    "language",
+    "needs_first_run",
+    "set_language",
+]
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: tuple[str, ...] = ("system", "nb", "en")
+FIRST_RUN_DONE = "first_run_done"
+LANGUAGE = "language"
+DATABASE_PATH = "database_path"
+
+
+class KeyMode(StrEnum):
+    KEYRING = "keyring"  # a random key, kept in the OS keyring; a recovery sheet
+    PASSPHRASE = "passphrase"  # typed at every start
+
+
+class ControllerProblem(InvalidInput):
+    """A controller field that cannot be kept as typed; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class FirstRunChoices:
+    language: str
+    controller: ControllerProfile
+    database_path: Path
+    backup_dir: Path
+    key_mode: KeyMode
+    passphrase: str = ""
+    add_samples: bool = False
+
+    def __repr__(self) -> str:  # never a passphrase in a log or a traceback
+        return (
+            f"FirstRunChoices(language={self.language!r}, database_path={self.database_path}, "
+            f"backup_dir={self.backup_dir}, key_mode={self.key_mode.value}, "
+            f"add_samples={self.add_samples})"
+        )
+
+
+# --- this computer's settings ---------------------------------------------------------------
+
+
+def language() -> str:
+    """The language chosen for the GUI: "nb", "en", or "system" (the default)."""
+    value = config.load().get(LANGUAGE)
+    return value if value in LANGUAGES else "system"
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise InvalidInput(f"Unknown language {lang!r}: use nb, en or system.")
+    values = config.load()
+    values[LANGUAGE] = lang
+    config.save(values)
+
+
+def default_backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def configured_database_path() -> Path:
+    """The database the first-run wizard created (or the default place)."""
+    chosen = config.load().get(DATABASE_PATH)
+    return Path(chosen) if chosen else default_database_path()
+
+
+def needs_first_run() -> bool:
+    """No database at the default place and the wizard never finished on this computer."""
+    return not config.load().get(FIRST_RUN_DONE) and not default_database_path().exists()
+
+
+# --- checks, before anything is written -------------------------------------------------------
+
+
+def _problem(field: str, exc: Exception) -> ControllerProblem:
+    return ControllerProblem(field, str(exc))
+
+
+def check_controller(profile: ControllerProfile) -> ControllerProfile:
+    """The profile as it will be stored, or a ControllerProblem naming the field. Stricter
+    than the register on one point: the e-mail address for privacy requests is required
+    (the published policy hides it, so nothing else tells Innsyn what it is)."""
+    if not profile.legal_name.strip():
+        raise ControllerProblem("legal_name", "Give the controller's legal name.")
+    if not profile.privacy_email.strip():
+        raise ControllerProblem(
+            "privacy_email", "Give the e-mail address that receives privacy requests."
+        )
+    try:
+        email = normalise_email(profile.privacy_email.strip())
+    except InvalidInput as exc:
+        raise _problem("privacy_email", exc) from None
+    phone = profile.phone.strip()
+    if phone:
+        try:
+            phone = phonenumbers.format_number(
+                phonenumbers.parse(normalise_phone(phone)),
+                phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+            )
+        except InvalidInput as exc:
+            raise _problem("phone", exc) from None
+    if not profile.country.strip():
+        raise ControllerProblem("country", "Give the controller's country.")
+    org = profile.organisation_number.strip()
+    if org and register._is_norway(profile.country):
+        try:
+            org = register._norwegian_org_number(org)
+        except InvalidInput as exc:
+            raise _problem("organisation_number", exc) from None
+    for field in ("legal_name", "officer_name"):
+        value = getattr(profile, field).strip()
+        if value:
+            try:
+                register._name(value, field.replace("_", " "))
+            except InvalidInput as exc:
+                raise _problem(field, exc) from None
+    for field, limit in (("address", register.MAX_TEXT), ("country", register.MAX_NAME)):
+        try:
+            register._clean(getattr(profile, field), field, limit)
+        except InvalidInput as exc:
+            raise _problem(field, exc) from None
+    return replace(
+        profile,
+        legal_name=profile.legal_name.strip(),
+        organisation_number=org,
+        address=profile.address.strip(),
+        country=profile.country.strip(),
+        privacy_email=email,
+        phone=phone,
+        officer_name=profile.officer_name.strip(),
+    )
+
+
+def _nearest_existing(path: Path) -> Path:
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return Path(path.anchor or "/")
+
+
+def check_backup_dir(path: Path | str) -> Path:
+    """A folder backups can be written to (it is made when the first backup is taken)."""
+    text = str(path).strip()
+    if not text:
+        raise InvalidInput("Choose a folder for the backups.")
+    folder = Path(text).expanduser()
+    if not folder.is_absolute():
+        raise InvalidInput(f"Give the whole path of the backup folder, not {text!r}.")
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{folder} is a file, not a folder.")
+    base = _nearest_existing(folder)
+    if not base.is_dir() or not os.access(base, os.W_OK | os.X_OK):
+        raise InvalidInput(
+            f"Innsyn cannot write to {base}: choose another backup folder, or ask for write "
+            "access (for a network share: is it connected?)."
+        )
+    return folder
+
+
+def check_new_database_path(path: Path | str) -> Path:
+    """Where a new database file can be made: not an existing file, in a writable folder."""
+    text = str(path).strip()
+    if not text:
+        raise InvalidInput("Choose where the database file is kept.")
+    file = Path(text).expanduser()
+    if not file.is_absolute():
+        raise InvalidInput(f"Give the whole path of the database file, not {text!r}.")
+    if file.is_dir():
+        raise InvalidInput(f"{file} is a folder: give a file name, such as innsyn.sqlite3.")
+    if file.exists() and file.stat().st_size > 0:
+        raise InvalidInput(
+            f"There is already a file at {file}. The wizard makes a new database: choose "
+            "another name, or open the existing database with --db."
+        )
+    base = _nearest_existing(file.parent)
+    if not base.is_dir() or not os.access(base, os.W_OK | os.X_OK):
+        raise InvalidInput(f"Innsyn cannot write to {base}: choose another folder.")
+    return file
+
+
+def check_passphrase(first: str, again: str) -> str:
+    if len(first) < MIN_PASSPHRASE:
+        raise InvalidInput(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    if first != again:
+        raise InvalidInput("The two passphrases differ.")
+    return first
+
+
+# --- applying -----------------------------------------------------------------------------------
+
+
+def apply_first_run(choices: FirstRunChoices) -> Database:
+    """Create the database with the chosen key, store the controller profile, this computer's
+    settings (language, backup folder, database path) and the sample cases if wanted, then
+    mark the first run done. Everything is checked first; if a step after the database was
+    made fails, the new (still empty) database and its keyring entry are removed again."""
+    if choices.language not in LANGUAGES:
+        raise InvalidInput(f"Unknown language {choices.language!r}.")
+    profile = check_controller(choices.controller)
+    path = check_new_database_path(choices.database_path)
+    backups = check_backup_dir(choices.backup_dir)
+    key_mode = KeyMode(choices.key_mode)
+    if key_mode is KeyMode.PASSPHRASE:
+        passphrase: str | None = check_passphrase(choices.passphrase, choices.passphrase)
+    else:
+        if not keys.keyring_available():
+            raise keys.KeyringUnavailable(keys.NO_KEYRING_MESSAGE)
+        passphrase = None
+
+    db = open_database(path, new_passphrase=passphrase)
+    try:
+        register.save_controller(db, profile)
+        if choices.add_samples:
+            samples.add_sample_cases(db)
+    except BaseException:
+        _undo_new_database(db)
+        raise
+
+    values = config.load()
+    values[LANGUAGE] = choices.language
+    values["backup_dir"] = str(backups)
+    if path.resolve() != default_database_path().resolve():
+        values[DATABASE_PATH] = str(path.resolve())
+    else:
+        values.pop(DATABASE_PATH, None)
+    values[FIRST_RUN_DONE] = True
+    config.save(values)
+    log.info("first run done (key kept by %s)", key_mode.value)
+    return db
+
+
+def _undo_new_database(db: Database) -> None:
+    db.close()
+    if db.keying.raw_key is not None:
+        try:
+            keys.forget_key(db.database_id)
+        except DatabaseProblem:
+            pass
+    for suffix in ("", "-wal", "-shm"):
+        db.path.with_name(db.path.name + suffix).unlink(missing_ok=True)
