@@ -525,6 +525,59 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention_sweep(args: argparse.Namespace) -> int:
+    """Everything whose retention has run out by --as-of (default today), most overdue first.
+    Pseudonyms only, unless --names (recorded in the audit trail)."""
+    from app.services import retention_sweep
+    from app.services.audit import record
+    from app.services.cases import today_oslo
+
+    as_of = _parse_date(args.as_of, "--as-of") if args.as_of else today_oslo()
+    db = _open(args, create=False)
+    try:
+        items = retention_sweep.sweep(db, as_of)
+        if args.names:
+            record(db, "show retention sweep", "subject", "-", rows=len(items),
+                   as_of=as_of.isoformat(), names_included=True)  # fmt: skip
+    finally:
+        db.close()
+    if args.format == "json":
+        json.dump(retention_sweep.sweep_records(items, names=args.names), sys.stdout,
+                  ensure_ascii=False, indent=2)  # fmt: skip
+        print()
+    elif args.format == "csv":
+        sys.stdout.write(retention_sweep.sweep_csv(items, names=args.names))
+    elif not items:
+        print(f"nothing due for deletion as of {as_of.isoformat()}")
+    else:
+        header = ["OVERDUE", "DUE", "KIND", "PSEUDONYM", *(["NAME"] if args.names else []),
+                  "CASE", "ACTIVITY", "APPLIES TO", "RULE", "LEGAL REFERENCE"]  # fmt: skip
+        table = [header] + [
+            [
+                str(i.days_overdue),
+                i.due_on.isoformat(),
+                i.kind.value,
+                i.pseudonym,
+                *([i.name] if args.names else []),
+                i.case_reference or "",
+                i.activity,
+                i.applies_to,
+                i.rule,
+                i.legal_reference,
+            ]
+            for i in items
+        ]
+        table = [[" ".join(c.split()) for c in row] for row in table]  # one line per item
+        widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
+        for row in table:
+            cells = [row[0].rjust(widths[0])] + [
+                c.ljust(w) for c, w in zip(row[1:-1], widths[1:], strict=False)
+            ]
+            print("  ".join([*cells, row[-1]]))
+        print(f"{len(items)} item(s) due for deletion as of {as_of.isoformat()}")
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from app.selftest import run_self_test
 
@@ -701,6 +754,15 @@ def build_parser() -> argparse.ArgumentParser:
     cal = sub.add_parser("calendar", help="open cases' deadlines as an iCalendar file")
     cal.add_argument("--out", required=True, metavar="FILE.ics")
     cal.set_defaults(func=cmd_calendar)
+
+    rt = sub.add_parser("retention", help="retention periods").add_subparsers(
+        dest="retention_command", parser_class=_Parser, required=True
+    )
+    rsw = rt.add_parser("sweep", help="everything whose retention has run out, most overdue first")
+    rsw.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date to sweep for (default today)")
+    rsw.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rsw.add_argument("--names", action="store_true", help="include names (recorded in the audit)")
+    rsw.set_defaults(func=cmd_retention_sweep)
 
     st = sub.add_parser("self-test", help="check this installation on throw-away data")
     st.set_defaults(func=cmd_self_test)

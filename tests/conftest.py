@@ -39,6 +39,11 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(path))
     monkeypatch.setenv("INNSYN_DATA_DIR", str(tmp_path / "data"))
+    # Window layout and filters are remembered with QSettings: one store per test.
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     ring = PlaintextKeyring()
     ring.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
     previous = keyring.get_keyring()

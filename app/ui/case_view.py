@@ -40,7 +40,8 @@ from app.services.database import Database
 from app.services.dto import CaseDetail, DocumentView
 from app.ui.case_table import days_left_text, format_date, format_time_oslo, label
 
-if TYPE_CHECKING:  # the subject view imports this module
+if TYPE_CHECKING:  # the subject view and the rights panel import this module
+    from app.ui.rights_panel import RightsPanel
     from app.ui.subject_view import SubjectView
 
 GDPR_START = dt.date(2018, 5, 25)
@@ -484,6 +485,28 @@ class CaseView(QDialog):
         self.notes_list.setWordWrap(True)
         notes_layout.addWidget(self.notes_list, 2)
         self.tabs.addTab(notes, self.tr("N&otes"))
+        # Imported here: the panels use this module's helpers.
+        from app.ui.documents_panel import DocumentsPanel
+        from app.ui.findings_panel import FindingsPanel
+
+        self.findings_panel = FindingsPanel(self._db, self.reference, self, today=self._today_fixed)
+        self._findings_tab_index = self.tabs.addTab(
+            self.findings_panel, self.tr("Search (s&ystems)")
+        )
+        self.documents_panel = DocumentsPanel(
+            self._db, self.reference, self, today=self._today_fixed
+        )
+        self.tabs.addTab(self.documents_panel, self.tr("&Documents"))
+        self.findings_panel.changed.connect(self._on_changed_elsewhere)
+        self.documents_panel.changed.connect(self._on_changed_elsewhere)
+        # The rights panel draws up the erasure matrix and the notices to recipients from the
+        # register when first shown, so it is built when the officer opens its tab, not when
+        # the case is only looked at.
+        self.rights_panel: RightsPanel | None = None
+        self._rights_holder = QWidget()
+        QVBoxLayout(self._rights_holder).setContentsMargins(0, 0, 0, 0)
+        self._rights_tab_index = self.tabs.addTab(self._rights_holder, self.tr("&Rights"))
+        self.tabs.currentChanged.connect(self._build_rights_panel_when_shown)
         layout.addWidget(self.tabs, 1)
 
         actions = QGroupBox(self.tr("Actions"))
@@ -514,6 +537,9 @@ class CaseView(QDialog):
         self.answered_button = self._action_button(
             self.tr("Mark &answered…"), "markAnsweredButton", self.ask_mark_answered
         )
+        self.pack_button = self._action_button(
+            self.tr("Evidence &pack…"), "evidencePackButton", self.export_evidence_pack
+        )
         buttons = [
             self.verify_button,
             self.ask_id_button,
@@ -522,6 +548,7 @@ class CaseView(QDialog):
             self.status_button,
             self.note_button,
             self.answered_button,
+            self.pack_button,
         ]
         for i, button in enumerate(buttons):
             grid.addWidget(button, i // 4, i % 4)
@@ -644,6 +671,14 @@ class CaseView(QDialog):
         self._show_timeline(d)
         self._show_email(d)
         self._show_notes(d)
+        kinds = {t.value for t in d.types}
+        self.tabs.setTabVisible(self._findings_tab_index, "access" in kinds)
+        self.tabs.setTabVisible(
+            self._rights_tab_index,
+            bool(kinds & {"rectification", "erasure", "restriction", "objection"}),
+        )
+        self._show_restriction(d)
+        self.documents_panel.show_case(d)
         self._enable_actions(d)
 
     def _contact_text(self, d: CaseDetail) -> str:
@@ -921,6 +956,38 @@ class CaseView(QDialog):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
         return view
+
+    def _build_rights_panel_when_shown(self, index: int) -> None:
+        if index != self._rights_tab_index or self.rights_panel is not None:
+            return
+        from app.ui.rights_panel import RightsPanel
+
+        self.rights_panel = RightsPanel(self._db, self.reference, self, today=self._today_fixed)
+        self.rights_panel.changed.connect(self._on_changed_elsewhere)
+        self.rights_panel.documentCreated.connect(lambda _id: self.reload())
+        holder = self._rights_holder.layout()
+        assert holder is not None
+        holder.addWidget(self.rights_panel)
+
+    def _show_restriction(self, d: CaseDetail) -> None:
+        """The red banner wherever the person appears, when their processing is restricted."""
+        from app.ui.rights_panel import RestrictionBanner
+
+        banner = getattr(self, "restriction_banner", None)
+        if banner is None or banner.subject_id != d.subject_id:
+            if banner is not None:
+                banner.deleteLater()
+            self.restriction_banner = RestrictionBanner.for_subject(self._db, d.subject_id, self)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, self.restriction_banner)
+        else:
+            banner.refresh()
+
+    def export_evidence_pack(self) -> None:
+        from app.ui.export_dialog import export_case_pack
+
+        export_case_pack(self, self._db, self.reference)
 
     def _on_changed_elsewhere(self, reference: str) -> None:
         self.reload()

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -55,7 +55,10 @@ from app.ui.case_table import (
     label,
 )
 from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named
+from app.ui.dashboard import Dashboard
 from app.ui.jobs import Job
+from app.ui.register_view import RegisterView
+from app.ui.retention_view import RetentionSweepView
 from app.ui.subject_view import SubjectView
 
 EMAIL_SUFFIXES = frozenset({".eml", ".msg"})
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self._last_job: Job | None = None
         self._job_total = 0
         self.import_summary: ImportSummaryDialog | None = None
+        self.pending_restore: Path | None = None
         self.last_import_outcomes: list[ImportOutcome] = []
 
         named(self, "mainWindow", self.tr("Innsyn"))
@@ -167,10 +171,22 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.tabs = QTabWidget()
         named(self.tabs, "mainTabs", self.tr("Cases and subjects"))
-        self.tabs.addTab(self._build_cases_tab(), self.tr("&Cases"))
-        self.tabs.addTab(self._build_subjects_tab(), self.tr("Su&bjects"))
+        self.dashboard = Dashboard(db, self, today=today)
+        self.dashboard.filterRequested.connect(self.show_filtered_cases)
+        self.dashboard.caseRequested.connect(self.open_case)
+        self.tabs.addTab(self.dashboard, self.tr("&Overview"))
+        self.cases_tab = self._build_cases_tab()
+        self.tabs.addTab(self.cases_tab, self.tr("&Cases"))
+        self.subjects_tab = self._build_subjects_tab()
+        self.tabs.addTab(self.subjects_tab, self.tr("Su&bjects"))
+        self.register_view = RegisterView(db, self)
+        self.tabs.addTab(self.register_view, self.tr("Re&gister"))
+        self.retention_view = RetentionSweepView(db, self, today=today)
+        self.retention_view.casesCreated.connect(lambda _refs: self.refresh_all())
+        self.tabs.addTab(self.retention_view, self.tr("Re&tention"))
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
+        self._restore_layout()
 
         # The days left change at midnight even when nothing else does.
         self._day_timer = QTimer(self)
@@ -209,6 +225,34 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_all)
         self.about_action = self._action(self.tr("&About Innsyn"), "aboutAction")
         self.about_action.triggered.connect(self.show_about)
+        self.annual_action = self._action(self.tr("&Annual statements…"), "annualStatementsAction")
+        self.annual_action.triggered.connect(self.open_annual_statements)
+        self.import_register_action = self._action(
+            self.tr("Import subject &register…"), "importRegisterAction"
+        )
+        self.import_register_action.triggered.connect(self.ask_import_register)
+        self.export_log_action = self._action(
+            self.tr("&Export case log…"), "exportLogAction", QKeySequence("Ctrl+E")
+        )
+        self.export_log_action.triggered.connect(self.open_export_dialog)
+        self.annual_report_action = self._action(
+            self.tr("Annual &report (PDF)…"), "annualReportAction"
+        )
+        self.annual_report_action.triggered.connect(self.ask_annual_report)
+        self.calendar_action = self._action(
+            self.tr("Deadlines to &calendar (.ics)…"), "calendarAction"
+        )
+        self.calendar_action.triggered.connect(self.ask_calendar)
+        self.backup_action = self._action(self.tr("&Back up now"), "backupAction")
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = self._action(self.tr("Re&store from a backup…"), "restoreAction")
+        self.restore_action.triggered.connect(self.ask_restore)
+        self.settings_action = self._action(
+            self.tr("&Settings…"),
+            "settingsAction",
+            QKeySequence(QKeySequence.StandardKey.Preferences),
+        )
+        self.settings_action.triggered.connect(self.open_settings)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -218,6 +262,16 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.new_phone_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_register_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.annual_action)
+        file_menu.addAction(self.export_log_action)
+        file_menu.addAction(self.annual_report_action)
+        file_menu.addAction(self.calendar_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -236,6 +290,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.new_phone_action)
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_log_action)
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.refresh_action)
@@ -436,6 +491,7 @@ class MainWindow(QMainWindow):
         self.subject_model.refresh()
         self._update_case_count()
         self.refresh_stats()
+        self.dashboard.refresh()
 
     def _check_new_day(self) -> None:
         if self.today != self._last_day:
@@ -490,7 +546,10 @@ class MainWindow(QMainWindow):
             )
 
     def focus_search(self) -> None:
-        box = self.subject_search if self.tabs.currentIndex() == 1 else self.case_search
+        on_subjects = self.tabs.currentWidget() is self.subjects_tab
+        if not on_subjects:
+            self.tabs.setCurrentWidget(self.cases_tab)
+        box = self.subject_search if on_subjects else self.case_search
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         box.selectAll()
 
@@ -708,6 +767,189 @@ class MainWindow(QMainWindow):
 
     # --- the rest -----------------------------------------------------------------------------------
 
+    def open_annual_statements(self) -> QDialog:
+        from app.ui.annual_dialog import AnnualStatementsDialog
+
+        dialog = AnnualStatementsDialog(self.db, self, today=self._today_fixed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_filtered_cases(self, which: str) -> None:
+        """From a dashboard tile to the case list, filtered to what the tile counts."""
+        self.status_filter.setCurrentIndex(self.status_filter.findData(STATUS_OPEN))
+        self.due_filter.setCurrentIndex(0)
+        self.type_filter.setCurrentIndex(0)
+        if which == "week":
+            self.due_filter.setCurrentIndex(self.due_filter.findData(DUE_7_DAYS))
+        elif which == "overdue":
+            self.due_filter.setCurrentIndex(self.due_filter.findData(DUE_OVERDUE))
+        elif which == "identity":
+            index = self.status_filter.findData(Status.AWAITING_IDENTITY.value)
+            self.status_filter.setCurrentIndex(index)
+        self.apply_case_filters()
+        self.tabs.setCurrentWidget(self.cases_tab)
+
+    def ask_import_register(self) -> QDialog | None:
+        from app.ui.import_dialog import SubjectImportDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a subject register"),
+            str(Path.home()),
+            self.tr("Registers (*.csv *.xlsx *.txt);;All files (*)"),
+        )
+        if not name:
+            return None
+        dialog = SubjectImportDialog(self.db, Path(name), self)
+        dialog.imported.connect(lambda _report: self.refresh_all())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_export_dialog(self) -> QDialog:
+        from app.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.db, self, initial_query=self.case_query())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _save_path(self, title: str, default: str, pattern: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / default), pattern)
+        return Path(name) if name else None
+
+    def ask_annual_report(self) -> Path | None:
+        from app.services.exports import export_annual_report
+
+        year = self.today.year - (1 if self.today.month < 3 else 0)
+        path = self._save_path(
+            self.tr("Save the annual report"), f"innsyn-annual-report-{year}.pdf", "PDF (*.pdf)"
+        )
+        if path is None:
+            return None
+        try:
+            figures = export_annual_report(self.db, year, path, lang=self._language())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Annual report"), str(exc))
+            return None
+        self.statusBar().showMessage(
+            self.tr("Annual report {year} saved: {n} requests.").format(
+                year=year, n=figures.requests
+            ),
+            10_000,
+        )
+        return path
+
+    def ask_calendar(self) -> Path | None:
+        from app.services.calendar import write_calendar
+
+        path = self._save_path(
+            self.tr("Save the deadlines as a calendar"), "innsyn-deadlines.ics", "iCalendar (*.ics)"
+        )
+        if path is None:
+            return None
+        try:
+            n = write_calendar(self.db, path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Calendar"), str(exc))
+            return None
+        self.statusBar().showMessage(
+            self.tr("{n} deadline(s) saved to {file}: open it in Outlook or your calendar.").format(
+                n=n, file=path.name
+            ),
+            10_000,
+        )
+        return path
+
+    def back_up_now(self) -> Path | None:
+        from app.services.backup import make_backup
+
+        try:
+            path = make_backup(self.db)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Backup"), str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Backup written: {file}").format(file=path), 10_000)
+        return path
+
+    def ask_restore(self) -> None:
+        """Restoring replaces the open database: say how, and where the backup is."""
+        from app.services import config
+
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup to restore"),
+            str(config.backup_dir()),
+            self.tr("Innsyn backups (*.sqlite3)"),
+        )
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Innsyn will close, replace the database by {file} after checking it, and "
+                "keep the current file aside. Start Innsyn again afterwards. Continue?"
+            ).format(file=Path(name).name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.pending_restore = Path(name)
+        self.close()
+
+    def open_settings(self) -> QDialog:
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh_all())
+        dialog.show()
+        return dialog
+
+    def _language(self) -> str:
+        return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
+
+    # --- remembered layout (QSettings) --------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        header = settings.value("mainWindow/caseColumns")
+        if isinstance(header, QByteArray):
+            self.case_table.horizontalHeader().restoreState(header)
+        for key, combo in (
+            ("status", self.status_filter),
+            ("type", self.type_filter),
+            ("due", self.due_filter),
+        ):
+            index = settings.value(f"mainWindow/filter/{key}")
+            if index is not None and 0 <= int(index) < combo.count():
+                combo.setCurrentIndex(int(index))
+        self.apply_case_filters()
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/caseColumns", self.case_table.horizontalHeader().saveState())
+        settings.setValue("mainWindow/filter/status", self.status_filter.currentIndex())
+        settings.setValue("mainWindow/filter/type", self.type_filter.currentIndex())
+        settings.setValue("mainWindow/filter/due", self.due_filter.currentIndex())
+
+    def shutdown_jobs(self) -> None:
+        """Before the database closes: no background work may still be using it."""
+        if self._job is not None:
+            self._job.cancel()
+        self._pool.waitForDone()
+        self.dashboard.shutdown()
+        QThreadPool.globalInstance().waitForDone()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -719,6 +961,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
+        self.dashboard.shutdown()
         if self._job is not None:
             self._job.cancel()  # stops before the next file; the one being saved completes
         self._day_timer.stop()

@@ -43,7 +43,11 @@ class SubjectView(QDialog):
         self._show_detail()
 
     def _build(self) -> None:
+        from app.ui.rights_panel import RestrictionBanner
+
         layout = QVBoxLayout(self)
+        self.restriction_banner = RestrictionBanner.for_subject(self._db, self.subject_id, self)
+        layout.addWidget(self.restriction_banner)
         group = QGroupBox(self.tr("Details"))
         named(group, "subjectDetailsGroup", self.tr("Details"))
         form = QFormLayout(group)

@@ -752,6 +752,10 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
         <translation>&amp;Dokumenter</translation>
     </message>
     <message>
+        <source>&amp;Rights</source>
+        <translation>&amp;Rettigheter</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>Handlinger</translation>
     </message>
@@ -782,6 +786,10 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
     <message>
         <source>Mark &amp;answered…</source>
         <translation>Merk som &amp;besvart …</translation>
+    </message>
+    <message>
+        <source>Evidence &amp;pack…</source>
+        <translation>Bevis&amp;pakke …</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2411,6 +2419,13 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     </message>
 </context>
 <context>
+    <name>Innsyn</name>
+    <message>
+        <source>The database was restored from %1. The previous file is kept as %2. Start Innsyn again.</source>
+        <translation>Databasen ble gjenopprettet fra %1. Den forrige filen er tatt vare på som %2. Start Innsyn på nytt.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Log a request from an e-mail</source>
@@ -3078,6 +3093,10 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
         <translation>Saker og registrerte</translation>
     </message>
     <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Oversikt</translation>
+    </message>
+    <message>
         <source>&amp;Cases</source>
         <translation>&amp;Saker</translation>
     </message>
@@ -3088,6 +3107,10 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     <message>
         <source>Re&amp;gister</source>
         <translation>Proto&amp;koll</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention</source>
+        <translation>&amp;Lagringstid</translation>
     </message>
     <message>
         <source>&amp;New phone request…</source>
@@ -3116,6 +3139,34 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     <message>
         <source>&amp;Annual statements…</source>
         <translation>Å&amp;rlige redegjørelser …</translation>
+    </message>
+    <message>
+        <source>Import subject &amp;register…</source>
+        <translation>Importer &amp;register over registrerte …</translation>
+    </message>
+    <message>
+        <source>&amp;Export case log…</source>
+        <translation>&amp;Eksporter sakslogg …</translation>
+    </message>
+    <message>
+        <source>Annual &amp;report (PDF)…</source>
+        <translation>Års&amp;rapport (PDF) …</translation>
+    </message>
+    <message>
+        <source>Deadlines to &amp;calendar (.ics)…</source>
+        <translation>Frister til ka&amp;lender (.ics) …</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Ta sikkerhets&amp;kopi nå</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from a backup…</source>
+        <translation>&amp;Gjenopprett fra sikkerhetskopi …</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Innstillinger …</translation>
     </message>
     <message>
         <source>Menu bar</source>
@@ -3300,6 +3351,62 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     <message>
         <source>E-mail import</source>
         <translation>Import av e-post</translation>
+    </message>
+    <message>
+        <source>Import a subject register</source>
+        <translation>Importer et register over registrerte</translation>
+    </message>
+    <message>
+        <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Registre (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Save the annual report</source>
+        <translation>Lagre årsrapporten</translation>
+    </message>
+    <message>
+        <source>Annual report</source>
+        <translation>Årsrapport</translation>
+    </message>
+    <message>
+        <source>Annual report {year} saved: {n} requests.</source>
+        <translation>Årsrapport {year} lagret: {n} henvendelser.</translation>
+    </message>
+    <message>
+        <source>Save the deadlines as a calendar</source>
+        <translation>Lagre fristene som kalender</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>{n} deadline(s) saved to {file}: open it in Outlook or your calendar.</source>
+        <translation>{n} frist(er) lagret i {file}: åpne den i Outlook eller kalenderen din.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>Sikkerhetskopi skrevet: {file}</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>Velg sikkerhetskopien som skal gjenopprettes</translation>
+    </message>
+    <message>
+        <source>Innsyn backups (*.sqlite3)</source>
+        <translation>Innsyn-sikkerhetskopier (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Gjenopprett fra sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Innsyn will close, replace the database by {file} after checking it, and keep the current file aside. Start Innsyn again afterwards. Continue?</source>
+        <translation>Innsyn lukkes, erstatter databasen med {file} etter å ha kontrollert den, og tar vare på den nåværende filen. Start Innsyn på nytt etterpå. Vil du fortsette?</translation>
     </message>
     <message>
         <source>About Innsyn</source>
@@ -3912,6 +4019,185 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     <message>
         <source>Processing restricted (GDPR Art. 18): store only, use nothing. {scopes}</source>
         <translation>Behandlingen er begrenset (personvernforordningen art. 18): bare lagre, ikke bruke noe. {scopes}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSweepView</name>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Gjennomgang av lagringstid</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>&amp;Per dato:</translation>
+    </message>
+    <message>
+        <source>Sweep as of</source>
+        <translation>Gjennomgang per dato</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep</source>
+        <translation>&amp;Gå gjennom</translation>
+    </message>
+    <message>
+        <source>Run the retention sweep</source>
+        <translation>Kjør gjennomgangen av lagringstid</translation>
+    </message>
+    <message>
+        <source>Items due</source>
+        <translation>Forfalte poster</translation>
+    </message>
+    <message>
+        <source>Data due for deletion</source>
+        <translation>Opplysninger som skal slettes</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>Kryss av &amp;alle</translation>
+    </message>
+    <message>
+        <source>Tick every line</source>
+        <translation>Kryss av alle linjer</translation>
+    </message>
+    <message>
+        <source>&amp;Untick all</source>
+        <translation>&amp;Fjern alle kryss</translation>
+    </message>
+    <message>
+        <source>Untick every line</source>
+        <translation>Fjern krysset på alle linjer</translation>
+    </message>
+    <message>
+        <source>Lines ticked</source>
+        <translation>Avkryssede linjer</translation>
+    </message>
+    <message>
+        <source>&amp;Create erasure cases for the selected</source>
+        <translation>&amp;Opprett slettesaker for de valgte</translation>
+    </message>
+    <message>
+        <source>Create erasure cases for the selected people</source>
+        <translation>Opprett slettesaker for de valgte personene</translation>
+    </message>
+    <message>
+        <source>&amp;De-identify selected closed cases…</source>
+        <translation>A&amp;videntifiser valgte avsluttede saker …</translation>
+    </message>
+    <message>
+        <source>De-identify the selected closed cases</source>
+        <translation>Avidentifiser de valgte avsluttede sakene</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Eksporter CSV …</translation>
+    </message>
+    <message>
+        <source>Export the list as CSV</source>
+        <translation>Eksporter listen som CSV</translation>
+    </message>
+    <message>
+        <source>Include &amp;names in the export</source>
+        <translation>Ta med &amp;navn i eksporten</translation>
+    </message>
+    <message>
+        <source>Include names in the export</source>
+        <translation>Ta med navn i eksporten</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Sweeping…</source>
+        <translation>Går gjennom …</translation>
+    </message>
+    <message>
+        <source>Sweeping… {percent} %</source>
+        <translation>Går gjennom … {percent} %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) due for deletion as of {date}</source>
+        <translation>
+            <numerusform>%n post forfalt til sletting per {date}</numerusform>
+            <numerusform>%n poster forfalt til sletting per {date}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sweep failed: {message}</source>
+        <translation>Gjennomgangen mislyktes: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) ticked</source>
+        <translation>
+            <numerusform>%n linje krysset av</numerusform>
+            <numerusform>%n linjer krysset av</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick the people&apos;s data to erase first: kept data and closed cases are not erased through a new case.</source>
+        <translation>Kryss først av personopplysningene som skal slettes: opplysninger som beholdes og avsluttede saker slettes ikke gjennom en ny sak.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n erasure case(s) created: {references}</source>
+        <translation>
+            <numerusform>%n slettesak opprettet: {references}</numerusform>
+            <numerusform>%n slettesaker opprettet: {references}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No erasure case was created.</source>
+        <translation>Ingen slettesak ble opprettet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) skipped: an erasure case is already open, or the person is erased.</source>
+        <translation>
+            <numerusform>%n person hoppet over: en slettesak er allerede åpen, eller personen er slettet.</numerusform>
+            <numerusform>%n personer hoppet over: en slettesak er allerede åpen, eller personen er slettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick the closed cases to de-identify first.</source>
+        <translation>Kryss først av de avsluttede sakene som skal avidentifiseres.</translation>
+    </message>
+    <message>
+        <source>De-identify closed cases</source>
+        <translation>Avidentifiser avsluttede saker</translation>
+    </message>
+    <message numerus="yes">
+        <source>De-identify %n closed case(s)? Call notes, contact details, e-mails and the content of stored documents are removed for good; the references, dates and what was done stay. A person with no other case who is not in the register for another reason is erased too.</source>
+        <translation>
+            <numerusform>Avidentifisere %n avsluttet sak? Samtalenotater, kontaktopplysninger, e-post og innholdet i lagrede dokumenter fjernes for godt; saksnummer, datoer og hva som ble gjort, blir stående. En person uten andre saker som ikke er registrert av en annen grunn, slettes også.</numerusform>
+            <numerusform>Avidentifisere %n avsluttede saker? Samtalenotater, kontaktopplysninger, e-post og innholdet i lagrede dokumenter fjernes for godt; saksnumre, datoer og hva som ble gjort, blir stående. En person uten andre saker som ikke er registrert av en annen grunn, slettes også.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) de-identified: {references}</source>
+        <translation>
+            <numerusform>%n sak avidentifisert: {references}</numerusform>
+            <numerusform>%n saker avidentifisert: {references}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person record(s) erased with them.</source>
+        <translation>
+            <numerusform>%n personoppføring slettet sammen med dem.</numerusform>
+            <numerusform>%n personoppføringer slettet sammen med dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the retention sweep</source>
+        <translation>Eksporter gjennomgangen av lagringstid</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to {path}</source>
+        <translation>
+            <numerusform>%n linje skrevet til {path}</numerusform>
+            <numerusform>%n linjer skrevet til {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5256,6 +5542,73 @@ Arbeidsverktøyets egne opplysninger om personen (navn, kontaktopplysninger, e-p
     <message>
         <source>Sample cases: none</source>
         <translation>Eksempelsaker: ingen</translation>
+    </message>
+</context>
+<context>
+    <name>SweepTableModel</name>
+    <message>
+        <source>Days overdue</source>
+        <translation>Dager forfalt</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Forfalt siden</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Opplysninger</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Legal reference</source>
+        <translation>Rettslig grunnlag</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sak</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personopplysninger</translation>
+    </message>
+    <message>
+        <source>Kept under a legal ground</source>
+        <translation>Beholdt med rettslig grunnlag</translation>
+    </message>
+    <message>
+        <source>Closed request case</source>
+        <translation>Avsluttet henvendelsessak</translation>
+    </message>
+    <message>
+        <source>{reference} (erasure open)</source>
+        <translation>{reference} (sletting åpen)</translation>
+    </message>
+    <message>
+        <source>Held in: {systems}</source>
+        <translation>Lagret i: {systems}</translation>
+    </message>
+    <message>
+        <source>Tick {pseudonym}: {data}</source>
+        <translation>Kryss av {pseudonym}: {data}</translation>
     </message>
 </context>
 <context>

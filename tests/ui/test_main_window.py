@@ -281,9 +281,13 @@ def test_find_shortcut_focuses_the_search_box(window: MainWindow, qtbot: QtBot) 
     window.case_table.setFocus()
     window.find_action.trigger()
     qtbot.waitUntil(lambda: window.case_search.hasFocus())
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.subjects_tab)
     window.find_action.trigger()
     qtbot.waitUntil(lambda: window.subject_search.hasFocus())
+    window.tabs.setCurrentWidget(window.dashboard)
+    window.find_action.trigger()  # from the overview, Ctrl+F goes to the case search
+    qtbot.waitUntil(lambda: window.case_search.hasFocus())
+    assert window.tabs.currentWidget() is window.cases_tab
 
 
 def test_status_bar_counts_follow_every_change(
@@ -802,3 +806,16 @@ def test_run_gui_opens_the_main_window_on_the_database(
     assert messages == []
     assert len(offered) == 1  # a new database: the recovery sheet is offered once
     assert len(list_backups(offered[0])) == 1  # the backup on closing
+
+
+def test_looking_at_a_case_changes_nothing_until_the_rights_tab_is_opened(
+    window: MainWindow, db: Database, logged: dict[str, str]
+) -> None:
+    view = window.open_case(logged["mona"])  # an erasure request
+    assert view is not None
+    assert [e.kind for e in cases.get_case(db, logged["mona"]).events] == ["received"]
+    assert view.tabs.isTabVisible(view._rights_tab_index)
+    view.tabs.setCurrentIndex(view._rights_tab_index)
+    assert view.rights_panel is not None
+    kinds = [e.kind for e in cases.get_case(db, logged["mona"]).events]
+    assert "erasure matrix" in kinds  # drawn up from the register when first shown
