@@ -1323,3 +1323,25 @@ NB.update(
         "{n} deadline(s) saved to {file}: open it in Outlook or your calendar.": "{n} frist(er) lagret i {file}: åpne den i Outlook eller kalenderen din.",
     }
 )
+
+# --- intake dialog: request types, statuses, what a match was found on ---
+NB.update(
+    {
+        ("IntakeDialog", "Access"): "Innsyn",
+        ("IntakeDialog", "Rectification"): "Retting",
+        ("IntakeDialog", "Erasure"): "Sletting",
+        ("IntakeDialog", "Restriction"): "Begrensning",
+        ("IntakeDialog", "Objection"): "Protest",
+        ("IntakeDialog", "new"): "ny",
+        ("IntakeDialog", "awaiting identity"): "venter på identitet",
+        ("IntakeDialog", "in progress"): "under behandling",
+        ("IntakeDialog", "answered"): "besvart",
+        ("IntakeDialog", "closed"): "avsluttet",
+        ("IntakeDialog", "refused"): "avslått",
+        ("IntakeDialog", "withdrawn"): "trukket",
+        ("IntakeDialog", "e-mail address"): "e-postadresse",
+        ("IntakeDialog", "phone number"): "telefonnummer",
+        ("IntakeDialog", "customer number"): "kundenummer",
+        ("IntakeDialog", "name"): "navn",
+    }
+)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.deadlines import explain_due_date
 from app.core.errors import UserError
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, Status
 from app.services import cases
@@ -656,7 +657,10 @@ class CaseView(QDialog):
                 text=days_left_text(d.due, today, is_open=True)
             )
         self.due_label.setText(due)
-        self.explanation_label.setText(d.due_explanation)
+        lang = "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
+        self.explanation_label.setText(
+            explain_due_date(d.received, extended=d.extended, lang=lang).text
+        )
         if d.adjusted_due is not None:
             self.adjusted_label.setText(
                 self.tr("{date}: adjusted for the identity pause (the strict date counts)").format(

@@ -310,6 +310,9 @@ class Dashboard(QWidget):
         self.chart.addSeries(self.bar_series)
         self.month_axis = QBarCategoryAxis()
         self.month_axis.append(self.month_names())
+        small = self.month_axis.labelsFont()  # twelve months fit side by side, unelided
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))
+        self.month_axis.setLabelsFont(small)
         self.chart.addAxis(self.month_axis, Qt.AlignmentFlag.AlignBottom)
         self.bar_series.attachAxis(self.month_axis)
         self.count_axis = QValueAxis()

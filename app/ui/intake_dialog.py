@@ -103,32 +103,32 @@ def _sentence(message: str) -> str:
 
 def request_type_label(kind: RequestType) -> str:
     return {
-        RequestType.ACCESS: QCoreApplication.translate(_CONTEXT, "Access"),
-        RequestType.RECTIFICATION: QCoreApplication.translate(_CONTEXT, "Rectification"),
-        RequestType.ERASURE: QCoreApplication.translate(_CONTEXT, "Erasure"),
-        RequestType.RESTRICTION: QCoreApplication.translate(_CONTEXT, "Restriction"),
-        RequestType.OBJECTION: QCoreApplication.translate(_CONTEXT, "Objection"),
+        RequestType.ACCESS: QCoreApplication.translate("IntakeDialog", "Access"),
+        RequestType.RECTIFICATION: QCoreApplication.translate("IntakeDialog", "Rectification"),
+        RequestType.ERASURE: QCoreApplication.translate("IntakeDialog", "Erasure"),
+        RequestType.RESTRICTION: QCoreApplication.translate("IntakeDialog", "Restriction"),
+        RequestType.OBJECTION: QCoreApplication.translate("IntakeDialog", "Objection"),
     }[RequestType(kind)]
 
 
 def status_label(status: Status) -> str:
     return {
-        Status.NEW: QCoreApplication.translate(_CONTEXT, "new"),
-        Status.AWAITING_IDENTITY: QCoreApplication.translate(_CONTEXT, "awaiting identity"),
-        Status.IN_PROGRESS: QCoreApplication.translate(_CONTEXT, "in progress"),
-        Status.ANSWERED: QCoreApplication.translate(_CONTEXT, "answered"),
-        Status.CLOSED: QCoreApplication.translate(_CONTEXT, "closed"),
-        Status.REFUSED: QCoreApplication.translate(_CONTEXT, "refused"),
-        Status.WITHDRAWN: QCoreApplication.translate(_CONTEXT, "withdrawn"),
+        Status.NEW: QCoreApplication.translate("IntakeDialog", "new"),
+        Status.AWAITING_IDENTITY: QCoreApplication.translate("IntakeDialog", "awaiting identity"),
+        Status.IN_PROGRESS: QCoreApplication.translate("IntakeDialog", "in progress"),
+        Status.ANSWERED: QCoreApplication.translate("IntakeDialog", "answered"),
+        Status.CLOSED: QCoreApplication.translate("IntakeDialog", "closed"),
+        Status.REFUSED: QCoreApplication.translate("IntakeDialog", "refused"),
+        Status.WITHDRAWN: QCoreApplication.translate("IntakeDialog", "withdrawn"),
     }[Status(status)]
 
 
 def _matched_on_label(why: str) -> str:
     labels = {
-        "e-mail": QCoreApplication.translate(_CONTEXT, "e-mail address"),
-        "phone": QCoreApplication.translate(_CONTEXT, "phone number"),
-        "customer number": QCoreApplication.translate(_CONTEXT, "customer number"),
-        "name": QCoreApplication.translate(_CONTEXT, "name"),
+        "e-mail": QCoreApplication.translate("IntakeDialog", "e-mail address"),
+        "phone": QCoreApplication.translate("IntakeDialog", "phone number"),
+        "customer number": QCoreApplication.translate("IntakeDialog", "customer number"),
+        "name": QCoreApplication.translate("IntakeDialog", "name"),
     }
     return labels.get(why, why)
 

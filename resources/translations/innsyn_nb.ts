@@ -2428,6 +2428,70 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
+        <source>Access</source>
+        <translation>Innsyn</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Retting</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>Sletting</translation>
+    </message>
+    <message>
+        <source>Restriction</source>
+        <translation>Begrensning</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Protest</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>ny</translation>
+    </message>
+    <message>
+        <source>awaiting identity</source>
+        <translation>venter på identitet</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>under behandling</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>besvart</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avsluttet</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>avslått</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>trukket</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-postadresse</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>telefonnummer</translation>
+    </message>
+    <message>
+        <source>customer number</source>
+        <translation>kundenummer</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
         <source>Log a request from an e-mail</source>
         <translation>Registrer en henvendelse fra en e-post</translation>
     </message>
