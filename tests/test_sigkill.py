@@ -38,7 +38,7 @@ def slowly(done, total):
 """
 
 
-def run_and_kill(tmp_path: Path, db: Database, body: str, *extra: str) -> None:
+def run_and_kill(tmp_path: Path, db: Database, body: str, *extra: str, kill_at: int = 5) -> None:
     db.close()
     script = CHILD_PRELUDE + textwrap.dedent(body)
     child = subprocess.Popen(
@@ -51,14 +51,16 @@ def run_and_kill(tmp_path: Path, db: Database, body: str, *extra: str) -> None:
     for line in child.stdout:
         if line.startswith("progress"):
             seen += 1
-            if seen == 5:
+            if seen == kill_at:
                 break
     else:
         _, err = child.communicate(timeout=60)
         pytest.fail(f"the child finished before it could be killed: {err}")
     os.kill(child.pid, signal.SIGKILL)
-    child.communicate(timeout=30)
+    child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
+    # Worker processes it started must not outlive it (they would hold its pipes open).
+    child.communicate(timeout=60)
 
 
 def integrity(path: Path) -> str:
@@ -120,3 +122,65 @@ def test_killed_during_e_mail_imports_keeps_what_was_committed(
     assert len(rows) >= 3
     refs = [r.reference for r in rows]
     assert refs == [f"2026-{n:04d}" for n in range(1, len(refs) + 1)]
+
+
+def test_killed_during_a_register_import_writes_nothing(db: Database, tmp_path: Path) -> None:
+    """The import is one transaction: killed half-way, none of its rows are there."""
+    cases.log_request(db, phone_request("Before Import", phone=None))
+    register = tmp_path / "kunder.csv"
+    lines = ["Kundenr;Navn;E-post;Siste kjøp"]
+    lines += [f"K{i:06d};Kunde Nummer {i};kunde{i}@example.no;01.02.2024" for i in range(30_000)]
+    register.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_and_kill(
+        tmp_path,
+        db,
+        """
+        from app.services.subject_import import import_subjects
+        import_subjects(db, Path(sys.argv[3]), progress=slowly)
+        """,
+        str(register),
+        kill_at=1,
+    )
+    assert integrity(db.path) == "ok"
+    reopened = open_database(db.path)
+    from app.services.subjects import count_subjects
+
+    assert count_subjects(reopened) == 1  # only the person who was there before
+    reopened.close()
+
+
+def test_killed_during_annual_statements_leaves_only_complete_files(
+    db: Database, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from app.core.model import Role
+
+    for i in range(40):
+        cases.log_request(
+            db, phone_request(f"Kunde {i}", phone=None, roles=(Role.CUSTOMER,), new_subject=True)
+        )
+    out = tmp_path / "annual"
+    out.mkdir()
+    combined = tmp_path / "all.pdf"
+    run_and_kill(
+        tmp_path,
+        db,
+        """
+        from app.services.statements import annual_candidates, run_annual_batch
+        people = annual_candidates(db, 2026, "role", role="customer")
+        run_annual_batch(db, people, 2026, Path(sys.argv[3]), "nb", combined=Path(sys.argv[4]),
+                         progress=slowly)
+        """,
+        str(out),
+        str(combined),
+        kill_at=3,
+    )
+    import time
+
+    time.sleep(2)  # any worker still running finishes or dies with its pipe
+    assert not combined.exists()
+    for pdf in out.iterdir():
+        assert pdf.suffix == ".pdf" and not pdf.name.startswith("."), pdf.name
+        assert len(PdfReader(pdf).pages) >= 1
+    assert integrity(db.path) == "ok"

@@ -13,10 +13,13 @@ any session. Events and file names carry case references and pseudonyms, never n
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -711,8 +714,17 @@ def annual_statement_data(
 
 
 def _warm_worker() -> None:
-    """Each worker registers the fonts once (parsing the TTF is the slow part)."""
+    """Each worker registers the fonts once (parsing the TTF is the slow part), and on Linux
+    asks to be stopped when its parent dies, so a killed workbench leaves no orphan behind
+    (SIGKILL included)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     styles()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _render_file(data: docs.StatementData, target: str) -> str:
@@ -727,11 +739,8 @@ def _render_combined(statements: tuple[docs.StatementData, ...]) -> bytes:
 
 def _pool_context() -> BaseContext:
     """Never "fork": a forked copy of a process running Qt (threads, X connection) may hang.
-    The fork server is a fresh interpreter with the renderer imported once; elsewhere, spawn."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
+    "spawn" rather than the fork server: the workers are then our own children, so they can
+    ask to die with us (see _warm_worker); a fork server outlives a killed workbench."""
     return multiprocessing.get_context("spawn")
 
 
