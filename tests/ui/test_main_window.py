@@ -819,3 +819,45 @@ def test_looking_at_a_case_changes_nothing_until_the_rights_tab_is_opened(
     assert view.rights_panel is not None
     kinds = [e.kind for e in cases.get_case(db, logged["mona"]).events]
     assert "erasure matrix" in kinds  # drawn up from the register when first shown
+
+
+def test_layout_columns_and_filters_are_remembered(qtbot: QtBot, db: Database) -> None:
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.show()
+    first.status_filter.setCurrentIndex(first.status_filter.findData(STATUS_OPEN))
+    first.type_filter.setCurrentIndex(2)
+    first.case_table.setColumnWidth(1, 333)
+    first.close()
+    second = MainWindow(db)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.status_filter.currentData() == STATUS_OPEN
+    assert second.type_filter.currentIndex() == 2
+    assert second.case_table.columnWidth(1) == 333
+    assert second.case_query().open_only
+
+
+def test_due_bands_stay_readable_on_a_dark_palette(
+    window: MainWindow, logged: dict[str, str]
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    QApplication.setPalette(dark)
+    try:
+        model = window.case_model
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            background = model.data(index, Qt.ItemDataRole.BackgroundRole)
+            if background is None:
+                continue
+            foreground = model.data(index, Qt.ItemDataRole.ForegroundRole)
+            bg = background.color() if hasattr(background, "color") else QColor(background)
+            fg = foreground.color() if hasattr(foreground, "color") else QColor(foreground)
+            # The band's text colour is set with its background, never left to the palette.
+            assert abs(bg.lightness() - fg.lightness()) > 120
+    finally:
+        QApplication.setPalette(QApplication.style().standardPalette())
