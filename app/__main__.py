@@ -6,6 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the bundle's statement workers start through here
     from app.cli import main as cli_main
 
     return cli_main(sys.argv[1:] if argv is None else argv)

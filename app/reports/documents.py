@@ -68,6 +68,9 @@ class RetentionLine:
     legal_reference: str
     keep_until: dt.date | None  # None: "as required by law", and `criteria` says how long
     criteria: str
+    # No date because what it runs from is not known yet (no purchase on record, say): then
+    # the statement says so instead of "as long as the law requires".
+    date_unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +406,8 @@ def _retention_text(words: Wording, line: RetentionLine) -> Markup:
     regnskapsårets slutt – lagres til 31.12.2036, bokføringsloven § 13." """
     if line.keep_until is not None:
         keep = words.fill("statement.retention_until", date=words.date(line.keep_until))
+    elif line.date_unknown:
+        keep = words.fill("statement.retention_unknown")
     else:
         keep = words.fill("statement.retention_law")
     if line.legal_reference:
@@ -410,7 +415,7 @@ def _retention_text(words: Wording, line: RetentionLine) -> Markup:
     head = ": ".join(markup(t) for t in (line.applies_to, line.rule_text) if t)
     text = f"{head} – {keep}." if head else f"{keep[:1].upper()}{keep[1:]}."
     criteria = line.criteria.strip()
-    if line.keep_until is None and criteria:
+    if line.keep_until is None and criteria and not line.date_unknown:
         if not criteria.endswith((".", "!", "?")):
             criteria += "."
         text += " " + words.fill("statement.retention_criteria", criteria=criteria)

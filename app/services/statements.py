@@ -20,6 +20,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -256,6 +258,7 @@ def _section(
                 criteria=""
                 if keep_until is not None or by_law
                 else retention.deletion_criteria(spec, lang),
+                date_unknown=keep_until is None and not by_law,
             )
         )
     source = activity.source.strip()
@@ -713,18 +716,33 @@ def annual_statement_data(
 # --- the batch: rendering in worker processes ----------------------------------------------------
 
 
-def _warm_worker() -> None:
-    """Each worker registers the fonts once (parsing the TTF is the slow part), and on Linux
-    asks to be stopped when its parent dies, so a killed workbench leaves no orphan behind
-    (SIGKILL included)."""
+def _warm_worker(workbench_pid: int = 0) -> None:
+    """Each worker registers the fonts once (parsing the TTF is the slow part), and ends when
+    the workbench does, even when it is killed (SIGKILL included): the pool's pipes would
+    otherwise keep the worker, and so the fork server, waiting for ever."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             libc = ctypes.CDLL(None, use_errno=True)
+            # Its parent: the fork server (under "spawn", the workbench itself).
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if workbench_pid and os.name == "posix":  # on Windows os.kill(pid, 0) would terminate it
+        threading.Thread(
+            target=_exit_with_workbench, args=(workbench_pid,), name="watch", daemon=True
+        ).start()
     styles()
 
 
 _PR_SET_PDEATHSIG = 1
+_WATCH_SECONDS = 0.5
+
+
+def _exit_with_workbench(workbench_pid: int) -> None:
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        try:
+            os.kill(workbench_pid, 0)
+        except (ProcessLookupError, PermissionError):  # gone (or the number reused)
+            os._exit(1)  # what it was writing has no name yet: nothing is left behind
 
 
 def _render_file(data: docs.StatementData, target: str) -> str:
@@ -739,8 +757,14 @@ def _render_combined(statements: tuple[docs.StatementData, ...]) -> bytes:
 
 def _pool_context() -> BaseContext:
     """Never "fork": a forked copy of a process running Qt (threads, X connection) may hang.
-    "spawn" rather than the fork server: the workers are then our own children, so they can
-    ask to die with us (see _warm_worker); a fork server outlives a killed workbench."""
+    The fork server is a fresh interpreter that imports the renderer once; its workers start
+    in milliseconds where "spawn" spends more than a second importing in each. The workers
+    watch the workbench and end with it (see _warm_worker); the fork server ends when they
+    have. Where there is no fork server (Windows), spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
     return multiprocessing.get_context("spawn")
 
 
@@ -902,7 +926,10 @@ def _render_in_pool(
     cancelled = False
     combined_pdf: bytes | None = None
     executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_warm_worker
+        max_workers=workers,
+        mp_context=_pool_context(),
+        initializer=_warm_worker,
+        initargs=(os.getpid(),),
     )
     files: dict[Future[Any], Path] = {}
     combined_future: Future[Any] | None = None

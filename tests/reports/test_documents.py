@@ -625,3 +625,31 @@ def test_templates_match_across_languages() -> None:
 def test_rendering_is_stable() -> None:
     data = statement()
     assert pages(render_statement(data)) == pages(render_statement(data))
+
+
+@pytest.mark.parametrize(
+    ("language", "unknown", "law"),
+    [
+        ("nb", "datoen er ikke kjent ennå", "lagres så lenge loven krever det"),
+        ("en", "the date is not known yet", "kept for as long as the law requires"),
+    ],
+)
+def test_a_retention_date_not_yet_known_is_not_called_statutory(
+    language: str, unknown: str, law: str
+) -> None:
+    section = dataclasses.replace(
+        PROVISION,
+        retention=(
+            RetentionLine(
+                applies_to="Other personal data",
+                rule_text="3 years after the last purchase",
+                legal_reference="",
+                keep_until=None,
+                criteria="",
+                date_unknown=True,
+            ),
+        ),
+    )
+    body = re.sub(r"\s+", " ", text(render_statement(statement(language, sections=(section,)))))
+    assert unknown in body
+    assert law not in body
