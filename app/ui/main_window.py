@@ -4,8 +4,9 @@ the counts that say what needs doing."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
@@ -815,52 +816,53 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _save_path(self, title: str, default: str, pattern: str) -> Path | None:
+    def _write_to_chosen_file(
+        self,
+        title: str,
+        default: str,
+        pattern: str,
+        write: Callable[[Path], object],
+        done: Callable[[Path, Any], str],
+    ) -> Path | None:
+        """Ask where, write there, and say what was done (or what went wrong)."""
         name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / default), pattern)
-        return Path(name) if name else None
+        if not name:
+            return None
+        path = Path(name)
+        try:
+            result = write(path)
+        except UserError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+        self.statusBar().showMessage(done(path, result), 10_000)
+        return path
 
     def ask_annual_report(self) -> Path | None:
         from app.services.exports import export_annual_report
 
         year = self.today.year - (1 if self.today.month < 3 else 0)
-        path = self._save_path(
-            self.tr("Save the annual report"), f"innsyn-annual-report-{year}.pdf", "PDF (*.pdf)"
-        )
-        if path is None:
-            return None
-        try:
-            figures = export_annual_report(self.db, year, path, lang=self._language())
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Annual report"), str(exc))
-            return None
-        self.statusBar().showMessage(
-            self.tr("Annual report {year} saved: {n} requests.").format(
+        return self._write_to_chosen_file(
+            self.tr("Save the annual report"),
+            f"innsyn-annual-report-{year}.pdf",
+            "PDF (*.pdf)",
+            lambda path: export_annual_report(self.db, year, path, lang=self._language()),
+            lambda _path, figures: self.tr("Annual report {year} saved: {n} requests.").format(
                 year=year, n=figures.requests
             ),
-            10_000,
         )
-        return path
 
     def ask_calendar(self) -> Path | None:
         from app.services.calendar import write_calendar
 
-        path = self._save_path(
-            self.tr("Save the deadlines as a calendar"), "innsyn-deadlines.ics", "iCalendar (*.ics)"
+        return self._write_to_chosen_file(
+            self.tr("Save the deadlines as a calendar"),
+            "innsyn-deadlines.ics",
+            "iCalendar (*.ics)",
+            lambda path: write_calendar(self.db, path),
+            lambda path, n: self.tr(
+                "{n} deadline(s) saved to {file}: open it in Outlook or your calendar."
+            ).format(n=n, file=path.name),
         )
-        if path is None:
-            return None
-        try:
-            n = write_calendar(self.db, path)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Calendar"), str(exc))
-            return None
-        self.statusBar().showMessage(
-            self.tr("{n} deadline(s) saved to {file}: open it in Outlook or your calendar.").format(
-                n=n, file=path.name
-            ),
-            10_000,
-        )
-        return path
 
     def back_up_now(self) -> Path | None:
         from app.services.backup import make_backup

@@ -3429,20 +3429,12 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
         <translation>Lagre årsrapporten</translation>
     </message>
     <message>
-        <source>Annual report</source>
-        <translation>Årsrapport</translation>
-    </message>
-    <message>
         <source>Annual report {year} saved: {n} requests.</source>
         <translation>Årsrapport {year} lagret: {n} henvendelser.</translation>
     </message>
     <message>
         <source>Save the deadlines as a calendar</source>
         <translation>Lagre fristene som kalender</translation>
-    </message>
-    <message>
-        <source>Calendar</source>
-        <translation>Kalender</translation>
     </message>
     <message>
         <source>{n} deadline(s) saved to {file}: open it in Outlook or your calendar.</source>

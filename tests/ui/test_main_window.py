@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -861,3 +862,31 @@ def test_due_bands_stay_readable_on_a_dark_palette(
             assert abs(bg.lightness() - fg.lightness()) > 120
     finally:
         QApplication.setPalette(QApplication.style().standardPalette())
+
+
+def test_file_menu_exports_calendar_annual_report_and_backup(
+    window: MainWindow,
+    logged: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: Messages,
+) -> None:
+    from app.services.backup import list_backups
+
+    chosen: list[Path] = []
+
+    def save_as(*_args: object, **_kw: object) -> tuple[str, str]:
+        return str(chosen[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    chosen.append(tmp_path / "frister.ics")
+    window.calendar_action.trigger()
+    text = chosen[-1].read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in text and logged["anne"] in text
+    assert "deadline(s) saved" in window.statusBar().currentMessage()
+    chosen.append(tmp_path / "report.pdf")
+    window.annual_report_action.trigger()
+    assert chosen[-1].read_bytes().startswith(b"%PDF")
+    window.backup_action.trigger()
+    assert len(list_backups(window.db.database_id)) == 1
+    assert messages == []
