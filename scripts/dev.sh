@@ -5,6 +5,9 @@
 #   bash scripts/dev.sh setup                    set up only
 #   bash scripts/dev.sh build                    set up, build the PyInstaller bundle (dist/innsyn),
 #                                                then run its --self-test
+#   bash scripts/dev.sh bench [--sizes 10k,100k,1m] [--only NAME]
+#                                                set up, then run the benchmarks (bench/run.py);
+#                                                results in bench/RESULTS.md
 # `test` also builds the bundle and runs its self-test after pytest (INNSYN_SKIP_BUNDLE=1 skips it).
 # Setting up means: the Debian libraries Qt needs (installed where missing and we may install),
 # a .venv with the pinned Python packages, and the project installed in it (editable).
@@ -128,6 +131,11 @@ case "$cmd" in
         install_debs "${QT_DEBS[@]}"
         setup requirements-build.lock
         build_bundle ;;
+    bench)
+        install_debs "${QT_DEBS[@]}"
+        setup requirements-dev.lock requirements-build.lock
+        export QT_QPA_PLATFORM=offscreen
+        exec .venv/bin/python -m bench.run "$@" ;;
     *)
-        echo "usage: bash scripts/dev.sh run|test|setup|build [arguments]" >&2; exit 2 ;;
+        echo "usage: bash scripts/dev.sh run|test|setup|build|bench [arguments]" >&2; exit 2 ;;
 esac
