@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import keyring
@@ -134,3 +135,10 @@ def recovery_sheet(db: Database) -> bytes:
         controller=get_controller(db).legal_name or "Innsyn",
         created=dt.date.today(),
     )
+
+
+def database_id_of(path: Path) -> str:
+    """The id of a database file (its salt, readable without the key)."""
+    from app.store.cipherfile import file_salt
+
+    return database_id(file_salt(path))

@@ -157,10 +157,9 @@ class Unlocker:
     def offer_restore(self, path: Path, problem: str) -> bool:
         """A damaged database: offer the newest backup that verifies."""
         from app.services.backup import list_backups, restore
-        from app.store.cipherfile import file_salt
 
         try:
-            db_id = keys.database_id(file_salt(path))
+            db_id = keys.database_id_of(path)
         except OSError:
             return False
         for backup in list_backups(db_id):
