@@ -806,6 +806,23 @@ UNSIZED = {"statement": op_statement, "annual": op_annual}
 # --- results files ----------------------------------------------------------------------------
 
 
+# Within a group and size, rows in this order (by the start of their names).
+_ROW_ORDER = (
+    "one statement", "1,000 annual", "cold start", "case list: first paint",
+    "case list: scroll", "case list: sort", "case list: filter", "search subjects by name",
+    "search cases by name", "search subjects by e-mail", "search cases by e-mail", "import",
+    "export", "encrypted vs plain: case list, first", "encrypted vs plain: case list, last",
+    "encrypted vs plain: search", "encrypted vs plain: import", "memory",
+)  # fmt: skip
+
+
+def _rank(r: Row) -> int:
+    for i, start in enumerate(_ROW_ORDER):
+        if r.operation.startswith(start):
+            return i
+    return len(_ROW_ORDER)
+
+
 def _same_machine(a: dict[str, str], b: dict[str, str]) -> bool:
     return all(a.get(k) == b.get(k) for k in ("cpu", "cores", "memory"))
 
@@ -830,7 +847,7 @@ def save(rows: list[Row], machine: dict[str, str]) -> list[Row]:
         "import": order["import"], "export": order["export"],
         "encryption": order["encryption"], "memory": order["memory"],
     }  # fmt: skip
-    merged.sort(key=lambda r: (group_order.get(r.group, 99), sizes.get(r.size, 9), r.operation))
+    merged.sort(key=lambda r: (group_order.get(r.group, 99), sizes.get(r.size, 9), _rank(r)))
     RESULTS_JSON.write_text(
         json.dumps({"machine": machine, "rows": [asdict(r) for r in merged]}, indent=1,
                    ensure_ascii=False) + "\n",
