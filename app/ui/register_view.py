@@ -219,9 +219,9 @@ class _EntryDialog(QDialog):
             self.notice_label.show()
             self.save_button.setEnabled(False)
 
-    def save(self) -> object:
-        """Build the input from the fields and call the service (raises UserError)."""
-        raise NotImplementedError
+    # Each kind of entry's dialog builds the input from its fields and calls the service
+    # (raising UserError); the shared layout and error handling are here.
+    save: Callable[[], object]
 
     def show_error(self, message: str, focus: QWidget | None = None) -> None:
         self.error_label.setText(message)
@@ -782,21 +782,13 @@ class _EntryList(QWidget, Generic[V]):
         layout.addWidget(self.table, 1)
         self.refresh()
 
-    # What each kind supplies.
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def kind_label(self) -> str:
-        raise NotImplementedError
-
-    def load(self, include_retired: bool) -> list[V]:
-        raise NotImplementedError
-
-    def cells(self, entry: V) -> list[str]:
-        raise NotImplementedError
-
-    def dialog(self, entry: V | None) -> _EntryDialog:
-        raise NotImplementedError
+    # What each kind of entry (activities, rules, recipients, systems) supplies; the list,
+    # its buttons and the retiring are shared.
+    headers: Callable[[], list[str]]
+    kind_label: Callable[[], str]
+    load: Callable[[bool], list[V]]
+    cells: Callable[[V], list[str]]
+    dialog: Callable[[V | None], _EntryDialog]
 
     def retire_entry(self, entry: V) -> None:
         raise NotImplementedError
