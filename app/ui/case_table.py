@@ -139,13 +139,11 @@ class _PagedModel(QAbstractTableModel, Generic[R]):
         self._count = 0
         self.pages_fetched = 0  # how many pages were read from the database (for tests)
 
-    # --- to provide -------------------------------------------------------------------------
+    # --- what each model (cases, subjects) supplies: a page of rows and the row count, from
+    # its service ------------------------------------------------------------------------------
 
-    def _fetch(self, offset: int, limit: int) -> list[R]:
-        raise NotImplementedError
-
-    def _fetch_count(self) -> int:
-        raise NotImplementedError
+    _fetch: Callable[[int, int], list[R]]
+    _fetch_count: Callable[[], int]
 
     # --- paging -----------------------------------------------------------------------------
 

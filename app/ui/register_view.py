@@ -789,12 +789,8 @@ class _EntryList(QWidget, Generic[V]):
     load: Callable[[bool], list[V]]
     cells: Callable[[V], list[str]]
     dialog: Callable[[V | None], _EntryDialog]
-
-    def retire_entry(self, entry: V) -> None:
-        raise NotImplementedError
-
-    def retire_question(self, entry: V) -> str:
-        raise NotImplementedError
+    retire_entry: Callable[[V], None]
+    retire_question: Callable[[V], str]
 
     # The list.
     def refresh(self) -> None:
