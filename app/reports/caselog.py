@@ -9,8 +9,12 @@ dictionary look-ups and the formatting each format needs: labels are looked up i
 precomputed tables, and XLSX dates share one pre-styled cell per column instead of a style
 object per cell.
 
+The rows may be any iterable, read once: the CSV and XLSX writers hold one batch at a time,
+so a log streamed from the database takes the same memory at 100 rows as at 1,000,000.
+
 Every writer takes an optional ``progress(done, total)`` callback, called about every 1,000
-rows; when it returns False the writer stops and raises `Cancelled`.
+rows; when it returns False the writer stops and raises `Cancelled`. `total` is the rows'
+length, or the `total` passed with rows that have no length (an iterator).
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ import contextlib
 import csv
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from dataclasses import astuple, fields
+from itertools import islice
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
@@ -292,19 +298,28 @@ class _Words:
         self.yes, self.no = (finish(word) for word in _YES_NO[lang])
 
 
-def _batches(
-    rows: Sequence[CaseLogRow], progress: Progress | None, *, offset: int = 0, total: int = -1
-) -> Iterator[Sequence[CaseLogRow]]:
-    """The rows in slices of `PROGRESS_EVERY`, reporting progress after each slice."""
-    count = len(rows)
-    if total < 0:
-        total = count
-    for start in range(0, count, PROGRESS_EVERY):
-        yield rows[start : start + PROGRESS_EVERY]
+def _row_count(rows: Iterable[CaseLogRow], total: int | None, progress: Progress | None) -> int:
+    """The number of rows progress is reported against."""
+    if isinstance(rows, Sized):
+        return len(rows)
+    if total is None:
         if progress is not None:
-            done = offset + min(start + PROGRESS_EVERY, count)
-            if progress(done, total) is False:
-                raise Cancelled
+            raise TypeError("pass total= with rows that have no length, to report progress")
+        return 0
+    return total
+
+
+def _batches(
+    rows: Iterable[CaseLogRow], progress: Progress | None, total: int
+) -> Iterator[list[CaseLogRow]]:
+    """The rows in lists of `PROGRESS_EVERY`, reporting progress after each list."""
+    remaining = iter(rows)
+    done = 0
+    while batch := list(islice(remaining, PROGRESS_EVERY)):
+        yield batch
+        done += len(batch)
+        if progress is not None and progress(done, max(total, done)) is False:
+            raise Cancelled
 
 
 # --------------------------------------------------------------------------------------------
@@ -313,11 +328,12 @@ def _batches(
 
 
 def write_csv(
-    rows: Sequence[CaseLogRow],
+    rows: Iterable[CaseLogRow],
     path_or_stream: str | os.PathLike[str] | IO[str],
     *,
     lang: str = "en",
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> None:
     """UTF-8 with a byte-order mark (so Excel reads æøå), RFC 4180 quoting, ISO dates.
 
@@ -326,20 +342,20 @@ def write_csv(
     """
     words = _Words(lang, neutralise)
     header = [neutralise(en if lang == "en" else nb) for _, en, nb, _ in _FLAT_COLUMNS]
+    batches = _batches(rows, progress, _row_count(rows, total, progress))
     if isinstance(path_or_stream, (str, os.PathLike)):
         with open(path_or_stream, "w", encoding="utf-8-sig", newline="") as stream:
-            _write_csv(rows, stream, header, words, progress)
+            _write_csv(batches, stream, header, words)
     else:
         path_or_stream.write("\ufeff")
-        _write_csv(rows, path_or_stream, header, words, progress)
+        _write_csv(batches, path_or_stream, header, words)
 
 
 def _write_csv(
-    rows: Sequence[CaseLogRow],
+    batches: Iterable[list[CaseLogRow]],
     stream: IO[str],
     header: list[str],
     words: _Words,
-    progress: Progress | None,
 ) -> None:
     writer = csv.writer(stream, dialect="excel", lineterminator="\r\n")
     writer.writerow(header)
@@ -349,7 +365,7 @@ def _write_csv(
     numbers = _Numbers()
     yes, no = words.yes, words.no
     clean = neutralise
-    for batch in _batches(rows, progress):
+    for batch in batches:
         out = []
         for r in batch:
             answered = r.answered_on
@@ -397,11 +413,12 @@ _NOT_PLAIN_TEXT = frozenset({"=", "#"})
 
 
 def write_xlsx(
-    rows: Sequence[CaseLogRow],
+    rows: Iterable[CaseLogRow],
     path: str | os.PathLike[str],
     *,
     lang: str = "en",
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> None:
     """One sheet, header frozen and filterable, real date cells shown as dd.mm.yyyy.
 
@@ -409,13 +426,13 @@ def write_xlsx(
     formula. Characters XML cannot hold (control characters from pasted text) become U+FFFD.
     """
     words = _Words(lang)
+    batches = _batches(rows, progress, _row_count(rows, total, progress))
     wb = Workbook(write_only=True)
     ws: Any = wb.create_sheet(_SHEET_TITLE[lang])
     last_col = get_column_letter(len(_FLAT_COLUMNS))
     for index, (_, _, _, width) in enumerate(_FLAT_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{last_col}{len(rows) + 1}"
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDDDDD")
@@ -452,27 +469,30 @@ def write_xlsx(
         return cell
 
     try:
-        _append_rows(ws, rows, words, progress, text, date, dates)
+        written = _append_rows(ws, batches, words, text, date, dates)
     except BaseException:
         _discard(ws)
         raise
+    # Counted as written (rows may be an iterator); openpyxl writes the filter after the rows.
+    ws.auto_filter.ref = f"A1:{last_col}{written + 1}"
     wb.save(os.fspath(path))
 
 
 def _append_rows(
     ws: Any,
-    rows: Sequence[CaseLogRow],
+    batches: Iterable[list[CaseLogRow]],
     words: _Words,
-    progress: Progress | None,
     text: Callable[[str], Any],
     date: Callable[[Any, dt.date | None], Any],
     dates: Sequence[Any],
-) -> None:
+) -> int:
     c_received, c_verified, c_due, c_decided, c_extended, c_answered, c_closed = dates
     types, channels, outcomes, methods = words.types, words.channels, words.outcomes, words.methods
     yes, no = words.yes, words.no
     append = ws.append
-    for batch in _batches(rows, progress):
+    written = 0
+    for batch in batches:
+        written += len(batch)
         for r in batch:
             answered = r.answered_on
             if answered is None:
@@ -505,6 +525,7 @@ def _append_rows(
                     text(r.subject),
                 )
             )
+    return written
 
 
 def _discard(ws: Any) -> None:
@@ -616,18 +637,21 @@ class _CaseLogDoc(BaseDocTemplate):
 
 
 def write_pdf(
-    rows: Sequence[CaseLogRow],
+    rows: Iterable[CaseLogRow],
     path: str | os.PathLike[str],
     *,
     title: str,
     period: str,
     lang: str = "en",
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> None:
     """A landscape A4 table, its header on every page, totals at the end, "Page n of N".
 
     `progress` sees twice the row count as its total: the rows are prepared, then laid out.
-    Long free text is cut at 30 lines per cell (the CSV and XLSX keep all of it).
+    Long free text is cut at 30 lines per cell (the CSV and XLSX keep all of it). The
+    prepared cells of every row are kept until the document is built (the layout needs
+    them all); the rows themselves are not.
     """
     _check_lang(lang)
     register_fonts()
@@ -638,8 +662,7 @@ def write_pdf(
     frame_h = page_h - 2 * _MARGIN
     widths = _column_widths(avail_w)
     text_widths = [w - 2 * _PAD for w in widths]
-    n = len(rows)
-    total_steps = 2 * n
+    expected = _row_count(rows, total, progress)
 
     title_style = ParagraphStyle(
         "caselog-title", fontName=bold, fontSize=14, leading=17, spaceAfter=2
@@ -674,7 +697,9 @@ def write_pdf(
     )
     body: list[list[str]] = []
     heights: list[float] = []
-    for batch in _batches(rows, progress, total=total_steps):
+    counts = [0] * len(fields(CaseLogTotals))
+    for batch in _batches(rows, progress, 2 * expected):
+        counts = [a + b for a, b in zip(counts, astuple(case_log_totals(batch)), strict=True)]
         for r in batch:
             ref = _wrap(r.reference, font, w_ref)
             types = _wrap(words.types[r.types], font, w_types)
@@ -721,6 +746,8 @@ def write_pdf(
             )
             tallest = max(len(ref), len(types), len(identity), len(extension), len(refusal))
             heights.append(max(tallest, len(subject), 1) * _LEADING + 2 * _PAD)
+    n = len(body)
+    total_steps = 2 * n
 
     style = TableStyle(
         [
@@ -766,7 +793,7 @@ def write_pdf(
         story.append(PageBreak())
         room = frame_h - _SLACK
 
-    story.append(_totals_section(case_log_totals(rows), lang, font, bold))
+    story.append(_totals_section(CaseLogTotals(*counts), lang, font, bold))
 
     laid_out = 0
     reported = 0

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -324,6 +325,74 @@ def test_pdf_can_be_cancelled_while_laying_out(tmp_path: Path) -> None:
     assert calls[:2] == [(1000, 3000), (1500, 3000)]
     assert len(calls) == 3
     assert 1500 < calls[2][0] <= 3000
+
+
+def test_rows_from_an_iterator_are_read_once_in_batches(tmp_path: Path) -> None:
+    """A log streamed from the database: the writer pulls a batch, writes it, reports, and
+    only then pulls the next (it never holds the whole log)."""
+    pulled = 0
+    calls: list[tuple[int, int, int]] = []
+
+    def stream() -> Iterator[CaseLogRow]:
+        nonlocal pulled
+        for r in many(2500):
+            pulled += 1
+            yield r
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total, pulled))
+        return True
+
+    write_csv(stream(), tmp_path / "log.csv", progress=progress, total=2500)
+    assert calls == [(1000, 2500, 1000), (2000, 2500, 2000), (2500, 2500, 2500)]
+    assert read_csv(tmp_path / "log.csv")[1:] == read_csv_of(many(2500), tmp_path / "list.csv")
+
+
+def read_csv_of(rows: list[CaseLogRow], path: Path) -> list[list[str]]:
+    write_csv(rows, path)
+    return read_csv(path)[1:]
+
+
+def test_an_iterator_with_progress_needs_its_total(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="total"):
+        write_csv(iter(ROWS), tmp_path / "log.csv", progress=lambda d, t: True)
+    write_csv(iter(ROWS), tmp_path / "log.csv")  # without progress it needs none
+    assert len(read_csv(tmp_path / "log.csv")) == len(ROWS) + 1
+
+
+def test_progress_never_reports_more_done_than_the_total(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    write_csv(iter(many(1500)), tmp_path / "log.csv", progress=progress, total=1200)
+    assert calls == [(1000, 1200), (1500, 1500)]
+
+
+def test_xlsx_and_pdf_from_an_iterator_are_the_same_as_from_a_list(tmp_path: Path) -> None:
+    write_xlsx(iter(ROWS), tmp_path / "it.xlsx", total=len(ROWS), progress=lambda d, t: True)
+    write_xlsx(ROWS, tmp_path / "list.xlsx")
+    it, listed = (
+        openpyxl.load_workbook(tmp_path / f"{name}.xlsx").active for name in ("it", "list")
+    )
+    assert it is not None and listed is not None
+    assert [[c.value for c in r] for r in it.iter_rows()] == [
+        [c.value for c in r] for r in listed.iter_rows()
+    ]
+    assert it.auto_filter.ref == f"A1:U{len(ROWS) + 1}"
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    write_pdf(iter(ROWS), tmp_path / "it.pdf", title="t", period="p", progress=progress,
+              total=len(ROWS))  # fmt: skip
+    write_pdf(ROWS, tmp_path / "list.pdf", title="t", period="p")
+    assert pdf_pages(tmp_path / "it.pdf")[1] == pdf_pages(tmp_path / "list.pdf")[1]
+    assert calls[0] == (len(ROWS), 2 * len(ROWS)) and calls[-1] == (12, 12)
 
 
 # --------------------------------------------------------------------------------------------
