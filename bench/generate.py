@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import math
@@ -218,11 +219,67 @@ def meta(label: str) -> dict[str, Any]:
 
 
 def ensure(label: str, *, force: bool = False, quiet: bool = False) -> Path:
-    """The folder of a generated database of this size, generating it if needed."""
-    if force or not is_current(label):
-        generate(label, quiet=quiet)
+    """The folder of a generated database of this size, generating it if needed (or
+    upgrading it, when only the schema moved on: as an officer's database would be)."""
+    env.DATA.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with open(env.DATA / f".{label}.lock", "w") as lock:  # one generator per size at a time
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not force and not is_current(label) and _upgradable(label):
+            _upgrade(label, quiet=quiet)
+        if force or not is_current(label):
+            generate(label, quiet=quiet)
     env.remember_key(size_dir(label) / "key")
     return size_dir(label)
+
+
+def _upgradable(label: str) -> bool:
+    folder = size_dir(label)
+    try:
+        info = meta(label)
+    except (OSError, ValueError):
+        return False
+    return (
+        info.get("generator") == GENERATOR_VERSION
+        and info.get("subjects") == SIZES[label]
+        and info.get("schema") != _head()
+        and all((folder / f).exists() for f in ("innsyn.sqlite3", "plain.sqlite3", "key"))
+    )
+
+
+def _upgrade(label: str, *, quiet: bool) -> None:
+    """The application's migrations applied to both files (the generated rows stay)."""
+    from alembic import command
+
+    from app.store.engine import Keying, make_engine
+    from app.store.migrate import _alembic_config, known_revisions
+
+    folder = size_dir(label)
+    info = meta(label)
+    if info.get("schema") not in known_revisions():
+        return  # written by a newer schema: generate afresh
+    started = time.perf_counter()
+    _, key_hex = (folder / "key").read_text("ascii").split()
+    for name, keying in (
+        ("innsyn.sqlite3", Keying(raw_key=bytes.fromhex(key_hex))),
+        ("plain.sqlite3", None),
+    ):
+        engine = make_engine(folder / name, keying)
+        try:
+            cfg = _alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+    info["schema"] = _head()
+    info["upgraded"] = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    (folder / "meta.json").write_text(json.dumps(info, indent=2) + "\n", "utf-8")
+    if not quiet:
+        print(
+            f"upgraded {label} to schema {info['schema']} in {time.perf_counter() - started:.1f} s"
+        )
 
 
 # --- generating --------------------------------------------------------------------------------

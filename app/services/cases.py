@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import TypeVar
+from dataclasses import replace
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -99,8 +100,6 @@ def _limited(text_: str, what: str) -> str:
 
 def normalise_request(inp: RequestInput) -> RequestInput:
     """Check and normalise everything typed or read; raises InvalidInput with one clear line."""
-    from dataclasses import replace
-
     if not inp.types:
         raise InvalidInput("Choose at least one request type.")
     types = tuple(RequestType(t) for t in inp.types)
@@ -601,19 +600,65 @@ def document_content(db: Database, document_id: int) -> tuple[str, bytes]:
 
 _SORT_COLUMNS = {
     "reference": (Case.received_date, Case.reference),
-    "subject": (Subject.sort_name, Case.id),
+    "subject": (Subject.sort_name, Subject.id, Case.id),
     "types": (Case.types, Case.id),
     "channel": (Case.channel, Case.id),
     "received": (Case.received_at, Case.id),
     "due": (Case.due_date, Case.id),
-    "status": (Case.status, Case.id),
+    "status": (Case.status, Case.due_date, Case.id),
 }
 
 
 _SelectT = TypeVar("_SelectT", bound=Select)
 
 
-def _case_filter(stmt: _SelectT, q: CaseQuery, today: dt.date) -> _SelectT:
+# A search matching at most this many people finds their cases through the subject_id index;
+# more, and the list is read in its own order with the words as a filter (the first page of a
+# common name is found long before the index ends).
+FEW_PEOPLE = 2000
+
+
+def _people_matching(s: Session, words: str) -> list[int] | None:
+    """The ids of the people whose search-index row matches the words, when at most
+    FEW_PEOPLE do; None when more do (or the words make no match expression)."""
+    match = fts.match_expression(words)
+    if not match:
+        return []
+    ids = list(
+        s.scalars(
+            text("SELECT rowid FROM subject_fts WHERE subject_fts MATCH :m LIMIT :n"),
+            {"m": match, "n": FEW_PEOPLE + 1},
+        )
+    )
+    return None if len(ids) > FEW_PEOPLE else ids
+
+
+def _reference_prefix(words: str) -> ColumnElement[bool]:
+    """References starting with what was typed, as a range of the unique index."""
+    return and_(Case.reference >= words, Case.reference < words + "\uffff")
+
+
+def _reference_starts(words: str) -> ColumnElement[bool]:
+    """The same test, kept off the index: OR-ed with the people it lets SQLite walk the
+    list's own order (an indexed OR would collect and sort every match first)."""
+    return func.substr(Case.reference, 1, len(words)) == words
+
+
+def _people_sql(words: str) -> Any:
+    match = fts.match_expression(words) or ""
+    return (
+        select(text("rowid"))
+        .select_from(text("subject_fts"))
+        .where(text("subject_fts MATCH :m").bindparams(m=match))
+    )
+
+
+def _case_filter(
+    stmt: _SelectT, q: CaseQuery, today: dt.date, people: list[int] | None = None
+) -> _SelectT:
+    """The query's filters as SQL. `people` is `_people_matching(q.text)` when the caller
+    looked them up (then the text becomes two index lookups), else the text is matched by
+    the search index inside the query."""
     conds: list[ColumnElement[bool]] = []
     if q.statuses:
         conds.append(Case.status.in_([st.value for st in q.statuses]))
@@ -636,17 +681,16 @@ def _case_filter(stmt: _SelectT, q: CaseQuery, today: dt.date) -> _SelectT:
         conds.append(Case.subject_id == q.subject_id)
     if q.text.strip():
         words = q.text.strip()
-        match = fts.match_expression(words)
-        text_conds: list[ColumnElement[bool]] = [Case.reference.like(words.replace("%", "") + "%")]
-        if match:
-            text_conds.append(
-                Case.subject_id.in_(
-                    select(text("rowid"))
-                    .select_from(text("subject_fts"))
-                    .where(text("subject_fts MATCH :m").bindparams(m=match))
+        if people is not None:  # few people: each term on its own index
+            conds.append(
+                Case.id.in_(
+                    select(Case.id)
+                    .where(Case.subject_id.in_(people))
+                    .union(select(Case.id).where(_reference_prefix(words)))
                 )
             )
-        conds.append(or_(*text_conds))
+        else:
+            conds.append(or_(Case.subject_id.in_(_people_sql(words)), _reference_starts(words)))
     return stmt.where(and_(*conds)) if conds else stmt
 
 
@@ -665,26 +709,100 @@ def case_row(case: Case, subject_name: str) -> CaseRow:
     )
 
 
+_ROW_COLUMNS = (
+    Case.id,
+    Case.reference,
+    Case.subject_id,
+    Case.types,
+    Case.channel,
+    Case.received_date,
+    Case.due_date,
+    Case.status,
+    Case.is_open,
+    Subject.name,
+)
+
+
 def list_cases(
-    db: Database, q: CaseQuery, *, offset: int = 0, limit: int = 200, today: dt.date | None = None
+    db: Database,
+    q: CaseQuery,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    today: dt.date | None = None,
+    total: int | None = None,
 ) -> list[CaseRow]:
+    """One page of the case list, in the query's order.
+
+    `total` (the count_cases of the same query, as the paged list knows it) lets a page in
+    the second half be read from the other end: the same rows in the reverse order, with a
+    small offset, reversed back. Every order ends in a unique column, so both ends agree.
+    The page's ids are chosen first (from an index, without the subject), then its rows read.
+    """
     today = today or today_oslo()
     cols = _SORT_COLUMNS.get(q.sort)
     if cols is None:
         raise InvalidInput(f"Cannot sort by {q.sort!r}.")
-    order = [c.desc() for c in cols] if q.descending else list(cols)
-    stmt = select(Case, Subject.name).join(Subject, Subject.id == Case.subject_id)
-    stmt = _case_filter(stmt, q, today).order_by(*order).offset(offset).limit(limit)
+    if offset < 0 or limit <= 0:
+        return []
+    descending = q.descending
+    flipped = total is not None and 2 * offset + limit > total
+    if flipped:
+        assert total is not None
+        if offset >= total:
+            return []
+        end = min(total, offset + limit)
+        offset, limit = total - end, end - offset
+        descending = not descending
+    order = [c.desc() for c in cols] if descending else list(cols)
     with db.session() as s:
-        return [case_row(c, name) for c, name in s.execute(stmt)]
+        people = _people_matching(s, q.text.strip()) if q.text.strip() else None
+        page_ids = select(Case.id)
+        if q.sort == "subject":
+            page_ids = page_ids.join(Subject, Subject.id == Case.subject_id)
+        page_ids = _case_filter(page_ids, q, today, people).order_by(*order)
+        stmt = (
+            select(*_ROW_COLUMNS)
+            .join(Subject, Subject.id == Case.subject_id)
+            .where(Case.id.in_(page_ids.offset(offset).limit(limit)))
+            .order_by(*order)
+        )
+        rows = [
+            CaseRow(
+                id=r.id,
+                reference=r.reference,
+                subject=r.name,
+                subject_id=r.subject_id,
+                types=types_from_text(r.types),
+                channel=Channel(r.channel),
+                received=r.received_date,
+                due=r.due_date,
+                status=Status(r.status),
+                is_open=r.is_open,
+            )
+            for r in s.execute(stmt)
+        ]
+    if flipped:
+        rows.reverse()
+    return rows
 
 
 def count_cases(db: Database, q: CaseQuery, *, today: dt.date | None = None) -> int:
+    """How many cases the query lists. Every case has its subject (a required foreign key),
+    so the count needs no join. A search counts the cases of the matching people, plus those
+    whose reference starts with the words and whose person does not match (two index
+    lookups, where an OR would read every case)."""
     today = today or today_oslo()
-    stmt = select(Case, Subject.name).join(Subject, Subject.id == Case.subject_id)
-    stmt = _case_filter(stmt, q, today)
+    words = q.text.strip()
+    base = _case_filter(select(func.count()).select_from(Case), replace(q, text=""), today)
     with db.session() as s:
-        return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        if not words:
+            return s.scalar(base) or 0
+        people = _people_matching(s, words)
+        of_people = Case.subject_id.in_(people if people is not None else _people_sql(words))
+        by_person = s.scalar(base.where(of_people)) or 0
+        by_reference = s.scalar(base.where(_reference_prefix(words), ~of_people)) or 0
+        return by_person + by_reference
 
 
 def case_stats(db: Database, *, today: dt.date | None = None) -> CaseStats:

@@ -21,6 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import DatabaseProblem
 
 BUSY_TIMEOUT_MS = 5000
+# SQLCipher decrypts and HMAC-checks every page it reads into its cache; the default 8 MB
+# cache made a large case list re-decrypt the same index pages (1M cases: count 87 ms
+# against 1 ms). Per connection, taken only as it fills; the GUI keeps one or two.
+CACHE_KIB = 65536
 KEY_BYTES = 32
 SALT_BYTES = 16
 
@@ -85,6 +89,7 @@ def make_engine(path: Path, keying: Keying | None = None) -> Engine:
             cur.execute("PRAGMA secure_delete=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         finally:
             cur.close()
 

@@ -268,7 +268,12 @@ class CaseTableModel(_PagedModel[CaseRow]):
 
     def _fetch(self, offset: int, limit: int) -> list[CaseRow]:
         return cases.list_cases(
-            self._db, self._query, offset=offset, limit=limit, today=self._today
+            self._db,
+            self._query,
+            offset=offset,
+            limit=limit,
+            today=self._today,
+            total=self._count,
         )
 
     def _fetch_count(self) -> int:

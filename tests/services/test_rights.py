@@ -366,6 +366,7 @@ def test_apply_erasure_leaves_no_trace_of_the_person(
     assert {r.reference: r.subject for r in rows} == {ref: pseudonym, other: pseudonym}
     assert cases.list_cases(db, CaseQuery(text="Ødegård")) == []
     assert subjects.list_subjects(db, search="Ragnhild") == []
+    assert subjects.count_subjects(db, search="Ragnhild") == 0  # the index's own count
     detail = cases.get_case(db, ref)
     assert detail.subject_name == pseudonym and detail.call_notes == "[erased]"
     assert detail.contact_email is None and detail.contact_phone is None
