@@ -78,6 +78,11 @@ _REINDEX_WINDOW = 200_000  # updated subjects whose contacts are gathered in one
 # The page cache during an import: the indexes on names, e-mails and phones take rows in
 # random order, and a small cache makes a million-row import several times slower.
 _IMPORT_CACHE_KIB = 131_072
+# A register at least this large, and at least as large as the register on record, is
+# written with the contact tables' secondary indexes set aside and built once at the end:
+# one sorted build instead of a random insert into each index per row (1M rows: -7 s).
+BULK_ROWS = 50_000
+_BULK_TABLES = ("subject", "subject_email", "subject_phone")
 _NAME_CACHE_LIMIT = 200_000
 
 
@@ -571,35 +576,58 @@ class _Importer:
     # -- the file
 
     def run(self) -> None:
-        mapping = self.mapping
-        pairs = tuple(mapping.columns().items())
-        total = self.reg.rows_estimate
         stream = read_rows(self.reg)
         try:
-            for row_number, row in stream:
-                self.rows += 1
-                mapped = {f: row.get(c) for f, c in pairs}
-                problem = row.get(PROBLEM_KEY)
-                if problem is not None:
-                    mapped[PROBLEM_KEY] = problem
-                rec, reasons = validate_row(mapped)
-                if rec is None:
-                    self.reject(row_number, row, reasons)
-                else:
-                    self.take(rec)
-                if self.rows % CHUNK == 0:
-                    self.flush()
-                    if self.progress is not None and not self.progress(
-                        self.rows, max(total, self.rows)
-                    ):
-                        raise _Cancelled
+            with self._indexes_set_aside(self.reg.rows_estimate):
+                self._read(stream)
         finally:
             stream.close()
-        self.flush()
         if self.touched:
             self.reindex()
         if self.progress is not None and not self.progress(self.rows, self.rows):
             raise _Cancelled
+
+    @contextmanager
+    def _indexes_set_aside(self, total: int) -> Iterator[None]:
+        """For a bulk import, drop the secondary indexes of the subject tables and build
+        them again at the end, inside the import's transaction: a cancel, an error or a
+        killed process rolls the drop back with everything else."""
+        bulk = self.write and total >= max(BULK_ROWS, self.next_id - 1)
+        kept: list[str] = []
+        if bulk:
+            for name, sql in self.conn.execute(
+                text(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                    "AND sql IS NOT NULL AND tbl_name IN :tables ORDER BY name"
+                ).bindparams(bindparam("tables", value=list(_BULK_TABLES), expanding=True))
+            ).all():
+                kept.append(sql)
+                self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        yield
+        for sql in kept:
+            self.conn.exec_driver_sql(sql)
+
+    def _read(self, stream: Iterable[tuple[int, dict[str, Cell]]]) -> None:
+        pairs = tuple(self.mapping.columns().items())
+        total = self.reg.rows_estimate
+        for row_number, row in stream:
+            self.rows += 1
+            mapped = {f: row.get(c) for f, c in pairs}
+            problem = row.get(PROBLEM_KEY)
+            if problem is not None:
+                mapped[PROBLEM_KEY] = problem
+            rec, reasons = validate_row(mapped)
+            if rec is None:
+                self.reject(row_number, row, reasons)
+            else:
+                self.take(rec)
+            if self.rows % CHUNK == 0:
+                self.flush()
+                if self.progress is not None and not self.progress(
+                    self.rows, max(total, self.rows)
+                ):
+                    raise _Cancelled
+        self.flush()
 
     # -- writing
 

@@ -396,3 +396,59 @@ def test_fifty_thousand_rows(db: Database, tmp_path: Path) -> None:
         assert s.scalar(select(Subject.pseudonym).where(Subject.id == 50_000)) == "S-050000"
     assert [r.customer_no for r in subjects.list_subjects(db, search="kunde49999")] == ["149999"]
     assert verify_chain(db).ok
+
+
+def indexes(db: Database) -> dict[str, str]:
+    with db.engine.connect() as conn:
+        return dict(
+            conn.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            ).all()
+        )
+
+
+def test_a_bulk_import_sets_the_indexes_aside_and_builds_them_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import event
+
+    from app.services import subject_import
+
+    monkeypatch.setattr(subject_import, "BULK_ROWS", 100)
+    before = indexes(db)
+    dropped: list[str] = []
+
+    def seen(_c: object, _cur: object, statement: str, *_: object) -> None:
+        if statement.startswith("DROP INDEX"):
+            dropped.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        report = import_subjects(db, generate(tmp_path / "bulk.csv", 300))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert report.inserted == 300
+    assert len(dropped) == 7  # subject 3, e-mail 2, phone 2
+    assert indexes(db) == before
+    with db.engine.connect() as conn:
+        assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
+    # the indexes serve again: matching and search find the imported people
+    again = import_subjects(db, generate(tmp_path / "bulk.csv", 300))
+    assert again.inserted == 0 and state(db)[0] == 300  # matched, not duplicated
+    assert [r.customer_no for r in subjects.list_subjects(db, search="kunde299")] == ["100299"]
+    assert verify_chain(db).ok
+
+
+def test_a_cancelled_bulk_import_keeps_every_index(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import subject_import
+
+    monkeypatch.setattr(subject_import, "BULK_ROWS", 100)
+    before, rows = indexes(db), state(db)
+    report = import_subjects(
+        db, generate(tmp_path / "big.csv", 25_000), progress=lambda done, _t: done < 20_000
+    )
+    assert report.cancelled and not report.written
+    assert indexes(db) == before
+    assert state(db) == rows
