@@ -121,21 +121,24 @@ def _statement_case(db):  # type: ignore[no-untyped-def]
 
 
 def _bare_platypus(data) -> bytes:  # type: ignore[no-untyped-def]
-    """The same words in a plain Platypus document: one font, paragraphs, simple tables;
-    no letterhead table, no per-part page numbers, no templates."""
+    """The same content in a plain Platypus document: the same words and fonts (DejaVu Sans,
+    headings and labels in its bold face, as ours), the same footer line on every page with
+    a plain page number; paragraphs and simple tables, no letterhead table, no per-part
+    page count, no templates."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
 
-    from app.reports.pdfbase import FONT, register_fonts
+    from app.reports.pdfbase import FONT, FONT_BOLD, register_fonts
     from app.reports.wording import wording
 
     register_fonts()
     words = wording(data.language)
     body = ParagraphStyle("b", fontName=FONT, fontSize=10, leading=14)
-    head = ParagraphStyle("h", fontName=FONT, fontSize=14, leading=18)
+    head = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=14, leading=18)
     cell = ParagraphStyle("c", fontName=FONT, fontSize=9, leading=12)
+    label = ParagraphStyle("l", fontName=FONT_BOLD, fontSize=9, leading=12)
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), style)
@@ -153,19 +156,19 @@ def _bare_platypus(data) -> bytes:  # type: ignore[no-untyped-def]
     for n, s in enumerate(data.sections, 1):
         story.append(p(f"{n}. {s.activity_name}", head))
         rows = [
-            [p(words.text("statement.purpose"), cell), p(s.purpose, cell)],
-            [p(words.text("statement.legal_basis"), cell), p(s.legal_basis_text, cell)],
-            [p(words.text("statement.categories"), cell), p("\n".join(s.categories_held), cell)],
+            [p(words.text("statement.purpose"), label), p(s.purpose, cell)],
+            [p(words.text("statement.legal_basis"), label), p(s.legal_basis_text, cell)],
+            [p(words.text("statement.categories"), label), p("\n".join(s.categories_held), cell)],
             [
-                p(words.text("statement.recipients"), cell),
+                p(words.text("statement.recipients"), label),
                 p("\n".join(f"{r.name} – {r.role} ({r.country})" for r in s.recipients), cell),
             ],
             [
-                p(words.text("statement.source"), cell),
+                p(words.text("statement.source"), label),
                 p(words.text("statement.source_subject"), cell),
             ],
             [
-                p(words.text("statement.retention"), cell),
+                p(words.text("statement.retention"), label),
                 p(
                     "\n".join(
                         f"{r.applies_to}: {r.rule_text} – {r.keep_until}, {r.legal_reference}"
@@ -175,7 +178,7 @@ def _bare_platypus(data) -> bytes:  # type: ignore[no-untyped-def]
                 ),
             ],
             [
-                p(words.text("statement.transfers"), cell),
+                p(words.text("statement.transfers"), label),
                 p(words.text("statement.no_transfers"), cell),
             ],
         ]
@@ -194,8 +197,18 @@ def _bare_platypus(data) -> bytes:  # type: ignore[no-untyped-def]
             repeatRows=0,
         )
     )
+    footer = words.text("common.footer").format(legal_name=c.legal_name, reference=data.reference)
+
+    def on_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont(FONT, 7.5)
+        canvas.drawString(20 * mm, 12 * mm, footer)
+        canvas.setFont(FONT, 8.5)
+        canvas.drawRightString(190 * mm, 12 * mm, f"Side {doc.page}")
+
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, initialFontName=FONT).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, initialFontName=FONT).build(
+        story, onFirstPage=on_page, onLaterPages=on_page
+    )
     return buffer.getvalue()
 
 
