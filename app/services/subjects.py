@@ -63,16 +63,30 @@ def list_subjects(
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
+    total: int | None = None,
 ) -> list[SubjectRow]:
+    """One page of the register, in the chosen order. With `total` (count_subjects of the
+    same filter, as the paged list knows it) a page in the second half is read from the
+    other end and reversed; every order ends in the id, so both ends agree."""
     cols = _SORT.get(sort, _SORT["name"])
+    if offset < 0 or limit <= 0:
+        return []
+    flipped = total is not None and 2 * offset + limit > total
+    if flipped:
+        assert total is not None
+        if offset >= total:
+            return []
+        end = min(total, offset + limit)
+        offset, limit = total - end, end - offset
+        descending = not descending
     order = [c.desc() for c in cols] if descending else list(cols)
     with db.session() as s:
+        page_ids = _filtered(s, select(Subject.id), search, role).order_by(*order)
         stmt = (
-            _filtered(s, select(Subject), search, role)
+            select(Subject)
+            .where(Subject.id.in_(page_ids.offset(offset).limit(limit)))
             .options(selectinload(Subject.emails), selectinload(Subject.phones))
             .order_by(*order)
-            .offset(offset)
-            .limit(limit)
         )
         subjects = list(s.scalars(stmt))
         ids = [x.id for x in subjects]
@@ -86,7 +100,7 @@ def list_subjects(
                 .group_by(Case.subject_id)
             )
         }
-        return [
+        rows = [
             SubjectRow(
                 id=x.id,
                 pseudonym=x.pseudonym,
@@ -99,6 +113,9 @@ def list_subjects(
             )
             for x in subjects
         ]
+        if flipped:
+            rows.reverse()
+        return rows
 
 
 def count_subjects(db: Database, *, search: str = "", role: Role | None = None) -> int:
@@ -114,6 +131,10 @@ def count_subjects(db: Database, *, search: str = "", role: Role | None = None) 
                 )
                 or 0
             )
+        if not match and role is None:  # the table's count less the few erased ones
+            everyone = s.scalar(select(func.count()).select_from(Subject)) or 0
+            erased = s.scalar(select(func.count()).where(Subject.erased_at.is_not(None))) or 0
+            return everyone - erased
         stmt = _filtered(s, select(Subject.id), search, role)
         return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -73,6 +74,12 @@ class Subject(Base):
         back_populates="subject", cascade="all, delete-orphan", order_by="SubjectPhone.id"
     )
     cases: Mapped[list[Case]] = relationship(back_populates="subject")
+
+    # The few erased subjects, so the register's size is the table's count less these
+    # (a scan of the table for erased_at IS NULL read all of it: 1M subjects, 0.4 s).
+    __table_args__ = (
+        Index("ix_subject_erased", "erased_at", sqlite_where=text("erased_at IS NOT NULL")),
+    )
 
 
 class SubjectEmail(Base):

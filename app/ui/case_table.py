@@ -427,6 +427,7 @@ class SubjectTableModel(_PagedModel[SubjectRow]):
             descending=self._descending,
             offset=offset,
             limit=limit,
+            total=self._count,
         )
 
     def _fetch_count(self) -> int:

@@ -367,6 +367,9 @@ def test_apply_erasure_leaves_no_trace_of_the_person(
     assert cases.list_cases(db, CaseQuery(text="Ødegård")) == []
     assert subjects.list_subjects(db, search="Ragnhild") == []
     assert subjects.count_subjects(db, search="Ragnhild") == 0  # the index's own count
+    listed = subjects.list_subjects(db, limit=1000)
+    assert cases.get_case(db, ref).subject_id not in {r.id for r in listed}
+    assert subjects.count_subjects(db) == len(listed)  # the erased one is not counted
     detail = cases.get_case(db, ref)
     assert detail.subject_name == pseudonym and detail.call_notes == "[erased]"
     assert detail.contact_email is None and detail.contact_phone is None

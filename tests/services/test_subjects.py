@@ -55,9 +55,12 @@ def test_a_search_of_few_or_many_people_lists_the_same_page_in_order(
 
     def pages(search: str) -> list[tuple[str, int]]:
         kw = {"search": search, "sort": sort, "descending": descending}
-        out = []
+        total = subjects.count_subjects(db, search=search)
+        out, backwards = [], []  # the second half read from the other end, with the total
         for offset in range(0, 45, 4):
             out += [(r.name, r.open_cases) for r in subjects.list_subjects(db, offset=offset, limit=4, **kw)]  # fmt: skip
+            backwards += [(r.name, r.open_cases) for r in subjects.list_subjects(db, offset=offset, limit=4, total=total, **kw)]  # fmt: skip
+        assert backwards == out
         return out
 
     for search in ("hansen", "h", "k1", "áse", "nobody"):
@@ -73,3 +76,4 @@ def test_a_search_of_few_or_many_people_lists_the_same_page_in_order(
         assert all(n == 1 for _, n in few)  # each has one open case
     assert subjects.count_subjects(db, search="hansen") == 15
     assert subjects.count_subjects(db, search="h") == 30  # Hansen and Hætta
+    assert subjects.count_subjects(db) == 45
