@@ -10,11 +10,23 @@ import io
 import json
 import logging
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Result,
+    Select,
+    String,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 
 from app.core.caselog import CaseLogRow, Outcome
 from app.core.errors import InvalidInput
@@ -49,6 +61,210 @@ def _refusal_basis(status: str, fee_decision: str | None) -> str | None:
     return "GDPR Art. 12(5) / personopplysningsloven § 16"
 
 
+_Subject = Literal["name", "pseudonym"] | None
+
+# Rows are read from the database this many at a time (and turned into CaseLogRows as the
+# writer asks for them): the memory of a 1,000,000-row log is that of one chunk.
+READ_CHUNK = 2000
+
+
+def _log_query(
+    received_from: dt.date | None, received_to: dt.date | None, query: CaseQuery | None
+) -> CaseQuery:
+    q = query or CaseQuery()
+    return CaseQuery(
+        text=q.text, statuses=q.statuses, open_only=q.open_only, type=q.type,
+        due_within_days=q.due_within_days, overdue_only=q.overdue_only,
+        received_from=received_from or q.received_from, received_to=received_to or q.received_to,
+        subject_id=q.subject_id,
+    )  # fmt: skip
+
+
+def _received_at_range(q: CaseQuery) -> list[ColumnElement[bool]]:
+    """The period once more on `received_at` (UTC), which has an index (ix_case_received),
+    where `received_date` (the Oslo date that decides) has none. The range is a day wider on
+    each side than the Oslo dates need (Oslo is one or two hours ahead of UTC), so it never
+    leaves a row out: `_case_filter`'s condition on `received_date` stays the exact one."""
+    day = dt.timedelta(days=1)
+    conds: list[ColumnElement[bool]] = []
+    if q.received_from is not None:
+        conds.append(Case.received_at >= dt.datetime.combine(q.received_from - day, dt.time()))
+    if q.received_to is not None:
+        conds.append(Case.received_at < dt.datetime.combine(q.received_to + 2 * day, dt.time()))
+    return conds
+
+
+def _as_text(column: Any) -> Any:
+    """A date column read as its stored ISO text: parsed once per distinct value below,
+    rather than once per cell by the column's type."""
+    return type_coerce(column, String)
+
+
+def _log_statement(q: CaseQuery, subject: _Subject) -> Select[Any]:
+    """Just the columns the log needs (no ORM entities: nothing to track, no attribute
+    instrumentation), oldest first. `subject` is "name" or "pseudonym"; None leaves out the
+    data subject and the notices (as "" and 0), which the yearly figures do not count: the
+    join to the subject table is most of the reading at 1M (a page per case, scattered)."""
+    who: Any
+    done: Any
+    required: Any
+    if subject is None:
+        who, done, required = literal("", String), literal(0, Integer), literal(0, Integer)
+    else:
+        who = Subject.name if subject == "name" else Subject.pseudonym
+        done = (
+            select(func.count())
+            .where(RecipientNotice.case_id == Case.id, RecipientNotice.status != "open")
+            .correlate(Case)
+            .scalar_subquery()
+        )
+        required = (
+            select(func.count())
+            .where(RecipientNotice.case_id == Case.id)
+            .correlate(Case)
+            .scalar_subquery()
+        )
+    stmt = select(
+        Case.reference, Case.types, Case.channel, _as_text(Case.received_date),
+        _as_text(Case.identity_verified_on), Case.identity_method, _as_text(Case.due_date),
+        Case.extended, _as_text(Case.extension_decided_on), Case.extension_reason,
+        _as_text(Case.answered_on), _as_text(Case.closed_on), Case.status, Case.refusal_reason,
+        Case.fee_decision, Case.fee_amount, who, done, required,
+    ).where(*_received_at_range(q))  # fmt: skip
+    if subject is not None:
+        stmt = stmt.join(Subject, Subject.id == Case.subject_id)
+    return _case_filter(stmt, q, today_oslo()).order_by(Case.received_at, Case.id)
+
+
+def _count_statement(q: CaseQuery) -> Select[Any]:
+    """How many rows `_log_statement` gives (every case has its data subject)."""
+    stmt = select(func.count()).select_from(Case).where(*_received_at_range(q))
+    return _case_filter(stmt, q, today_oslo())
+
+
+def _log_row_maker() -> Callable[[Sequence[Any]], CaseLogRow]:
+    """Turns a row of `_log_statement` into a CaseLogRow; the values many rows share (dates,
+    type lists, original deadlines, outcomes) are worked out once each."""
+    from app.core.deadlines import due_date
+
+    dates: dict[str, dt.date] = {}
+    types: dict[str, tuple[str, ...]] = {}
+    original_due: dict[dt.date, dt.date] = {}
+    endings: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+
+    def day(text: str | None) -> dt.date | None:
+        if text is None:
+            return None
+        value = dates.get(text)
+        if value is None:
+            value = dates[text] = dt.date.fromisoformat(text)
+        return value
+
+    def make(row: Sequence[Any]) -> CaseLogRow:
+        (reference, kinds, channel, received_text, verified, method, due_text, extended,
+         decided, reason, answered, closed, status, refusal, fee_decision, fee_amount, subject,
+         n_done, n_required) = row  # fmt: skip
+        received = day(received_text)
+        due = day(due_text)
+        assert received is not None and due is not None  # NOT NULL columns
+        request_types = types.get(kinds)
+        if request_types is None:
+            request_types = types[kinds] = tuple(t.value for t in types_from_text(kinds))
+        extended_due = None
+        if extended:  # due_date holds the extended deadline; the log shows the strict one too
+            extended_due = due
+            due = original_due.get(received) or original_due.setdefault(
+                received, due_date(received)
+            )
+        ending = endings.get((status, fee_decision))
+        if ending is None:
+            outcome = _OUTCOME.get(status, Outcome.OPEN).value
+            ending = (outcome, _refusal_basis(status, fee_decision))
+            endings[status, fee_decision] = ending
+        return CaseLogRow(
+            reference=reference,
+            types=request_types,
+            channel=channel,
+            received=received,
+            identity_verified_on=day(verified),
+            identity_method=method,
+            due=due,
+            extension_decided_on=day(decided),
+            extension_reason=reason,
+            extended_due=extended_due,
+            answered_on=day(answered),
+            closed_on=day(closed),
+            status=status,
+            outcome=ending[0],
+            refusal_reason=refusal,
+            refusal_basis=ending[1],
+            fee_amount=fee_amount,
+            notices_done=n_done or 0,
+            notices_required=n_required or 0,
+            subject=subject,
+        )
+
+    return make
+
+
+class CaseLogStream:
+    """The log's rows as they are read, for one pass. `total` is how many there are when
+    counting was asked for (in the same read transaction, so it is what the pass yields);
+    `read` is how many have been read from the database so far (a chunk at a time)."""
+
+    def __init__(self, result: Result[Any], make: Callable[[Sequence[Any]], CaseLogRow],
+                 total: int | None) -> None:  # fmt: skip
+        self._result = result
+        self._make = make
+        self.total = total
+        self.read = 0
+
+    def __iter__(self) -> Iterator[CaseLogRow]:
+        make = self._make
+        for chunk in self._result.partitions(READ_CHUNK):
+            self.read += len(chunk)
+            for row in chunk:
+                yield make(row)
+
+
+@contextmanager
+def reading_case_log(
+    db: Database,
+    *,
+    received_from: dt.date | None = None,
+    received_to: dt.date | None = None,
+    query: CaseQuery | None = None,
+    names: bool = False,
+    count: bool = False,
+) -> Iterator[CaseLogStream]:
+    """The log rows for a period (and the case list's filters), oldest first, read a chunk
+    at a time while the block runs: one read transaction, closed when the block ends (also
+    when it ends early, by a cancel or an error). Use the stream inside the block only.
+
+    A `with` block rather than a generator that holds a session between yields: the session
+    cannot outlive its caller. While it is open, other connections still write (WAL: a
+    reader blocks no writer); `count` adds the number of rows (for progress) from the same
+    snapshot."""
+    q = _log_query(received_from, received_to, query)
+    with _reading(db, q, "name" if names else "pseudonym", count=count) as rows:
+        yield rows
+
+
+@contextmanager
+def _reading(
+    db: Database, q: CaseQuery, subject: _Subject, *, count: bool
+) -> Iterator[CaseLogStream]:
+    with db.session() as s:
+        # Core on the session's connection: the count and the rows in one transaction.
+        conn = s.connection()
+        total = conn.scalar(_count_statement(q)) if count else None
+        result = conn.execute(_log_statement(q, subject))
+        try:
+            yield CaseLogStream(result, _log_row_maker(), total)
+        finally:
+            result.close()
+
+
 def case_log_rows(
     db: Database,
     *,
@@ -57,66 +273,12 @@ def case_log_rows(
     query: CaseQuery | None = None,
     names: bool = False,
 ) -> list[CaseLogRow]:
-    """The log rows for a period (and the case list's filters), oldest first."""
-    q = query or CaseQuery()
-    q = CaseQuery(
-        text=q.text, statuses=q.statuses, open_only=q.open_only, type=q.type,
-        due_within_days=q.due_within_days, overdue_only=q.overdue_only,
-        received_from=received_from or q.received_from, received_to=received_to or q.received_to,
-        subject_id=q.subject_id,
-    )  # fmt: skip
-    done = (
-        select(RecipientNotice.case_id, func.count().label("n"))
-        .where(RecipientNotice.status != "open")
-        .group_by(RecipientNotice.case_id)
-        .subquery()
-    )
-    required = (
-        select(RecipientNotice.case_id, func.count().label("n"))
-        .group_by(RecipientNotice.case_id)
-        .subquery()
-    )
-    stmt = (
-        select(Case, Subject.name, Subject.pseudonym, done.c.n, required.c.n)
-        .join(Subject, Subject.id == Case.subject_id)
-        .outerjoin(done, done.c.case_id == Case.id)
-        .outerjoin(required, required.c.case_id == Case.id)
-    )
-    stmt = _case_filter(stmt, q, today_oslo()).order_by(Case.received_at, Case.id)
-    rows: list[CaseLogRow] = []
-    with db.session() as s:
-        for c, name, pseudo, n_done, n_required in s.execute(stmt):
-            rows.append(
-                CaseLogRow(
-                    reference=c.reference,
-                    types=tuple(t.value for t in types_from_text(c.types)),
-                    channel=c.channel,
-                    received=c.received_date,
-                    identity_verified_on=c.identity_verified_on,
-                    identity_method=c.identity_method,
-                    due=c.due_date if not c.extended else _original_due(c),
-                    extension_decided_on=c.extension_decided_on,
-                    extension_reason=c.extension_reason,
-                    extended_due=c.due_date if c.extended else None,
-                    answered_on=c.answered_on,
-                    closed_on=c.closed_on,
-                    status=c.status,
-                    outcome=(_OUTCOME.get(c.status, Outcome.OPEN)).value,
-                    refusal_reason=c.refusal_reason,
-                    refusal_basis=_refusal_basis(c.status, c.fee_decision),
-                    fee_amount=c.fee_amount,
-                    notices_done=n_done or 0,
-                    notices_required=n_required or 0,
-                    subject=name if names else pseudo,
-                )
-            )
-    return rows
-
-
-def _original_due(c: Case) -> dt.date:
-    from app.core.deadlines import due_date
-
-    return due_date(c.received_date)
+    """The log rows for a period (and the case list's filters), oldest first, as a list (for
+    a few rows; `reading_case_log` streams many)."""
+    with reading_case_log(
+        db, received_from=received_from, received_to=received_to, query=query, names=names
+    ) as rows:
+        return list(rows)
 
 
 def export_case_log(
@@ -132,35 +294,37 @@ def export_case_log(
     progress: Progress | None = None,
 ) -> int:
     """Write the case log; returns the number of rows. A cancel (progress → False) or an
-    error leaves no file behind."""
+    error leaves no file behind. The rows are streamed from the database into the writer."""
     if fmt not in FORMATS:
         raise InvalidInput(f"Unknown format {fmt!r}; use csv, xlsx or pdf.")
     if received_to < received_from:
         raise InvalidInput("The period ends before it starts.")
-    rows = case_log_rows(
-        db, received_from=received_from, received_to=received_to, query=query, names=names
-    )
     period = f"{received_from:%d.%m.%Y}–{received_to:%d.%m.%Y}"
     try:
-        with private_output(out) as tmp:
+        with (
+            private_output(out) as tmp,
+            reading_case_log(db, received_from=received_from, received_to=received_to,
+                             query=query, names=names, count=progress is not None) as rows,
+        ):  # fmt: skip
             if fmt == "csv":
                 with tmp.open("w", encoding="utf-8", newline="") as fh:  # the writer adds the BOM
-                    writers.write_csv(rows, fh, lang=lang, progress=progress)
+                    writers.write_csv(rows, fh, lang=lang, progress=progress, total=rows.total)
             elif fmt == "xlsx":
-                writers.write_xlsx(rows, tmp, lang=lang, progress=progress)
+                writers.write_xlsx(rows, tmp, lang=lang, progress=progress, total=rows.total)
             else:
                 title = "Sakslogg" if lang == "nb" else "Case log"
                 writers.write_pdf(rows, tmp, title=title, period=period, lang=lang,
-                                  progress=progress)  # fmt: skip
+                                  progress=progress, total=rows.total)  # fmt: skip
+            written = rows.read
     except writers.Cancelled:
         log.info("case log export cancelled")
         raise
     record(
-        db, "export case log", "case_", "-", format=fmt, rows=len(rows),
+        db, "export case log", "case_", "-", format=fmt, rows=written,
         period=[received_from.isoformat(), received_to.isoformat()], names_included=names,
     )  # fmt: skip
-    log.info("case log exported: %d rows, %s, names=%s", len(rows), fmt, names)
-    return len(rows)
+    log.info("case log exported: %d rows, %s, names=%s", written, fmt, names)
+    return written
 
 
 # --- one case ---------------------------------------------------------------------------------
@@ -246,8 +410,12 @@ def export_evidence_pack(
 
 
 def figures_for_year(db: Database, year: int) -> YearFigures:
-    rows = case_log_rows(db, received_from=dt.date(year, 1, 1), received_to=dt.date(year, 12, 31))
-    return year_figures(rows, year)
+    """The figures of the requests received in `year`: the year's log rows (without the
+    data subject and notices, which are not counted) streamed through the counting; only
+    the counts and the days to answer are kept, not the rows."""
+    q = _log_query(dt.date(year, 1, 1), dt.date(year, 12, 31), None)
+    with _reading(db, q, None, count=False) as rows:
+        return year_figures(rows, year)
 
 
 def export_annual_report(db: Database, year: int, out: Path, *, lang: str = "en") -> YearFigures:
