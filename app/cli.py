@@ -23,7 +23,7 @@ from app.core.errors import UserError
 from app.core.model import Channel, RequestType
 
 if TYPE_CHECKING:
-    from app.services.database import Database
+    from app.services.database import Database, FileCheck
 
 OSLO = ZoneInfo("Europe/Oslo")
 EXIT_USER_ERROR = 2
@@ -65,15 +65,20 @@ def _parse_date(text: str, option: str) -> dt.date:
         raise CliError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
+def _open(
+    args: argparse.Namespace, *, create: bool = True, check: FileCheck | None = None
+) -> Database:
     """Open the database; where its key is not in the keyring, ask on the terminal (never
-    from an argument or the environment, which other users and logs can see)."""
-    from app.services.database import open_database
+    from an argument or the environment, which other users and logs can see). The full
+    check of the file runs only when it is due (see app.services.database) or `check`
+    says so: `innsyn check` runs it on demand."""
+    from app.services.database import FileCheck, open_database
     from app.services.keys import KeyNeeded, KeyringUnavailable
 
     path = Path(args.db) if args.db else None
+    when = check or FileCheck.WHEN_DUE
     try:
-        return open_database(path, create=create)
+        return open_database(path, create=create, check=when)
     except (KeyNeeded, KeyringUnavailable) as exc:
         if not sys.stdin.isatty():
             raise
@@ -82,9 +87,9 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
             first = getpass.getpass("New passphrase (at least 12 characters): ")
             if getpass.getpass("The same passphrase again: ") != first:
                 raise CliError("the two passphrases differ") from None
-            return open_database(path, create=create, new_passphrase=first)
+            return open_database(path, create=create, new_passphrase=first, check=when)
         secret = getpass.getpass("Recovery key or passphrase: ")
-        return open_database(path, create=create, secret=secret)
+        return open_database(path, create=create, secret=secret, check=when)
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -248,10 +253,28 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.services.audit import verify_chain
+def cmd_check(args: argparse.Namespace) -> int:
+    """Read and check every page of the database file (SQLite's quick check)."""
+    from app.services.database import FileCheck, FullCheck
 
-    db = _open(args, create=False)
+    db = _open(args, create=False, check=FileCheck.LATER)
+    try:
+        problem = FullCheck(db).run()
+    finally:
+        db.close()
+    if problem is None:
+        print(f"{db.path.name}: every page reads and checks")
+        return 0
+    print(f"innsyn: {problem} Restore the newest good backup (innsyn restore).", file=sys.stderr)
+    return 1
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """The whole hash chain, on a file whose every page was checked first."""
+    from app.services.audit import verify_chain
+    from app.services.database import FileCheck
+
+    db = _open(args, create=False, check=FileCheck.NOW)
     try:
         report = verify_chain(db)
     finally:
@@ -650,8 +673,13 @@ def build_parser() -> argparse.ArgumentParser:
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", parser_class=_Parser, required=True
     )
-    av = au.add_parser("verify", help="exit 0 when the hash chain holds")
+    av = au.add_parser("verify", help="exit 0 when the file checks and the whole hash chain holds")
     av.set_defaults(func=cmd_audit_verify)
+
+    ck = sub.add_parser(
+        "check", help="read and check every page of the database file; exit 0 when intact"
+    )
+    ck.set_defaults(func=cmd_check)
 
     bk = sub.add_parser("backup", help="an encrypted backup now")
     bk.add_argument("--to", metavar="DIR", help="backup folder (default: the configured one)")

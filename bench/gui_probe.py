@@ -169,7 +169,10 @@ def cold_ours(db: str, key_file: str, *, memory: bool = False) -> None:
         rss, peak = _rss()
         result.update(rss_mb=rss, peak_mb=peak)
         _emit(result)
-        os._exit(0)  # no backup on closing: that is not part of starting
+        # Closed as closing the window closes it (the next start sees a clean shutdown, as
+        # an officer's does), but without the backup on closing: not part of starting.
+        window.db.close()
+        os._exit(0)
 
     main_window.MainWindow.show = shown  # type: ignore[method-assign]
     # The daily backup (a copy of the whole file, started 2 s after the window) is not part

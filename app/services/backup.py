@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.core.backups import backups_to_keep
 from app.core.errors import DatabaseProblem
-from app.services import config, keys
+from app.services import config, database, keys
 from app.services.database import Database
 from app.store import migrate
 from app.store.cipherfile import FileKind, file_kind, file_salt, opens_with
@@ -86,6 +86,9 @@ def make_backup(
         tmp.unlink(missing_ok=True)
         raise
     log.info("backup written (%d bytes)", final.stat().st_size)
+    # Every page of the database was read (and its HMAC checked) for the copy, and the copy
+    # passed the quick check: as good as a full check of the database itself.
+    db.full_check_passed()
     if prune:
         prune_backups(db.database_id, folder)
     return final
@@ -199,6 +202,10 @@ def restore(
             if p.exists():
                 os.replace(p, aside.with_name(aside.name + side))
     os.replace(tmp, db_path)
+    # What this computer remembered about the file (its last full check, the audit chain's
+    # last verified row) was about the one kept aside; the backup has just been checked.
+    database.forget(db_path)
+    database.record_full_check(db_path, keys.database_id(file_salt(db_path)))
     if keying.raw_key is not None:
         try:
             keys.store_key(keys.database_id(file_salt(db_path)), keying.raw_key)

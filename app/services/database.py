@@ -1,16 +1,33 @@
-"""Opening a case database: where it lives, its key, migrating it, seeding it, and short
-sessions."""
+"""Opening a case database: where it lives, its key, migrating it, seeding it, checking it,
+and short sessions.
+
+The full check (SQLite's `quick_check`, which reads and decrypts every page: 1.2 s at 100k
+cases, 12 s at 1M) is not paid at every opening. SQLCipher checks each page's HMAC whenever
+it reads it, so damage to a page that is used is found anyway. The full check runs at
+opening only when it is due: the last process that had the file open ended without closing
+it (an open marker left behind, see `_OpenMarker`), no full check has passed on this
+computer within `FULL_CHECK_MAX_AGE`, or the caller asks for it. Otherwise `check_pending`
+says so and the GUI runs `FullCheck` in the background once its window is shown. A passing
+daily backup counts as a full check: it reads every page and checks its copy.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import secrets
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +44,7 @@ from app.store.cipherfile import (
 )
 from app.store.engine import (
     Keying,
+    connect_raw,
     make_engine,
     make_session_factory,
     session_scope,
@@ -53,6 +71,188 @@ def current_user() -> str:
     return audit.os_user()
 
 
+# --- what this computer remembers about a database, outside it --------------------------------
+
+STATE_FILE = "database-checks.json"
+_state_lock = threading.Lock()
+
+
+def _state_path() -> Path:
+    return data_dir() / STATE_FILE
+
+
+def _state_key(path: Path) -> str:
+    return str(path.expanduser().resolve())
+
+
+def _load_state() -> dict[str, Any]:
+    try:
+        data = json.loads(_state_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remembered(path: Path, database_id: str) -> dict[str, Any]:
+    """What this computer noted about the database file at `path` (when it last passed a
+    full check, the audit chain's last verified row): never personal data, never a key.
+    Empty when nothing is known, or when the file there is another database now."""
+    entry = _load_state().get(_state_key(path))
+    if not isinstance(entry, dict) or entry.get("database_id") != database_id:
+        return {}
+    return entry
+
+
+def remember(path: Path, database_id: str, **values: Any) -> None:
+    """Note `values` for the database at `path` (None removes a value). Atomic; the last
+    writer wins, which is harmless for what is kept here."""
+    with _state_lock:
+        state = _load_state()
+        key = _state_key(path)
+        entry = state.get(key)
+        if not isinstance(entry, dict) or entry.get("database_id") != database_id:
+            entry = {"database_id": database_id}
+        for name, value in values.items():
+            if value is None:
+                entry.pop(name, None)
+            else:
+                entry[name] = value
+        state[key] = entry
+        _save_state(state)
+
+
+def forget(path: Path) -> None:
+    """Forget what was noted about the file at `path` (it was replaced by a backup)."""
+    with _state_lock:
+        state = _load_state()
+        if state.pop(_state_key(path), None) is not None:
+            _save_state(state)
+
+
+def _save_state(state: dict[str, Any]) -> None:
+    target = _state_path()
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(state, fh, indent=1, sort_keys=True)
+    os.replace(tmp, target)
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def last_full_check(path: Path, database_id: str) -> dt.datetime | None:
+    """When the file last passed a full check on this computer (UTC), if it did."""
+    value = remembered(path, database_id).get("full_check")
+    try:
+        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def record_full_check(path: Path, database_id: str) -> None:
+    remember(path, database_id, full_check=_utcnow().isoformat(timespec="seconds"))
+
+
+# --- open markers: was the database closed the last time? ---------------------------------------
+
+
+class _OpenMarker:
+    """An empty file next to the database, locked by this process for as long as it has the
+    database open, removed when it closes it. A marker that can be locked by someone else
+    was left by a process that ended without closing the database (a crash, a kill, a power
+    cut). One marker per opening, so the GUI and a CLI command may have the file open at
+    once. The OS drops the lock when a process dies, whatever the cause."""
+
+    PREFIX_FORMAT = ".{name}.open-"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    @classmethod
+    def prefix(cls, database: Path) -> str:
+        return cls.PREFIX_FORMAT.format(name=database.name)
+
+    @classmethod
+    def create(cls, database: Path) -> _OpenMarker:
+        name = f"{cls.prefix(database)}{os.getpid()}-{secrets.token_hex(4)}"
+        marker = cls(database.with_name(name))
+        fd = os.open(marker.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        if not _try_lock(fd):  # cannot happen with a name of our own; be safe anyway
+            os.close(fd)
+            marker.path.unlink(missing_ok=True)
+            raise OSError("the open marker could not be locked")
+        marker._fd = fd
+        _LIVE_MARKERS.add(marker.path)
+        return marker
+
+    @classmethod
+    def left_behind(cls, database: Path) -> list[Path]:
+        """Markers of this database whose process ended without closing it."""
+        prefix = cls.prefix(database)
+        found = []
+        try:
+            candidates = [p for p in database.parent.iterdir() if p.name.startswith(prefix)]
+        except OSError:
+            return []
+        for candidate in candidates:
+            if candidate in _LIVE_MARKERS:
+                continue  # ours: this process has the database open (once more)
+            try:
+                fd = os.open(candidate, os.O_RDWR)
+            except OSError:
+                continue  # gone meanwhile, or not ours to judge
+            try:
+                if _try_lock(fd):
+                    found.append(candidate)
+            finally:
+                os.close(fd)  # also drops the lock just taken
+        return found
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        _LIVE_MARKERS.discard(self.path)
+        fd, self._fd = self._fd, None
+        # Closed first: Windows does not remove a file that is still open.
+        os.close(fd)
+        self.path.unlink(missing_ok=True)
+
+
+_LIVE_MARKERS: set[Path] = set()
+
+
+def _try_lock(fd: int) -> bool:
+    """An exclusive lock on the file, without waiting; False when someone holds it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+# --- the database ------------------------------------------------------------------------------
+
+FULL_CHECK_MAX_AGE = dt.timedelta(days=7)
+
+
+class FileCheck(StrEnum):
+    """When `open_database` runs the full check."""
+
+    WHEN_DUE = "when-due"  # after an unclean shutdown, or when the last one is too old
+    NOW = "now"  # always (innsyn audit verify)
+    LATER = "later"  # never: the caller runs `FullCheck` itself (innsyn check)
+
+
 @dataclass
 class Database:
     path: Path
@@ -64,6 +264,16 @@ class Database:
     # Set once, when this opening created the key: for the recovery sheet, then dropped.
     new_recovery_key: str | None = field(default=None, repr=False)
     converted_from_plaintext: bool = False
+    # The full check did not run at opening: run `FullCheck` soon, in the background.
+    check_pending: bool = False
+    # Why it ran at opening ("" when it did not): "unclean shutdown", "no full check for a
+    # week", "asked", "new database", "upgraded".
+    checked_at_open: str = ""
+    # What a full check found since opening (None: nothing, or not checked).
+    damage_found: str | None = None
+    _marker: _OpenMarker | None = field(default=None, repr=False)
+    # Markers left by processes that did not close it: removed once a full check passes.
+    _left_behind: list[Path] = field(default_factory=list, repr=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -72,6 +282,86 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._marker is not None:
+            self._marker.release()
+            self._marker = None
+
+    def full_check_passed(self) -> None:
+        """Note that every page was read and checked just now (a full check, a backup)."""
+        record_full_check(self.path, self.database_id)
+        self.check_pending = False
+        for stale in self._left_behind:
+            stale.unlink(missing_ok=True)
+        self._left_behind = []
+
+    def full_check_failed(self, problem: str) -> None:
+        """Damage was found: the next opening checks again before anything else."""
+        self.damage_found = problem
+        remember(self.path, self.database_id, full_check=None)
+
+
+def quick_check(conn: Any) -> str:
+    """SQLite's quick check on a DB-API connection: "ok", or what it found. A page that
+    does not decrypt (its HMAC does not match) stops the check with an error; that is
+    damage too, and is reported the same way."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except Exception as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is None or (code & 0xFF) not in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB
+            raise
+        return str(exc)
+    return "; ".join(str(r[0]) for r in rows[:3]) or "no answer"
+
+
+class FullCheck:
+    """SQLite's quick check over every page, on a connection of its own (the driver lets go
+    of the GIL while SQLite works, so the GUI stays responsive). `cancel()` interrupts it
+    from another thread. `run()` returns None when the file is intact, else what was found;
+    either way it is noted for the next opening."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._conn: Any = None
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        with self._lock:
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def run(self) -> str | None:
+        """None: intact (or cancelled: see `cancelled`); otherwise the problem, in words."""
+        if self.cancelled:
+            return None
+        conn = connect_raw(self.db.path, self.db.keying)
+        with self._lock:
+            self._conn = conn
+        try:
+            if self.cancelled:
+                return None
+            try:
+                found = quick_check(conn)
+            except Exception:
+                if self.cancelled:
+                    return None
+                raise
+        finally:
+            with self._lock:
+                self._conn = None
+            conn.close()
+        if found == "ok":
+            self.db.full_check_passed()
+            return None
+        problem = f"{self.db.path.name} is damaged (SQLite quick check: {found})."
+        self.db.full_check_failed(problem)
+        return problem
 
 
 def _keying_for_existing(path: Path, secret: str | None) -> tuple[Keying, bool]:
@@ -125,13 +415,15 @@ def open_database(
     create: bool = True,
     secret: str | None = None,
     new_passphrase: str | None = None,
+    check: FileCheck = FileCheck.WHEN_DUE,
 ) -> Database:
-    """Open (creating and seeding if allowed), unlock and migrate a database file.
+    """Open (creating and seeding if allowed), unlock, migrate and, when `check` says so,
+    check a database file (see the module's docstring).
 
     `secret` is what the officer typed when asked (recovery key or passphrase);
     `new_passphrase` makes a new database passphrase-keyed instead of keyring-keyed.
     Raises a DatabaseProblem (KeyNeeded, WrongKey, KeyringUnavailable...) with a message
-    that says which."""
+    that says which; "... is damaged (...)" when the full check finds damage."""
     path = (path or default_database_path()).expanduser().resolve()
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a database file.")
@@ -182,6 +474,8 @@ def open_database(
             except keys.KeyringUnavailable:
                 pass
 
+    left_behind = _OpenMarker.left_behind(path)
+    marker = _OpenMarker.create(path)
     audit.install()
     engine = make_engine(path, keying)
     try:
@@ -189,26 +483,70 @@ def open_database(
         factory = make_session_factory(engine)
         with session_scope(factory) as s:
             seed_database(s)
-        with engine.connect() as conn:
-            ok = conn.execute(text("PRAGMA quick_check")).scalar()
-        if ok != "ok":
-            raise DatabaseProblem(f"{path.name} is damaged (SQLite quick check: {ok}).")
+        database_id = keys.database_id(file_salt(path))
+        reason = _why_check_now(check, path, database_id, result, bool(left_behind))
+        if reason:
+            raw = engine.raw_connection()
+            try:
+                ok = quick_check(raw.driver_connection)
+            finally:
+                raw.close()
+            if ok != "ok":
+                remember(path, database_id, full_check=None)
+                raise DatabaseProblem(f"{path.name} is damaged (SQLite quick check: {ok}).")
     except DatabaseProblem:
         engine.dispose()
+        marker.release()
         raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        marker.release()
         problem = user_facing(exc)
         if problem is not None:
             raise problem from exc
         raise DatabaseProblem(f"{path.name} cannot be opened: {exc.orig}") from exc
-    return Database(
+    except BaseException:
+        engine.dispose()
+        marker.release()
+        raise
+    db = Database(
         path=path,
         engine=engine,
         factory=factory,
         keying=keying,
-        database_id=keys.database_id(file_salt(path)),
+        database_id=database_id,
         migration=result,
         new_recovery_key=recovery,
         converted_from_plaintext=converted,
+        check_pending=not reason,
+        checked_at_open=reason,
+        _marker=marker,
+        _left_behind=left_behind,
     )
+    if reason:
+        db.full_check_passed()
+    return db
+
+
+def _why_check_now(
+    check: FileCheck,
+    path: Path,
+    database_id: str,
+    migration: migrate.MigrationResult,
+    unclean: bool,
+) -> str:
+    """Why the full check runs at this opening; "" when it can wait."""
+    if check is FileCheck.NOW:
+        return "asked"
+    if check is FileCheck.LATER:
+        return ""
+    if migration.created:
+        return "new database"  # empty: the check costs nothing
+    if migration.from_revision != migration.to_revision:
+        return "upgraded"  # rare, and the copy aside has just read every page anyway
+    if unclean:
+        return "unclean shutdown"
+    last = last_full_check(path, database_id)
+    if last is None or _utcnow() - last > FULL_CHECK_MAX_AGE:
+        return "no full check for a week"
+    return ""

@@ -20,6 +20,7 @@ from app.services.backup import make_backup
 from app.services.database import Database
 from app.ui.unlock import NewPassphraseDialog, SecretDialog, Unlocker, open_interactively
 from tests.conftest import phone_request
+from tests.dbutil import crash_while_open, damage_a_data_page
 
 
 class ScriptedUnlocker(Unlocker):
@@ -102,10 +103,10 @@ def test_a_damaged_database_offers_the_newest_backup(
         cases.log_request(db, phone_request(f"Person {i}", phone=None, notes="x" * 3000))
     db.close()
     lock.unlock()
-    data = bytearray(db_path.read_bytes())
-    middle = len(data) // 2 // 4096 * 4096
-    data[middle + 100 : middle + 400] = b"\xff" * 300
-    db_path.write_bytes(bytes(data))
+    # The whole file is checked at opening after an unclean shutdown (otherwise in the
+    # background once the window is shown: see tests/ui/test_background_checks.py).
+    crash_while_open(db_path)
+    damage_a_data_page(db_path)
     questions: list[str] = []
 
     def answer_yes(*args: Any) -> QMessageBox.StandardButton:
