@@ -192,42 +192,93 @@ class ChainReport:
     rows: int
     first_bad_id: int | None
     problem: str
+    # Where the verified chain ends (the newest row and its hash): a checkpoint to verify
+    # on from next time. Only meaningful when ok.
+    last_id: int = 0
+    last_hash: str = GENESIS
+    full: bool = True  # recomputed from the first row (False: from a checkpoint on)
 
 
-def verify(conn: Connection) -> ChainReport:
-    """Recompute the whole chain; name the first row that does not match."""
-    prev_hash = GENESIS
-    expected_id = 1
-    count = 0
-    rows = conn.execute(
-        text(
-            "SELECT id, at, user, action, table_name, object_id, detail, prev_hash, hash "
-            "FROM audit_log ORDER BY id"
+@dataclass(frozen=True)
+class Checkpoint:
+    """A row already verified, and its hash, kept outside the database: the chain up to it
+    need not be recomputed, and it must still be there, unchanged (cutting the chain back
+    and rewriting `audit_anchor` to match is caught by it)."""
+
+    last_id: int
+    last_hash: str
+
+
+_COLUMNS = "id, at, user, action, table_name, object_id, detail, prev_hash, hash"
+
+
+def verify(
+    conn: Connection, checkpoint: Checkpoint | None = None, *, full: bool = True
+) -> ChainReport:
+    """Recompute the chain and name the first row that does not match. With `full`, from
+    the first row; otherwise only the rows after `checkpoint` (then the checkpoint's own row
+    must still hold its hash). Either way the checkpoint's row is checked, and the chain's
+    end against `audit_anchor`."""
+    start = checkpoint if checkpoint is not None and checkpoint.last_id > 0 else None
+    if start is not None:
+        row = conn.execute(
+            text("SELECT hash FROM audit_log WHERE id = :i"), {"i": start.last_id}
+        ).first()
+        if row is None:
+            return ChainReport(
+                False,
+                0,
+                start.last_id,
+                f"row {start.last_id}, verified before, is missing: the trail was cut back",
+                full=full,
+            )
+        if row.hash != start.last_hash:
+            return ChainReport(
+                False,
+                0,
+                start.last_id,
+                f"row {start.last_id} is not the row verified before",
+                full=full,
+            )
+    if full or start is None:
+        prev_hash, expected_id = GENESIS, 1
+        rows = conn.execute(text(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id"))  # noqa: S608
+    else:
+        prev_hash, expected_id = start.last_hash, start.last_id + 1
+        rows = conn.execute(
+            text(f"SELECT {_COLUMNS} FROM audit_log WHERE id > :i ORDER BY id"),  # noqa: S608
+            {"i": start.last_id},
         )
-    )
+    is_full = full or start is None
+    count = expected_id - 1
     for r in rows:
         count += 1
         if r.id != expected_id:
             return ChainReport(
-                False, count, r.id, f"row {expected_id} is missing before row {r.id}"
+                False, count, r.id, f"row {expected_id} is missing before row {r.id}", full=is_full
             )
         if r.prev_hash != prev_hash:
-            return ChainReport(False, count, r.id, f"row {r.id} does not follow row {r.id - 1}")
+            return ChainReport(
+                False, count, r.id, f"row {r.id} does not follow row {r.id - 1}", full=is_full
+            )
         content = _row_content(r.id, r.at, r.user, r.action, r.table_name, r.object_id, r.detail)
         if chain_hash(prev_hash, canonical(content)) != r.hash:
-            return ChainReport(False, count, r.id, f"row {r.id} was changed after it was written")
+            return ChainReport(
+                False, count, r.id, f"row {r.id} was changed after it was written", full=is_full
+            )
         prev_hash = r.hash
         expected_id += 1
     anchor = conn.execute(text("SELECT last_id, last_hash FROM audit_anchor WHERE id = 1")).first()
     last_id = expected_id - 1
     if anchor is None:
         if last_id:
-            return ChainReport(False, count, None, "the chain's anchor is missing")
+            return ChainReport(False, count, None, "the chain's anchor is missing", full=is_full)
     elif anchor.last_id != last_id or anchor.last_hash != prev_hash:
         return ChainReport(
             False,
             count,
             anchor.last_id if anchor.last_id > last_id else last_id,
             f"the chain ends at row {last_id} but was last written at row {anchor.last_id}",
+            full=is_full,
         )
-    return ChainReport(True, count, None, "")
+    return ChainReport(True, count, None, "", last_id, prev_hash, is_full)

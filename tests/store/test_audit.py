@@ -1,4 +1,5 @@
-"""The hash-chained audit trail: a real workflow verifies; tampering is caught at its row."""
+"""The hash-chained audit trail: a real workflow verifies; tampering is caught at its row,
+also where the check at start verifies only the entries after the last verified one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from app.cli import main
 from app.core.model import IdentityResult, Status
 from app.services import cases
-from app.services.audit import verify_chain
+from app.services.audit import full_verification_due, verify_chain, verify_new_entries
 from app.services.database import Database, open_database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
@@ -105,3 +106,90 @@ def test_cli_audit_verify(db: Database, capsys: pytest.CaptureFixture[str]) -> N
     tamper(db.path, "UPDATE audit_log SET action = 'read' WHERE id = 12")
     assert main(["--db", str(db.path), "audit", "verify"]) == 1
     assert "row 12" in capsys.readouterr().err
+
+
+# --- the checkpoint kept outside the database: checking only what is new -------------------
+
+
+def last_row(path: Path) -> int:
+    conn = raw_connect(path)
+    try:
+        return int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_the_start_check_verifies_only_new_entries_and_keeps_a_checkpoint(db: Database) -> None:
+    workflow(db)
+    first = verify_new_entries(db)  # no checkpoint yet: the whole chain
+    assert first.ok and first.full and first.rows == last_row(db.path)
+    assert full_verification_due(db) is False
+    cases.log_request(db, phone_request("Ny Person", phone=None, received=oslo(2026, 4, 3)))
+    second = verify_new_entries(db)
+    assert second.ok and not second.full
+    assert second.rows == last_row(db.path)  # every entry counted, the new ones hashed
+    tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    assert full_verification_due(db, now=tomorrow)
+
+
+def test_an_edit_before_the_checkpoint_is_caught_by_the_whole_recomputation(
+    db: Database,
+) -> None:
+    workflow(db)
+    assert verify_new_entries(db).ok
+    tamper(db.path, "UPDATE audit_log SET user = 'someone-else' WHERE id = 7")
+    assert verify_new_entries(db).ok  # before the checkpoint: not looked at again
+    whole = verify_chain(db)
+    assert not whole.ok and whole.first_bad_id == 7
+    # Once found, every check recomputes the whole chain until it holds again.
+    again = verify_new_entries(db)
+    assert not again.ok and again.first_bad_id == 7 and again.full
+
+
+def test_an_edit_after_the_checkpoint_is_caught_by_the_start_check(db: Database) -> None:
+    workflow(db)
+    assert verify_new_entries(db).ok
+    checkpoint = last_row(db.path)
+    cases.log_request(db, phone_request("Ny Person", phone=None, received=oslo(2026, 4, 3)))
+    tamper(db.path, f"UPDATE audit_log SET action = 'read' WHERE id = {checkpoint + 1}")
+    report = verify_new_entries(db)
+    assert not report.ok and report.first_bad_id == checkpoint + 1
+
+
+def test_cutting_the_chain_back_and_rewriting_the_anchor_is_caught_by_the_checkpoint(
+    db: Database,
+) -> None:
+    workflow(db)
+    assert verify_new_entries(db).ok
+    last = last_row(db.path)
+    keep = last - 3
+    conn = raw_connect(db.path)
+    kept_hash = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (keep,)).fetchone()[0]
+    conn.close()
+    tamper(
+        db.path,
+        f"DELETE FROM audit_log WHERE id > {keep}",
+        f"UPDATE audit_anchor SET last_id = {keep}, last_hash = '{kept_hash}'",
+    )
+    for report in (verify_new_entries(db), verify_chain(db)):
+        assert not report.ok
+        assert report.first_bad_id == last
+        assert "cut back" in report.problem
+
+
+def test_restoring_a_backup_starts_a_new_checkpoint(db: Database, tmp_path: Path) -> None:
+    from app.services.backup import make_backup, restore
+
+    workflow(db)
+    backup = make_backup(db, tmp_path / "backups")
+    cases.log_request(db, phone_request("Ny Person", phone=None, received=oslo(2026, 4, 3)))
+    assert verify_new_entries(db).ok  # the checkpoint is past what the backup holds
+    db.close()
+    restore(db.path, backup)
+    reopened = open_database(db.path)
+    try:
+        report = verify_new_entries(reopened)
+        assert report.ok, report.problem  # a restore is not a cut
+        assert report.full
+    finally:
+        reopened.close()
