@@ -1218,6 +1218,11 @@ NB: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "Save the recovery sheet": "Lagre gjenopprettingsarket",
     "The document cannot be read as a PDF.": "Dokumentet kan ikke leses som PDF.",
     "The printer cannot be used.": "Skriveren kan ikke brukes.",
+    # --- the background check of the database file (app/ui/main_window.py, app/ui/app.py) ---
+    "The database file could not be checked: {message}": "Databasefilen kunne ikke kontrolleres: {message}",
+    "{problem}\n\nThe check of the whole database file found this. There is no backup of this database to restore. Copy the database file somewhere safe now and ask for help before you go on.": "{problem}\n\nKontrollen av hele databasefilen fant dette. Det finnes ingen sikkerhetskopi av denne databasen å gjenopprette. Kopier databasefilen til et trygt sted nå, og be om hjelp før du går videre.",
+    "{problem}\n\nThe check of the whole database file found this. Innsyn can close now and offer the newest good backup to restore; the damaged file is kept aside.\n\nClose Innsyn and restore a backup now?": "{problem}\n\nKontrollen av hele databasefilen fant dette. Innsyn kan lukkes nå og tilby den nyeste gode sikkerhetskopien til gjenoppretting; den skadde filen blir lagt til side.\n\nLukke Innsyn og gjenopprette en sikkerhetskopi nå?",
+    "The database was restored from the newest good backup. The damaged file is kept beside it. Start Innsyn again.": "Databasen ble gjenopprettet fra den nyeste gode sikkerhetskopien. Den skadde filen er tatt vare på ved siden av. Start Innsyn på nytt.",
 }
 
 # --- retention sweep (app/ui/retention_view.py) ---

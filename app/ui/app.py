@@ -5,13 +5,22 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.core.errors import UserError
 from app.services.database import Database
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+# After the window is shown: the full check of the file (when it was not run at opening),
+# then the daily backup and the daily recomputation of the whole audit chain.
+FILE_CHECK_DELAY_MS = 1_000
+DAILY_BACKUP_DELAY_MS = 2_000
 
 
 def _install_translations(app: QApplication) -> None:
@@ -57,17 +66,22 @@ def run_gui(db_path: Path | None) -> int:
         tray.quit_requested.connect(window.close)
         window.show()
         tray.start()
+        if db.check_pending:
+            QTimer.singleShot(FILE_CHECK_DELAY_MS, window, window.start_file_check)
         _daily_backup_soon(window, db)
         code = app.exec()
         tray.stop()
         return code
     finally:
         window.shutdown_jobs()
-        _backup_on_close(db)
+        if window.damage is None:  # a copy of a damaged file would not verify anyway
+            _backup_on_close(db)
         db.close()
         lock.unlock()
         if window.pending_restore is not None:
             _restore(db.path, window.pending_restore)
+        elif window.restore_damaged and window.damage is not None:
+            _restore_newest_good(db.path, window.damage)
 
 
 def _open(db_path: Path | None) -> tuple[Database, QLockFile] | None:
@@ -87,20 +101,38 @@ def _open(db_path: Path | None) -> tuple[Database, QLockFile] | None:
     return open_interactively(db_path or setup.configured_database_path())
 
 
-def _daily_backup_soon(window: QWidget, db: Database) -> None:
-    """The daily backup, off the GUI thread, a moment after the window is shown."""
+def _daily_backup_soon(window: MainWindow, db: Database) -> None:
+    """A moment after the window is shown, off the GUI thread and after the file check (one
+    job at a time reads the whole file): the daily backup, which counts as a full check of
+    the file, then, once a day, the whole audit chain recomputed (the overview's check at
+    start only verifies the entries written since the last verified one)."""
+    from app.services.audit import ChainReport, full_verification_due, verify_chain
     from app.services.backup import backup_if_due
-    from app.ui.jobs import Job
+    from app.ui.jobs import Job, ProgressCallback
+
+    log = logging.getLogger(__name__)
+
+    def work(_progress: ProgressCallback) -> ChainReport | None:
+        if db.damage_found is not None:
+            return None
+        try:
+            backup_if_due(db)
+        except Exception as exc:  # logged without its text (it may name a path)
+            log.warning("daily backup failed: %s", type(exc).__name__)
+        return verify_chain(db) if full_verification_due(db) else None
+
+    def done(report: object) -> None:
+        if isinstance(report, ChainReport):
+            window.dashboard.audit_status.show_report(report)
 
     def start() -> None:
-        job = Job(lambda _progress: backup_if_due(db))
-        job.signals.failed.connect(
-            lambda message: logging.getLogger(__name__).warning("daily backup failed")
-        )
+        job = Job(work)
+        job.signals.finished.connect(done)
+        job.signals.failed.connect(lambda message: log.warning("daily checks failed"))
         window.daily_backup_job = job  # type: ignore[attr-defined]
-        QThreadPool.globalInstance().start(job)
+        job.start(window.maintenance_pool)
 
-    QTimer.singleShot(2_000, start)
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, start)
 
 
 def _restore(path: Path, backup: Path) -> None:
@@ -122,6 +154,23 @@ def _restore(path: Path, backup: Path) -> None:
         .replace("%1", result.restored_from.name)
         .replace("%2", result.kept_aside.name if result.kept_aside else "-"),
     )
+
+
+def _restore_newest_good(path: Path, problem: str) -> None:
+    """After the background check found damage and the officer chose to restore: the same
+    offer as at opening (the newest backup that verifies, the damaged file kept aside)."""
+    from app.ui.unlock import Unlocker
+
+    if Unlocker().offer_restore(path, problem):
+        QMessageBox.information(
+            None,
+            "Innsyn",
+            QCoreApplication.translate(
+                "Innsyn",
+                "The database was restored from the newest good backup. The damaged file is "
+                "kept beside it. Start Innsyn again.",
+            ),
+        )
 
 
 def _backup_on_close(db: Database) -> None:

@@ -3,7 +3,8 @@ whether the audit trail is intact.
 
 The counts and the ten next deadlines are two small SQL queries and are read on the GUI
 thread. The yearly figures read every request of a year and the audit check recomputes the
-whole hash chain, so both run on a worker thread and arrive through signals.
+hash chain (the entries written since the last verified one; all of them when asked), so both
+run on a worker thread, start once the window has been painted, and arrive through signals.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.core.figures import YearFigures
-from app.services import cases, exports
-from app.services.audit import ChainReport, verify_chain
+from app.services import cases
+from app.services.audit import ChainReport, verify_chain, verify_new_entries
 from app.services.database import Database
 from app.services.dto import CaseQuery, CaseRow, CaseStats
 from app.ui.case_table import format_date, label
@@ -102,7 +103,8 @@ def days_left_text(due: dt.date, today: dt.date) -> str:
 
 class AuditStatus(QLabel):
     """One line saying whether the audit trail's hash chain is intact. `check()` recomputes
-    it on a worker thread; `chainChecked(report)` follows with the `ChainReport`."""
+    all of it on a worker thread, `check_new_entries()` the entries written since the last
+    verified one; `chainChecked(report)` follows with the `ChainReport`."""
 
     chainChecked = Signal(object)
 
@@ -111,7 +113,7 @@ class AuditStatus(QLabel):
         self.db = db
         self.report: ChainReport | None = None
         self._job: Job | None = None
-        self._again = False
+        self._again: bool | None = None  # a check asked for while one runs (True: whole)
         self._keeper = _JobKeeper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -126,14 +128,22 @@ class AuditStatus(QLabel):
         return self._job is not None
 
     def check(self) -> None:
-        """Verify the chain in the background (once more after a check already running)."""
+        """Recompute the whole chain in the background (once more after a check already
+        running)."""
+        self._check(whole=True)
+
+    def check_new_entries(self) -> None:
+        """Verify the entries written since the last verified one, in the background."""
+        self._check(whole=False)
+
+    def _check(self, *, whole: bool) -> None:
         if self._job is not None:
-            self._again = True
+            self._again = whole or bool(self._again)
             return
         db = self.db
 
         def work(_progress: ProgressCallback) -> ChainReport:
-            return verify_chain(db)
+            return verify_chain(db) if whole else verify_new_entries(db)
 
         job = Job(work)
         job.signals.finished.connect(self._on_finished)
@@ -146,12 +156,23 @@ class AuditStatus(QLabel):
     def _end(self) -> None:
         self._keeper.ended(self._job)
         self._job = None
-        if self._again:
-            self._again = False
-            self.check()
+        if self._again is not None:
+            whole, self._again = self._again, None
+            self._check(whole=whole)
 
     def _on_finished(self, report: object) -> None:
         assert isinstance(report, ChainReport)
+        self._show(report)
+        self._end()
+        self.chainChecked.emit(report)
+
+    def show_report(self, report: ChainReport) -> None:
+        """A check run elsewhere (the daily recomputation of the whole chain)."""
+        if self._job is None:
+            self._show(report)
+            self.chainChecked.emit(report)
+
+    def _show(self, report: ChainReport) -> None:
         self.report = report
         if report.ok:
             self.setStyleSheet("")
@@ -166,8 +187,6 @@ class AuditStatus(QLabel):
                 text = self.tr("Audit trail BROKEN: {problem}").format(problem=report.problem)
             self.setText(text)
         self.setAccessibleDescription(self.text())
-        self._end()
-        self.chainChecked.emit(report)
 
     def _on_failed(self, message: str) -> None:
         self.report = None
@@ -203,6 +222,8 @@ class Dashboard(QWidget):
         self.figures: YearFigures | None = None
         self._figures_job: Job | None = None
         self._figures_generation = 0
+        self._background_pending = False
+        self._shut_down = False
         self._keeper = _JobKeeper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -390,7 +411,8 @@ class Dashboard(QWidget):
     # --- refreshing --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """After any change: the counts, the deadlines, the figures and the audit line."""
+        """After any change: the counts and the deadlines now; the figures and the audit line
+        on the worker, once the window has been painted."""
         self.error_label.hide()
         try:
             self.stats = cases.case_stats(self.db, today=self.today)
@@ -401,13 +423,24 @@ class Dashboard(QWidget):
                 today=self.today,
             )
         except UserError as exc:
+            self.stats = None
             self.error_label.setText(str(exc))
             self.error_label.show()
         else:
             self._show_stats(self.stats)
             self._show_deadlines(self.deadlines)
+        if not self._background_pending and not self._shut_down:
+            # A zero timer runs once the event loop has painted what is pending: the workers'
+            # Python (figures, hashes) does not compete with building and showing the window.
+            self._background_pending = True
+            QTimer.singleShot(0, self, self._start_background)
+
+    def _start_background(self) -> None:
+        if not self._background_pending:
+            return  # shut down meanwhile
+        self._background_pending = False
         self.load_figures()
-        self.audit_status.check()
+        self.audit_status.check_new_entries()
 
     @property
     def year(self) -> int:
@@ -484,7 +517,8 @@ class Dashboard(QWidget):
 
     @property
     def figures_running(self) -> bool:
-        return self._figures_job is not None
+        """A read of the figures runs or is about to start."""
+        return self._figures_job is not None or self._background_pending
 
     def load_figures(self) -> None:
         """Read the chosen year's figures on the worker; a newer request wins."""
@@ -493,8 +527,12 @@ class Dashboard(QWidget):
 
         def work(_progress: ProgressCallback) -> tuple[int, YearFigures | None, str]:
             # Failures come back with their generation too, so a stale one is ignored.
+            # Imported here: the exports bring ReportLab and openpyxl (~0.15 s), which the
+            # window does not need to be shown.
+            from app.services.exports import figures_for_year
+
             try:
-                return generation, exports.figures_for_year(db, year), ""
+                return generation, figures_for_year(db, year), ""
             except Exception as exc:
                 return generation, None, failure_message(exc)
 
@@ -600,6 +638,8 @@ class Dashboard(QWidget):
     # --- closing -----------------------------------------------------------------------------
 
     def shutdown(self, msecs: int = -1) -> bool:
-        """Wait for background reads (before the database is closed)."""
+        """Wait for background reads (before the database is closed); none starts after."""
+        self._background_pending = False
+        self._shut_down = True
         done = self._pool.waitForDone(msecs)
         return self.audit_status.wait(msecs) and done

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
@@ -44,8 +44,8 @@ from app import __version__
 from app.core.errors import UserError
 from app.core.model import RequestType, Role, Status
 from app.services import cases, intake
-from app.services.database import Database
-from app.services.dto import CaseQuery
+from app.services.database import Database, FullCheck
+from app.services.dto import CaseQuery, CaseStats
 from app.services.intake import EmailDraft, ImportOutcome
 from app.ui.case_table import (
     CaseTableModel,
@@ -58,9 +58,11 @@ from app.ui.case_table import (
 from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named
 from app.ui.dashboard import Dashboard
 from app.ui.jobs import Job
-from app.ui.register_view import RegisterView
-from app.ui.retention_view import RetentionSweepView
 from app.ui.subject_view import SubjectView
+
+if TYPE_CHECKING:
+    from app.ui.register_view import RegisterView
+    from app.ui.retention_view import RetentionSweepView
 
 EMAIL_SUFFIXES = frozenset({".eml", ".msg"})
 SEARCH_DELAY_MS = 300
@@ -161,6 +163,21 @@ class MainWindow(QMainWindow):
         self.import_summary: ImportSummaryDialog | None = None
         self.pending_restore: Path | None = None
         self.last_import_outcomes: list[ImportOutcome] = []
+        # The full check of the database file, in the background after the window is shown,
+        # and the daily backup after it: one at a time, never both reading the whole file.
+        self.maintenance_pool = QThreadPool(self)
+        self.maintenance_pool.setMaxThreadCount(1)
+        self._file_check: FullCheck | None = None
+        self._file_check_job: Job | None = None
+        self.file_check_jobs: list[Job] = []  # kept: the worker may still be returning
+        self.damage: str | None = None  # what the background check found
+        self.restore_damaged = False  # the officer chose to close and restore a backup
+        self.register_view: RegisterView | None = None
+        self.retention_view: RetentionSweepView | None = None
+        # Tabs built the first time they are shown: none of them is needed to show the window.
+        # (Plain functions, not bound methods or closures: a reference cycle back to the
+        # window would leave it to the garbage collector, which may run on a worker thread.)
+        self._unbuilt_tabs: dict[QWidget, Callable[[MainWindow, QVBoxLayout], None]] = {}
 
         named(self, "mainWindow", self.tr("Innsyn"))
         self.setWindowTitle(self.tr("Innsyn: data-subject requests"))
@@ -178,13 +195,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, self.tr("&Overview"))
         self.cases_tab = self._build_cases_tab()
         self.tabs.addTab(self.cases_tab, self.tr("&Cases"))
-        self.subjects_tab = self._build_subjects_tab()
-        self.tabs.addTab(self.subjects_tab, self.tr("Su&bjects"))
-        self.register_view = RegisterView(db, self)
-        self.tabs.addTab(self.register_view, self.tr("Re&gister"))
-        self.retention_view = RetentionSweepView(db, self, today=today)
-        self.retention_view.casesCreated.connect(lambda _refs: self.refresh_all())
-        self.tabs.addTab(self.retention_view, self.tr("Re&tention"))
+        self.subjects_tab = self._add_lazy_tab(
+            "subjectsPage", self.tr("Su&bjects"), MainWindow._build_subjects, margins=True
+        )
+        self.register_tab = self._add_lazy_tab(
+            "registerPage", self.tr("Re&gister"), MainWindow._build_register, margins=False
+        )
+        self.retention_tab = self._add_lazy_tab(
+            "retentionPage", self.tr("Re&tention"), MainWindow._build_retention, margins=False
+        )
+        self.tabs.currentChanged.connect(self._build_tab_if_needed)
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
         self._restore_layout()
@@ -195,7 +215,7 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(60_000)
         self._day_timer.timeout.connect(self._check_new_day)
         self._day_timer.start()
-        self.refresh_stats()
+        self.refresh_stats(self.dashboard.stats)  # read a moment ago by the overview
         self._update_case_count()
 
     # --- building ---------------------------------------------------------------------------------
@@ -341,7 +361,11 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.due_filter, 1)
         layout.addLayout(filters)
 
-        self.case_model = CaseTableModel(self.db, CaseQuery(), today=self._today_fixed, parent=self)
+        # The remembered filters first, so that the list is counted once, as it will be shown.
+        self._restore_filters()
+        self.case_model = CaseTableModel(
+            self.db, self._filters_query(CaseQuery()), today=self._today_fixed, parent=self
+        )
         self.case_model.loadFailed.connect(self._show_load_problem)
         self.case_table = QTableView()
         named(self.case_table, "caseTable", self.tr("Cases"))
@@ -379,10 +403,58 @@ class MainWindow(QMainWindow):
         )
         return page
 
-    def _build_subjects_tab(self) -> QWidget:
+    def _add_lazy_tab(
+        self,
+        name: str,
+        title: str,
+        build: Callable[[MainWindow, QVBoxLayout], None],
+        *,
+        margins: bool,
+    ) -> QWidget:
         page = QWidget()
-        named(page, "subjectsPage", self.tr("Subjects"))
+        named(page, name, title.replace("&", ""))
         layout = QVBoxLayout(page)
+        if not margins:  # the view shown in it has its own
+            layout.setContentsMargins(0, 0, 0, 0)
+        self._unbuilt_tabs[page] = build
+        self.tabs.addTab(page, title)
+        return page
+
+    def _build_tab_if_needed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        build = self._unbuilt_tabs.pop(page, None)
+        if build is not None:
+            layout = page.layout()
+            assert isinstance(layout, QVBoxLayout)
+            build(self, layout)
+
+    def build_all_tabs(self) -> None:
+        """Build every tab not shown yet (for tests that look at every widget)."""
+        for page in list(self._unbuilt_tabs):
+            self._build_tab_if_needed(self.tabs.indexOf(page))
+
+    @property
+    def subjects_built(self) -> bool:
+        return self.subjects_tab not in self._unbuilt_tabs
+
+    def _build_register(self, layout: QVBoxLayout) -> None:
+        from app.ui.register_view import RegisterView
+
+        self.register_view = RegisterView(self.db, self.register_tab)
+        layout.addWidget(self.register_view)
+
+    def _build_retention(self, layout: QVBoxLayout) -> None:
+        # Built when first shown: the sweep lists every item due, which at a million cases
+        # takes long and much memory.
+        from app.ui.retention_view import RetentionSweepView
+
+        self.retention_view = RetentionSweepView(
+            self.db, self.retention_tab, today=self._today_fixed
+        )
+        self.retention_view.casesCreated.connect(lambda _refs: self.refresh_all())
+        layout.addWidget(self.retention_view)
+
+    def _build_subjects(self, layout: QVBoxLayout) -> None:
         self.subject_search = QLineEdit()
         named(self.subject_search, "subjectSearch", self.tr("Search subjects"))
         self.subject_search.setPlaceholderText(
@@ -427,7 +499,6 @@ class MainWindow(QMainWindow):
         self.subject_search.returnPressed.connect(self.apply_subject_filters)
         self.role_filter.currentIndexChanged.connect(self.apply_subject_filters)
         chain_tab_order(self.subject_search, self.role_filter, self.subject_table)
-        return page
 
     @staticmethod
     def _setup_table(table: QTableView) -> None:
@@ -468,12 +539,14 @@ class MainWindow(QMainWindow):
     def today(self) -> dt.date:
         return self._today_fixed or cases.today_oslo()
 
-    def refresh_stats(self) -> None:
-        try:
-            stats = cases.case_stats(self.db, today=self.today)
-        except UserError as exc:
-            self.stats_label.setText(str(exc))
-            return
+    def refresh_stats(self, stats: CaseStats | None = None) -> None:
+        """The counts in the status bar: `stats` when just read (by the overview), else read."""
+        if stats is None:
+            try:
+                stats = cases.case_stats(self.db, today=self.today)
+            except UserError as exc:
+                self.stats_label.setText(str(exc))
+                return
         self.stats_label.setText(
             self.tr("Open cases: {open} · Due this week: {week} · Overdue: {overdue}").format(
                 open=stats.open, week=stats.due_this_week, overdue=stats.overdue
@@ -489,10 +562,11 @@ class MainWindow(QMainWindow):
         """After any change: the lists, the counts and the days left."""
         self._last_day = self.today
         self.case_model.refresh()
-        self.subject_model.refresh()
+        if self.subjects_built:
+            self.subject_model.refresh()
         self._update_case_count()
-        self.refresh_stats()
         self.dashboard.refresh()
+        self.refresh_stats(self.dashboard.stats)
 
     def _check_new_day(self) -> None:
         if self.today != self._last_day:
@@ -505,7 +579,9 @@ class MainWindow(QMainWindow):
 
     def case_query(self) -> CaseQuery:
         """The query the filters describe, keeping the sort chosen in the table."""
-        current = self.case_model.query()
+        return self._filters_query(self.case_model.query())
+
+    def _filters_query(self, current: CaseQuery) -> CaseQuery:
         statuses: tuple[Status, ...] = ()
         open_only = False
         status = self.status_filter.currentData()
@@ -547,7 +623,7 @@ class MainWindow(QMainWindow):
             )
 
     def focus_search(self) -> None:
-        on_subjects = self.tabs.currentWidget() is self.subjects_tab
+        on_subjects = self.tabs.currentWidget() is self.subjects_tab and self.subjects_built
         if not on_subjects:
             self.tabs.setCurrentWidget(self.cases_tab)
         box = self.subject_search if on_subjects else self.case_search
@@ -900,6 +976,78 @@ class MainWindow(QMainWindow):
         self.pending_restore = Path(name)
         self.close()
 
+    # --- the full check of the database file, in the background ----------------------------
+
+    @property
+    def file_check_running(self) -> bool:
+        return self._file_check_job is not None
+
+    def start_file_check(self) -> Job | None:
+        """Read and check every page of the database file on a worker (it was not done at
+        opening: see app.services.database); damage found is shown by `database_damaged`."""
+        if self._file_check_job is not None or self.damage is not None:
+            return None
+        check = FullCheck(self.db)
+        job = Job(lambda _progress: check.run())
+        job.signals.finished.connect(self._on_file_checked)
+        job.signals.failed.connect(self._on_file_check_failed)
+        self._file_check, self._file_check_job = check, job
+        job.start(self.maintenance_pool)
+        return job
+
+    def _end_file_check(self) -> None:
+        if self._file_check_job is not None:
+            self.file_check_jobs = [*self.file_check_jobs[-3:], self._file_check_job]
+        self._file_check = self._file_check_job = None
+
+    def _cancel_file_check(self) -> None:
+        if self._file_check is not None:
+            self._file_check.cancel()
+
+    def _on_file_checked(self, problem: object) -> None:
+        cancelled = self._file_check is not None and self._file_check.cancelled
+        self._end_file_check()
+        if isinstance(problem, str) and not cancelled:
+            self.database_damaged(problem)
+
+    def _on_file_check_failed(self, message: str) -> None:
+        self._end_file_check()
+        self.statusBar().showMessage(
+            self.tr("The database file could not be checked: {message}").format(message=message),
+            30_000,
+        )
+
+    def database_damaged(self, problem: str) -> None:
+        """Say so plainly, and offer to close and restore the newest good backup."""
+        from app.services.backup import list_backups
+
+        self.damage = problem
+        title = self.tr("Innsyn: the database is damaged")
+        self.statusBar().showMessage(title.removeprefix("Innsyn: "))
+        if not list_backups(self.db.database_id):
+            QMessageBox.critical(
+                self,
+                title,
+                self.tr(
+                    "{problem}\n\nThe check of the whole database file found this. There is "
+                    "no backup of this database to restore. Copy the database file somewhere "
+                    "safe now and ask for help before you go on."
+                ).format(problem=problem),
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "{problem}\n\nThe check of the whole database file found this. Innsyn can "
+                "close now and offer the newest good backup to restore; the damaged file is "
+                "kept aside.\n\nClose Innsyn and restore a backup now?"
+            ).format(problem=problem),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_damaged = True
+            self.close()
+
     def open_settings(self) -> QDialog:
         from app.ui.settings_dialog import SettingsDialog
 
@@ -925,6 +1073,10 @@ class MainWindow(QMainWindow):
         header = settings.value("mainWindow/caseColumns")
         if isinstance(header, QByteArray):
             self.case_table.horizontalHeader().restoreState(header)
+
+    def _restore_filters(self) -> None:
+        """The case filters as they were left (before the list is first counted)."""
+        settings = QSettings()
         for key, combo in (
             ("status", self.status_filter),
             ("type", self.type_filter),
@@ -933,7 +1085,6 @@ class MainWindow(QMainWindow):
             index = settings.value(f"mainWindow/filter/{key}")
             if index is not None and 0 <= int(index) < combo.count():
                 combo.setCurrentIndex(int(index))
-        self.apply_case_filters()
 
     def _save_layout(self) -> None:
         settings = QSettings()
@@ -948,8 +1099,12 @@ class MainWindow(QMainWindow):
         """Before the database closes: no background work may still be using it."""
         if self._job is not None:
             self._job.cancel()
+        self._cancel_file_check()
         self._pool.waitForDone()
         self.dashboard.shutdown()
+        if self.retention_view is not None:
+            self.retention_view.wait()
+        self.maintenance_pool.waitForDone()
         QThreadPool.globalInstance().waitForDone()
 
     def show_about(self) -> None:
@@ -967,6 +1122,7 @@ class MainWindow(QMainWindow):
         self.dashboard.shutdown()
         if self._job is not None:
             self._job.cancel()  # stops before the next file; the one being saved completes
+        self._cancel_file_check()  # interrupts SQLite at once
         self._day_timer.stop()
         self._pool.waitForDone()
         super().closeEvent(event)

@@ -2424,6 +2424,10 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
         <source>The database was restored from %1. The previous file is kept as %2. Start Innsyn again.</source>
         <translation>Databasen ble gjenopprettet fra %1. Den forrige filen er tatt vare på som %2. Start Innsyn på nytt.</translation>
     </message>
+    <message>
+        <source>The database was restored from the newest good backup. The damaged file is kept beside it. Start Innsyn again.</source>
+        <translation>Databasen ble gjenopprettet fra den nyeste gode sikkerhetskopien. Den skadde filen er tatt vare på ved siden av. Start Innsyn på nytt.</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -3463,6 +3467,34 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     <message>
         <source>Innsyn will close, replace the database by {file} after checking it, and keep the current file aside. Start Innsyn again afterwards. Continue?</source>
         <translation>Innsyn lukkes, erstatter databasen med {file} etter å ha kontrollert den, og tar vare på den nåværende filen. Start Innsyn på nytt etterpå. Vil du fortsette?</translation>
+    </message>
+    <message>
+        <source>The database file could not be checked: {message}</source>
+        <translation>Databasefilen kunne ikke kontrolleres: {message}</translation>
+    </message>
+    <message>
+        <source>Innsyn: the database is damaged</source>
+        <translation>Innsyn: databasen er skadet</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The check of the whole database file found this. There is no backup of this database to restore. Copy the database file somewhere safe now and ask for help before you go on.</source>
+        <translation>{problem}
+
+Kontrollen av hele databasefilen fant dette. Det finnes ingen sikkerhetskopi av denne databasen å gjenopprette. Kopier databasefilen til et trygt sted nå, og be om hjelp før du går videre.</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The check of the whole database file found this. Innsyn can close now and offer the newest good backup to restore; the damaged file is kept aside.
+
+Close Innsyn and restore a backup now?</source>
+        <translation>{problem}
+
+Kontrollen av hele databasefilen fant dette. Innsyn kan lukkes nå og tilby den nyeste gode sikkerhetskopien til gjenoppretting; den skadde filen blir lagt til side.
+
+Lukke Innsyn og gjenopprette en sikkerhetskopi nå?</translation>
     </message>
     <message>
         <source>About Innsyn</source>

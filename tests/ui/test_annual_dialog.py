@@ -200,7 +200,9 @@ def test_main_window_has_the_register_and_the_annual_statements(
     window.show()
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert "Register" in tabs
-    assert isinstance(window.tabs.widget(tabs.index("Register")), RegisterView)
+    window.tabs.setCurrentIndex(tabs.index("Register"))  # built when first shown
+    assert isinstance(window.register_view, RegisterView)
+    assert window.register_view.parent() is window.tabs.widget(tabs.index("Register"))
     file_menu = window.findChild(type(window.menuBar().actions()[0].menu()), "fileMenu")
     assert window.annual_action in file_menu.actions()
     window.annual_action.trigger()

@@ -645,6 +645,7 @@ def test_a_user_error_changes_nothing(
 def test_views_name_their_widgets_for_assistive_technology(
     window: MainWindow, logged: dict[str, str]
 ) -> None:
+    window.build_all_tabs()  # the tabs not shown yet are built when first opened
     view = window.open_case(logged["zara"])
     assert view is not None
     subject_view = view.open_subject()
