@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
-from holidays import HolidayBase
-from holidays.countries.norway import Norway
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = [
     "OSLO",
@@ -80,11 +82,19 @@ _HOLIDAY_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def _norway(*, years: int, language: str, include_sundays: bool) -> HolidayBase:
+    # Imported when first needed: the package loads every country's calendar (~0.1 s),
+    # which starting the workbench does not need.
+    from holidays.countries.norway import Norway
+
+    return Norway(years=years, language=language, include_sundays=include_sundays)
+
+
 def _holidays_for_year(year: int) -> dict[dt.date, tuple[str, ...]]:
     """The public holidays of ``year``, built once per year and cached for the process."""
     cached = _HOLIDAY_CACHE.get(year)
     if cached is None:
-        calendar = Norway(years=year, language="en_US", include_sundays=False)
+        calendar = _norway(years=year, language="en_US", include_sundays=False)
         cached = {day: tuple(calendar.get_list(day)) for day in calendar}
         # A plain dict assignment is atomic; two threads racing here build the same value.
         _HOLIDAY_CACHE[year] = cached
@@ -110,7 +120,7 @@ def next_working_day(d: dt.date) -> dt.date:
 
 @lru_cache(maxsize=8)
 def _norwegian_package_names(year: int) -> HolidayBase:
-    return Norway(years=year, language="no", include_sundays=False)
+    return _norway(years=year, language="no", include_sundays=False)
 
 
 def holiday_names(d: dt.date, lang: str = "en") -> tuple[str, ...]:

@@ -23,13 +23,14 @@ from email.utils import getaddresses, parsedate_to_datetime
 from hashlib import sha256
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath, PureWindowsPath
-
-import extract_msg
-from extract_msg.msg_classes import MessageBase
+from typing import TYPE_CHECKING
 
 from app.core.errors import InvalidInput, NotAnEmail
 from app.core.model import REQUEST_TYPE_ORDER, RequestType
 from app.intake.contact import normalise_email
+
+if TYPE_CHECKING:
+    from extract_msg.msg_classes import MessageBase
 
 __all__ = [
     "DATE_HEADER",
@@ -379,6 +380,11 @@ def _read_msg(data: bytes, shown: str) -> tuple[_Letter, _Letter | None, tuple[s
     unreadable = f"'{shown}' is not a readable Outlook message"
     if len(data) < _OLE_MIN_SIZE:
         raise NotAnEmail(f"{unreadable}: the file is too short (cut off?)")
+    # Imported on the first .msg: extract_msg takes ~0.15 s to import, which starting the
+    # workbench should not pay.
+    import extract_msg
+    from extract_msg.msg_classes import MessageBase
+
     try:
         message = extract_msg.openMsg(data)
     except Exception as exc:  # olefile and extract_msg raise many kinds; all mean unreadable
@@ -434,6 +440,8 @@ def _msg_letter(message: MessageBase) -> _Letter:
 
 
 def _embedded_messages(message: MessageBase) -> Iterator[MessageBase]:
+    from extract_msg.msg_classes import MessageBase
+
     for attachment in message.attachments:
         inner = getattr(attachment, "data", None)
         if isinstance(inner, MessageBase):
@@ -441,6 +449,8 @@ def _embedded_messages(message: MessageBase) -> Iterator[MessageBase]:
 
 
 def _msg_attachment_names(message: MessageBase, depth: int) -> Iterator[str]:
+    from extract_msg.msg_classes import MessageBase
+
     for attachment in message.attachments:
         name = getattr(attachment, "name", None) or getattr(attachment, "longFilename", None)
         mimetype = getattr(attachment, "mimetype", None) or "application/octet-stream"
