@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import secrets
 import sys
@@ -51,6 +52,8 @@ from app.store.engine import (
     user_facing,
 )
 from app.store.seed import seed_database
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "Innsyn"
 DATA_DIR_ENV = "INNSYN_DATA_DIR"  # tests and portable installs point this elsewhere
@@ -475,7 +478,11 @@ def open_database(
                 pass
 
     left_behind = _OpenMarker.left_behind(path)
-    marker = _OpenMarker.create(path)
+    try:
+        marker: _OpenMarker | None = _OpenMarker.create(path)
+    except OSError:  # a file system without locks: a crash cannot be told from a close then
+        log.warning("no open marker for the database (the file system refused it)")
+        marker = None
     audit.install()
     engine = make_engine(path, keying)
     try:
@@ -496,18 +503,21 @@ def open_database(
                 raise DatabaseProblem(f"{path.name} is damaged (SQLite quick check: {ok}).")
     except DatabaseProblem:
         engine.dispose()
-        marker.release()
+        if marker is not None:
+            marker.release()
         raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
-        marker.release()
+        if marker is not None:
+            marker.release()
         problem = user_facing(exc)
         if problem is not None:
             raise problem from exc
         raise DatabaseProblem(f"{path.name} cannot be opened: {exc.orig}") from exc
     except BaseException:
         engine.dispose()
-        marker.release()
+        if marker is not None:
+            marker.release()
         raise
     db = Database(
         path=path,

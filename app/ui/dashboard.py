@@ -114,6 +114,7 @@ class AuditStatus(QLabel):
         self.report: ChainReport | None = None
         self._job: Job | None = None
         self._again: bool | None = None  # a check asked for while one runs (True: whole)
+        self._held: ChainReport | None = None  # a report from elsewhere, while one runs
         self._keeper = _JobKeeper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -162,15 +163,21 @@ class AuditStatus(QLabel):
 
     def _on_finished(self, report: object) -> None:
         assert isinstance(report, ChainReport)
+        held, self._held = self._held, None
+        if report.ok and held is not None and not held.ok:
+            report = held  # found broken meanwhile by a whole recomputation elsewhere
         self._show(report)
         self._end()
         self.chainChecked.emit(report)
 
     def show_report(self, report: ChainReport) -> None:
-        """A check run elsewhere (the daily recomputation of the whole chain)."""
-        if self._job is None:
-            self._show(report)
-            self.chainChecked.emit(report)
+        """A check run elsewhere (the daily recomputation of the whole chain). While a check
+        of ours runs, it waits for it: a broken chain is not hidden by that one."""
+        if self._job is not None:
+            self._held = report
+            return
+        self._show(report)
+        self.chainChecked.emit(report)
 
     def _show(self, report: ChainReport) -> None:
         self.report = report

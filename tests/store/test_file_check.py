@@ -179,3 +179,13 @@ def test_cli_check_and_audit_verify_read_every_page(
     assert "damaged" in capsys.readouterr().err
     assert main(["--db", str(db_path), "audit", "verify"]) == 2
     assert "damaged" in capsys.readouterr().err
+
+
+def test_a_file_system_without_locks_still_opens(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled(db_path)
+    monkeypatch.setattr(database, "_try_lock", lambda _fd: False)
+    db = open_database(db_path)
+    assert markers(db_path) == [] and db.check_pending
+    db.close()

@@ -5,6 +5,7 @@ plainly and the newest good backup offered; tabs not shown are built when first 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -158,3 +159,28 @@ def test_tabs_not_shown_are_built_when_first_opened(qtbot: QtBot, db: Database) 
     assert register is not None
     qtbot.waitUntil(register.isVisible)
     window.shutdown_jobs()
+
+
+def test_a_broken_chain_found_elsewhere_is_not_hidden_by_a_check_running_meanwhile(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.audit import ChainReport
+    from app.ui import dashboard as dashboard_module
+    from app.ui.dashboard import AuditStatus
+
+    release = threading.Event()
+    real = dashboard_module.verify_new_entries
+
+    def slow(database: Database) -> ChainReport:
+        release.wait(10)
+        return real(database)
+
+    monkeypatch.setattr(dashboard_module, "verify_new_entries", slow)
+    status = AuditStatus(db)
+    qtbot.addWidget(status)
+    status.check_new_entries()
+    assert status.running
+    status.show_report(ChainReport(False, 9, 4, "row 4 was changed after it was written"))
+    with qtbot.waitSignal(status.chainChecked, timeout=WAIT_MS):
+        release.set()
+    assert status.text().startswith("Audit trail BROKEN at entry 4")
