@@ -29,17 +29,36 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import heapq
 import io
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import deadlines, retention
@@ -51,7 +70,7 @@ from app.services import config
 from app.services.audit import record
 from app.services.cases import _event, _next_reference, _utcnow, today_oslo
 from app.services.database import Database, current_user
-from app.services.files import write_private
+from app.services.files import write_private, write_private_stream
 from app.services.rights import (
     _FIRST_LINE_EVENT_KINDS,
     _SAFE_EVENT_KINDS,
@@ -85,18 +104,30 @@ __all__ = [
     "DeidentifiedCase",
     "SweepCancelled",
     "SweepCounts",
+    "SweepErasures",
     "SweepItem",
     "SweepKind",
+    "SweepPlan",
+    "SweepStream",
     "case_retention_years",
     "create_erasure_cases",
+    "create_erasure_cases_for_sweep",
     "deidentify_closed_cases",
+    "deidentify_closed_cases_for_sweep",
+    "export_sweep_csv",
+    "reading_sweep",
     "record_fields",
     "set_case_retention_years",
     "sweep",
     "sweep_counts",
     "sweep_csv",
+    "sweep_item_key",
+    "sweep_page",
+    "sweep_plan",
+    "sweep_record",
     "sweep_records",
     "write_sweep_csv",
+    "write_sweep_csv_rows",
 ]
 
 log = logging.getLogger(__name__)
@@ -166,6 +197,15 @@ class SweepCounts:
     @property
     def total(self) -> int:
         return self.subject_data + self.kept + self.closed_cases
+
+
+@dataclass(frozen=True)
+class SweepErasures:
+    """Erasure cases made for the whole list: the new references, and how many people had
+    data chosen (the others were erased already, or had an erasure case open)."""
+
+    references: list[str]
+    people: int
 
 
 @dataclass(frozen=True)
@@ -375,39 +415,24 @@ def _as_date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _subject_items(
-    s: Session, lines: Sequence[_Line], as_of: dt.date, progress: Progress | None
-) -> list[SweepItem]:
-    if not lines:
-        return []
-    closed = _closed_dates()
-    conditions = _conditions(lines, as_of, closed)
-    flags = [case((c, 1), else_=0).label(f"line_{i}") for i, c in enumerate(conditions)]
-    uses_cases = any(line.event is AfterEvent.CASE_CLOSED for line in lines)
-    source: Any = Subject.__table__
-    if uses_cases:
-        source = source.outerjoin(closed, closed.c.subject_id == Subject.id)
-    open_erasure = {
-        subject_id: reference
-        for subject_id, reference in s.execute(
-            select(Case.subject_id, Case.reference)
-            .where(Case.is_open.is_(True), Case.types.like(f"%{RequestType.ERASURE.value}%"))
-            .order_by(Case.received_at)  # the newest wins
-        )
-    }
-    top = s.scalar(select(func.max(Subject.id))) or 0
-    # Per line: the flag's column, the date's column, and each distinct date's deletion
-    # date and days overdue, counted once.
-    date_column = {AfterEvent.LAST_CONTACT: 4, AfterEvent.CASE_CLOSED: 5}
-    plan: list[tuple[int, int, _Line, dict[object, tuple[dt.date, int]]]] = [
-        (6 + i, date_column.get(line.event, 3), line, {}) for i, line in enumerate(lines)
-    ]
-    items: list[SweepItem] = []
-    append = items.append
-    subject_data = SweepKind.SUBJECT_DATA
-    last = 0
-    while True:
-        stmt = (
+def _open_erasure_condition() -> ColumnElement[bool]:
+    return and_(Case.is_open.is_(True), Case.types.like(f"%{RequestType.ERASURE.value}%"))
+
+
+class _SubjectChunks:
+    """The due items of people, read a chunk of people at a time in id order (each person's
+    items together, in the order of the lines)."""
+
+    def __init__(self, lines: Sequence[_Line], as_of: dt.date) -> None:
+        self.as_of = as_of
+        closed = _closed_dates()
+        conditions = _conditions(lines, as_of, closed)
+        flags = [case((c, 1), else_=0).label(f"line_{i}") for i, c in enumerate(conditions)]
+        uses_cases = any(line.event is AfterEvent.CASE_CLOSED for line in lines)
+        source: Any = Subject.__table__
+        if uses_cases:
+            source = source.outerjoin(closed, closed.c.subject_id == Subject.id)
+        self._select = (
             select(
                 Subject.id,
                 Subject.pseudonym,
@@ -420,11 +445,27 @@ def _subject_items(
                 *flags,
             )
             .select_from(source)
-            .where(Subject.erased_at.is_(None), Subject.id > last, or_(*conditions))
+            .where(Subject.erased_at.is_(None), or_(*conditions))
             .order_by(Subject.id)
-            .limit(CHUNK)
         )
-        rows = s.connection().execute(stmt).all()  # Core: no ORM row processing
+        # Per line: the flag's column, the date's column, and each distinct date's deletion
+        # date and days overdue, counted once.
+        date_column = {AfterEvent.LAST_CONTACT: 4, AfterEvent.CASE_CLOSED: 5}
+        self._plan: list[tuple[int, int, _Line, dict[object, tuple[dt.date, int]]]] = [
+            (6 + i, date_column.get(line.event, 3), line, {}) for i, line in enumerate(lines)
+        ]
+
+    def read(self, s: Session, after: int, limit: int) -> Sequence[Any]:
+        """The rows of the next `limit` people with an item, after the id `after`."""
+        stmt = self._select.where(Subject.id > after).limit(limit)
+        return s.connection().execute(stmt).all()  # Core: no ORM row processing
+
+    def items(self, rows: Iterable[Any], open_erasure: Mapping[int, str]) -> list[SweepItem]:
+        as_of = self.as_of
+        plan = self._plan
+        items: list[SweepItem] = []
+        append = items.append
+        subject_data = SweepKind.SUBJECT_DATA
         for row in rows:
             for flag, at, line, dues in plan:
                 if not row[flag]:
@@ -452,6 +493,29 @@ def _subject_items(
                         open_erasure.get(row[0]),
                     )
                 )
+        return items
+
+
+def _subject_items(
+    s: Session, lines: Sequence[_Line], as_of: dt.date, progress: Progress | None
+) -> list[SweepItem]:
+    if not lines:
+        return []
+    chunks = _SubjectChunks(lines, as_of)
+    open_erasure = {
+        subject_id: reference
+        for subject_id, reference in s.execute(
+            select(Case.subject_id, Case.reference)
+            .where(_open_erasure_condition())
+            .order_by(Case.received_at)  # the newest wins
+        )
+    }
+    top = s.scalar(select(func.max(Subject.id))) or 0
+    items: list[SweepItem] = []
+    last = 0
+    while True:
+        rows = chunks.read(s, last, CHUNK)
+        items += chunks.items(rows, open_erasure)
         if rows:
             last = rows[-1][0]
         if progress is not None and progress(last if rows else top, top) is False:
@@ -460,9 +524,20 @@ def _subject_items(
             return items
 
 
-def _kept_items(s: Session, as_of: dt.date) -> list[SweepItem]:
+def _kept_condition(as_of: dt.date) -> ColumnElement[bool]:
+    return and_(
+        ErasureLine.decision == Decision.KEEP.value,
+        ErasureLine.applied_on.is_not(None),
+        ErasureLine.until.is_not(None),
+        ErasureLine.until <= as_of,
+    )
+
+
+def _kept_items(
+    s: Session, as_of: dt.date, between: tuple[dt.date, dt.date] | None = None
+) -> list[SweepItem]:
     """As rights.kept_until_items: kept after an applied erasure, until a date that has
-    come, and not marked erased since."""
+    come, and not marked erased since (only those kept until a date `between`, if given)."""
     rows = s.execute(
         select(
             ErasureLine.id,
@@ -478,10 +553,8 @@ def _kept_items(s: Session, as_of: dt.date) -> list[SweepItem]:
         .join(Case, Case.id == ErasureLine.case_id)
         .join(Subject, Subject.id == Case.subject_id)
         .where(
-            ErasureLine.decision == Decision.KEEP.value,
-            ErasureLine.applied_on.is_not(None),
-            ErasureLine.until.is_not(None),
-            ErasureLine.until <= as_of,
+            _kept_condition(as_of),
+            ErasureLine.until.between(*between) if between is not None else true(),
         )
         .order_by(ErasureLine.until, ErasureLine.id)
     ).all()
@@ -542,6 +615,11 @@ def _closed_case_condition(as_of: dt.date, years: int) -> ColumnElement[bool]:
     )
 
 
+def _closed_case_rule(years: int) -> str:
+    period = retention.period_text(years, 0)
+    return f"The workbench's own request cases: de-identified {period} after closing"
+
+
 def _closed_case_items(s: Session, as_of: dt.date, years: int) -> list[SweepItem]:
     rows = s.execute(
         select(Case.reference, Case.closed_on, Subject.id, Subject.pseudonym, Subject.name)
@@ -549,8 +627,7 @@ def _closed_case_items(s: Session, as_of: dt.date, years: int) -> list[SweepItem
         .where(_closed_case_condition(as_of, years))
         .order_by(Case.closed_on, Case.id)
     ).all()
-    period = retention.period_text(years, 0)
-    rule = f"The workbench's own request cases: de-identified {period} after closing"
+    rule = _closed_case_rule(years)
     items = []
     for reference, closed_on, sid, pseudonym, name in rows:
         assert closed_on is not None  # the query asks for it
@@ -629,16 +706,7 @@ def sweep_counts(db: Database, as_of: dt.date, *, case_years: int | None = None)
             ).one()
             subjects = int(row[0])
             subject_data = sum(int(n) for n in row[1:])
-        kept = s.scalar(
-            select(func.count())
-            .select_from(ErasureLine)
-            .where(
-                ErasureLine.decision == Decision.KEEP.value,
-                ErasureLine.applied_on.is_not(None),
-                ErasureLine.until.is_not(None),
-                ErasureLine.until <= as_of,
-            )
-        )
+        kept = s.scalar(select(func.count()).select_from(ErasureLine).where(_kept_condition(as_of)))
         closed_cases = s.scalar(
             select(func.count()).select_from(Case).where(_closed_case_condition(as_of, years))
         )
@@ -649,6 +717,581 @@ def sweep_counts(db: Database, as_of: dt.date, *, case_years: int | None = None)
         kept=int(kept or 0),
         closed_cases=int(closed_cases or 0),
     )
+
+
+# --- the list a page at a time --------------------------------------------------------------------
+#
+# A million people give a million and a half items: too many to hold at once. The list is
+# counted instead, per number of days overdue, kind and line (a few thousand numbers), and any
+# stretch of it is then read in SQL. The deletion date never decreases as the event date
+# grows, so the days overdue of a stretch are a range of event dates per line: the stretch is
+# read by those date ranges, ordered in SQL by days overdue (a CASE on the event date, each
+# date's days counted in Python by the domain's own function), then the person and the line,
+# with LIMIT/OFFSET for the rows wanted within the first and the last of its days.
+
+STREAM_WINDOW = 100_000  # items sorted by SQLite at a time when the whole list is read
+READ_CHUNK = 1_000  # rows turned into items at a time
+ERASURE_BATCH = 500  # people per transaction when the whole list gets erasure cases
+DEIDENTIFY_BATCH = 200  # closed cases per transaction when all are de-identified
+
+
+def _negated(value: int) -> int:
+    return -value
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """One source of items (a retention line, the kept lines, the closed cases) by days
+    overdue: for each number of days (most first), the first and last event date that give
+    it, and how many items it has."""
+
+    overdue: tuple[int, ...]
+    first: tuple[dt.date, ...]
+    last: tuple[dt.date, ...]
+    count: tuple[int, ...]
+
+    def within(self, most: int, least: int) -> tuple[int, int]:
+        """The steps [i, j) whose days overdue are from `least` to `most`."""
+        return (
+            bisect_left(self.overdue, -most, key=_negated),
+            bisect_right(self.overdue, -least, key=_negated),
+        )
+
+
+def _steps(counts: Mapping[dt.date, int], overdue_of: Callable[[dt.date], int]) -> _Steps:
+    overdue: list[int] = []
+    first: list[dt.date] = []
+    last: list[dt.date] = []
+    count: list[int] = []
+    for day in sorted(counts):
+        days = overdue_of(day)
+        if overdue and overdue[-1] == days:  # a financial year, or a month end clipped
+            last[-1] = day
+            count[-1] += counts[day]
+            continue
+        assert not overdue or days < overdue[-1], "a later event is never due earlier"
+        overdue.append(days)
+        first.append(day)
+        last.append(day)
+        count.append(counts[day])
+    return _Steps(tuple(overdue), tuple(first), tuple(last), tuple(count))
+
+
+@dataclass(frozen=True, eq=False)
+class SweepPlan:
+    """The sweep for a date, counted per number of days overdue rather than read: the counts,
+    and what `sweep_page` needs to read any page of the list. Plain data, made by
+    `sweep_plan`; it describes the list as it was when counted (count again after a change)."""
+
+    counts: SweepCounts
+    case_years: int
+    lines: tuple[_Line, ...] = field(repr=False)
+    # Each line's place among the lines by activity, data and rule: the tie-break of one
+    # person's items with the same days overdue.
+    ranks: tuple[int, ...] = field(repr=False)
+    line_steps: tuple[_Steps, ...] = field(repr=False)
+    kept_steps: _Steps = field(repr=False)
+    closed_steps: _Steps = field(repr=False)
+    overdue: tuple[int, ...] = field(repr=False)  # every number of days overdue, most first
+    # Where each number of days overdue starts in the list (and, last, the total); then the
+    # same per kind (subject data, kept, closed cases), each in the kind's own list.
+    starts: tuple[int, ...] = field(repr=False)
+    kind_starts: tuple[tuple[int, ...], ...] = field(repr=False)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.counts.as_of
+
+    @property
+    def total(self) -> int:
+        return self.counts.total
+
+
+def _count_subject_dates(
+    s: Session, lines: Sequence[_Line], as_of: dt.date, progress: Progress | None
+) -> tuple[list[dict[dt.date, int]], int]:
+    """Per line, how many people are due for each event date; and how many people have an
+    item at all. One pass over the people, counted here: SQLite's GROUP BY sorts every row."""
+    if not lines:
+        return [], 0
+    closed = _closed_dates()
+    conditions = _conditions(lines, as_of, closed)
+    source: Any = Subject.__table__
+    if any(line.event is AfterEvent.CASE_CLOSED for line in lines):
+        source = source.outerjoin(closed, closed.c.subject_id == Subject.id)
+    n = len(lines)
+    stmt = (
+        select(
+            Subject.id,
+            *(
+                type_coerce(_event_column(line.event, closed), String).label(f"date_{i}")
+                for i, line in enumerate(lines)
+            ),
+            *(case((c, 1), else_=0).label(f"line_{i}") for i, c in enumerate(conditions)),
+        )
+        .select_from(source)
+        .where(Subject.erased_at.is_(None), or_(*conditions))
+    )
+    top = s.scalar(select(func.max(Subject.id))) or 0
+    stored: list[Counter[object]] = [Counter() for _ in lines]
+    subjects = 0
+    result = s.connection().execute(stmt)
+    try:
+        for rows in result.partitions(10 * READ_CHUNK):
+            subjects += len(rows)
+            for i, counter in enumerate(stored):
+                counter.update(r[1 + i] for r in rows if r[1 + n + i])
+            if progress is not None and progress(min(rows[-1][0], top), top) is False:
+                raise SweepCancelled()
+    finally:
+        result.close()
+    return [{_as_date(k): v for k, v in counter.items()} for counter in stored], subjects
+
+
+def _overdue_under(line: _Line, as_of: dt.date) -> Callable[[dt.date], int]:
+    def overdue(day: dt.date) -> int:
+        return (as_of - _due(line.spec, line.event, day)).days
+
+    return overdue
+
+
+def _plan(s: Session, as_of: dt.date, years: int, progress: Progress | None) -> SweepPlan:
+    lines = tuple(_lines(s))
+    order = sorted(
+        range(len(lines)),
+        key=lambda i: (lines[i].activity, lines[i].applies_to, lines[i].spec.description),
+    )
+    ranks = [0] * len(lines)
+    for place, i in enumerate(order):
+        ranks[i] = place
+    per_line, subjects = _count_subject_dates(s, lines, as_of, progress)
+    line_steps = tuple(
+        _steps(counts, _overdue_under(line, as_of))
+        for line, counts in zip(lines, per_line, strict=True)
+    )
+    kept = s.execute(
+        select(ErasureLine.until, func.count())
+        .where(_kept_condition(as_of))
+        .group_by(ErasureLine.until)
+    )
+    kept_steps = _steps({_as_date(d): n for d, n in kept}, lambda day: (as_of - day).days)
+    closed = s.execute(
+        select(Case.closed_on, func.count())
+        .where(_closed_case_condition(as_of, years))
+        .group_by(Case.closed_on)
+    )
+    closed_steps = _steps(
+        {_as_date(d): n for d, n in closed}, lambda day: (as_of - _case_due(day, years)).days
+    )
+    per_kind: list[dict[int, int]] = [{}, {}, {}]
+    for kind, sources in enumerate(((*line_steps,), (kept_steps,), (closed_steps,))):
+        for steps in sources:
+            for days, n in zip(steps.overdue, steps.count, strict=True):
+                per_kind[kind][days] = per_kind[kind].get(days, 0) + n
+    overdue = tuple(sorted(set().union(*per_kind), reverse=True))
+    starts = [0]
+    kind_starts: list[list[int]] = [[0], [0], [0]]
+    for days in overdue:
+        for kind in range(3):
+            kind_starts[kind].append(kind_starts[kind][-1] + per_kind[kind].get(days, 0))
+        starts.append(sum(k[-1] for k in kind_starts))
+    counts = SweepCounts(
+        as_of=as_of,
+        subject_data=kind_starts[0][-1],
+        subjects=subjects,
+        kept=kind_starts[1][-1],
+        closed_cases=kind_starts[2][-1],
+    )
+    return SweepPlan(
+        counts=counts,
+        case_years=years,
+        lines=lines,
+        ranks=tuple(ranks),
+        line_steps=line_steps,
+        kept_steps=kept_steps,
+        closed_steps=closed_steps,
+        overdue=overdue,
+        starts=tuple(starts),
+        kind_starts=tuple(tuple(k) for k in kind_starts),
+    )
+
+
+def sweep_plan(
+    db: Database,
+    as_of: dt.date,
+    *,
+    case_years: int | None = None,
+    progress: Progress | None = None,
+) -> SweepPlan:
+    """Count the sweep for `as_of` (one pass over the people, one over the cases) without
+    reading its items: the counts, and what `sweep_page` needs. `progress(done, total)` is
+    called as the people are counted and may return False to cancel (SweepCancelled)."""
+    years = _years(case_years)
+    with db.session() as s:
+        plan = _plan(s, as_of, years, progress)
+    log.info("retention sweep as of %s: %d items counted", as_of.isoformat(), plan.total)
+    return plan
+
+
+def _kind_positions(plan: SweepPlan, position: int) -> tuple[int, ...]:
+    """How many items of each kind come before `position` in the list: within one number
+    of days overdue, the subject data come first, then kept data, then closed cases."""
+    if position >= plan.total:
+        return tuple(ks[-1] for ks in plan.kind_starts)
+    group = bisect_right(plan.starts, position) - 1
+    within = position - plan.starts[group]
+    out = []
+    for ks in plan.kind_starts:
+        n = ks[group + 1] - ks[group]
+        out.append(ks[group] + min(max(within, 0), n))
+        within -= n
+    return tuple(out)
+
+
+def _date_text(day: dt.date) -> Any:
+    # A literal, not a parameter: a whole list's CASE has thousands of dates. ISO digits only.
+    return literal_column(f"'{day.isoformat()}'")
+
+
+def _overdue_column(column: Any, steps: _Steps, lo: int, hi: int) -> Any:
+    """The days overdue of steps [lo, hi) in SQL, from the event date: a CASE halving the
+    dates at each level (about a dozen comparisons for ten years of dates)."""
+
+    def part(a: int, b: int) -> Any:
+        if b - a == 1:
+            return literal_column(str(steps.overdue[a]), Integer)
+        middle = (a + b) // 2
+        return case(
+            (column <= _date_text(steps.last[middle - 1]), part(a, middle)),
+            else_=part(middle, b),
+        )
+
+    return part(lo, hi)
+
+
+def _subject_statement(plan: SweepPlan, most: int, least: int) -> Select[Any] | None:
+    """The subject items from `most` to `least` days overdue, in the list's order."""
+    closed = _closed_dates()
+    branches = []
+    for i, (line, steps) in enumerate(zip(plan.lines, plan.line_steps, strict=True)):
+        lo, hi = steps.within(most, least)
+        if lo >= hi:
+            continue
+        column = _event_column(line.event, closed)
+        source: Any = Subject.__table__
+        if line.event is AfterEvent.CASE_CLOSED:
+            source = source.join(closed, closed.c.subject_id == Subject.id)
+        branches.append(
+            select(
+                _overdue_column(column, steps, lo, hi).label("overdue"),
+                Subject.id.label("subject_id"),
+                Subject.pseudonym.label("pseudonym"),
+                Subject.name.label("name"),
+                literal_column(str(i), Integer).label("line"),
+                literal_column(str(plan.ranks[i]), Integer).label("rank"),
+            )
+            .select_from(source)
+            .where(
+                Subject.erased_at.is_(None),
+                column.between(steps.first[lo], steps.last[hi - 1]),
+                _applies(line.roles),
+            )
+        )
+    if not branches:
+        return None
+    rows = (union_all(*branches) if len(branches) > 1 else branches[0]).subquery("due")
+    return select(rows).order_by(rows.c.overdue.desc(), rows.c.subject_id, rows.c.rank)
+
+
+def _closed_statement(plan: SweepPlan, most: int, least: int) -> Select[Any] | None:
+    """The closed cases from `most` to `least` days overdue, in the list's order."""
+    steps = plan.closed_steps
+    lo, hi = steps.within(most, least)
+    if lo >= hi:
+        return None
+    overdue = _overdue_column(Case.closed_on, steps, lo, hi).label("overdue")
+    return (
+        select(overdue, Subject.id, Subject.pseudonym, Subject.name, Case.reference)
+        .select_from(Case)
+        .join(Subject, Subject.id == Case.subject_id)
+        .where(
+            _closed_case_condition(plan.as_of, plan.case_years),
+            Case.closed_on.between(steps.first[lo], steps.last[hi - 1]),
+        )
+        .order_by(overdue.desc(), Subject.id, Case.reference)
+    )
+
+
+def _open_erasure(s: Session, subject_ids: Iterable[int]) -> dict[int, str]:
+    """The erasure case open for each of these people, if any (the newest)."""
+    ids = sorted(set(subject_ids))
+    if not ids:
+        return {}
+    return {
+        subject_id: reference
+        for subject_id, reference in s.execute(
+            select(Case.subject_id, Case.reference)
+            .where(Case.subject_id.in_(ids), _open_erasure_condition())
+            .order_by(Case.received_at, Case.id)  # the newest wins
+        )
+    }
+
+
+def _day_before(as_of: dt.date) -> Callable[[int], dt.date]:
+    days: dict[int, dt.date] = {}
+
+    def due_on(overdue: int) -> dt.date:
+        day = days.get(overdue)
+        if day is None:
+            day = days[overdue] = as_of - dt.timedelta(days=overdue)
+        return day
+
+    return due_on
+
+
+def _subject_row_items(s: Session, plan: SweepPlan, rows: Sequence[Any]) -> list[SweepItem]:
+    open_erasure = _open_erasure(s, (row[1] for row in rows))
+    due_on = _day_before(plan.as_of)
+    lines = plan.lines
+    subject_data = SweepKind.SUBJECT_DATA
+    items = []
+    for overdue, subject_id, pseudonym, name, line_no, _rank in rows:
+        line = lines[line_no]
+        items.append(
+            SweepItem(
+                subject_data,
+                subject_id,
+                pseudonym,
+                name,
+                line.activity,
+                line.applies_to,
+                line.spec.description,
+                line.spec.legal_reference,
+                due_on(overdue),
+                overdue,
+                None,
+                line.systems,
+                None,
+                open_erasure.get(subject_id),
+            )
+        )
+    return items
+
+
+def _closed_row_items(plan: SweepPlan, rows: Sequence[Any]) -> list[SweepItem]:
+    due_on = _day_before(plan.as_of)
+    rule = _closed_case_rule(plan.case_years)
+    return [
+        SweepItem(
+            kind=SweepKind.CLOSED_CASE,
+            subject_id=subject_id,
+            pseudonym=pseudonym,
+            name=name,
+            activity=CASE_ACTIVITY,
+            applies_to=CASE_APPLIES_TO,
+            rule=rule,
+            legal_reference=CASE_LEGAL_REFERENCE,
+            due_on=due_on(overdue),
+            days_overdue=overdue,
+            case_reference=reference,
+            systems=("Innsyn",),
+        )
+        for overdue, subject_id, pseudonym, name, reference in rows
+    ]
+
+
+def _kind_items(
+    s: Session, plan: SweepPlan, kind: int, start: int, stop: int
+) -> Iterator[SweepItem]:
+    """Items [start, stop) of one kind's own list (0 subject data, 1 kept, 2 closed cases),
+    read in SQL and handed out a chunk at a time."""
+    if stop <= start:
+        return
+    ks = plan.kind_starts[kind]
+    first = bisect_right(ks, start) - 1
+    last = bisect_right(ks, stop - 1) - 1
+    most, least = plan.overdue[first], plan.overdue[last]
+    skip = start - ks[first]
+    if kind == 1:  # a few lines kept after erasures: sorted here
+        steps = plan.kept_steps
+        lo, hi = steps.within(most, least)
+        kept = _kept_items(s, plan.as_of, (steps.first[lo], steps.last[hi - 1]))
+        kept.sort(key=_sort_key)
+        yield from kept[skip : skip + stop - start]
+        return
+    stmt = (_subject_statement if kind == 0 else _closed_statement)(plan, most, least)
+    if stmt is None:
+        return
+    result = s.connection().execute(stmt.limit(stop - start).offset(skip))
+    try:
+        for rows in result.partitions(READ_CHUNK):
+            if kind == 0:
+                yield from _subject_row_items(s, plan, rows)
+            else:
+                yield from _closed_row_items(plan, rows)
+    finally:
+        result.close()
+
+
+def _merge_key(item: SweepItem) -> tuple[int, int]:
+    return (-item.days_overdue, _KIND_ORDER[item.kind])
+
+
+def sweep_page(db: Database, plan: SweepPlan, offset: int, limit: int) -> list[SweepItem]:
+    """The items at [offset, offset + limit) of the plan's list, in `sweep`'s order: one
+    query per kind on the page, over the date ranges of its days overdue."""
+    offset = max(0, offset)
+    stop = min(plan.total, offset + max(0, limit))
+    if offset >= stop:
+        return []
+    starts = _kind_positions(plan, offset)
+    stops = _kind_positions(plan, stop)
+    items: list[SweepItem] = []
+    with db.session() as s:
+        for kind in range(3):
+            items.extend(_kind_items(s, plan, kind, starts[kind], stops[kind]))
+    items.sort(key=_merge_key)  # stable: each kind's own order stays
+    return items
+
+
+class SweepStream:
+    """The whole list in `sweep`'s order, read while the block of `reading_sweep` runs: each
+    kind a window of items at a time (sorted by SQLite), merged here. `total` is how many
+    items it holds; it may be read more than once (the same read transaction)."""
+
+    def __init__(self, s: Session, plan: SweepPlan, window: int) -> None:
+        self._s = s
+        self.plan = plan
+        self._window = max(1, window)
+
+    @property
+    def total(self) -> int:
+        return self.plan.total
+
+    def __iter__(self) -> Iterator[SweepItem]:
+        return heapq.merge(*(self._kind(kind) for kind in range(3)), key=_merge_key)
+
+    def _kind(self, kind: int) -> Iterator[SweepItem]:
+        total = self.plan.kind_starts[kind][-1]
+        for start in range(0, total, self._window):
+            yield from _kind_items(
+                self._s, self.plan, kind, start, min(total, start + self._window)
+            )
+
+
+@contextmanager
+def reading_sweep(
+    db: Database,
+    as_of: dt.date,
+    *,
+    case_years: int | None = None,
+    window: int = STREAM_WINDOW,
+) -> Iterator[SweepStream]:
+    """The sweep for `as_of`, counted and then read a window at a time while the block runs:
+    one read transaction, closed when the block ends (also when it ends early). Use the
+    stream inside the block only."""
+    years = _years(case_years)
+    with db.session() as s:
+        yield SweepStream(s, _plan(s, as_of, years, None), window)
+
+
+# --- the whole list at once: erasure cases, de-identification ---------------------------------
+
+
+def sweep_item_key(item: SweepItem) -> tuple[object, ...]:
+    """What tells an item of the list from every other (ticks kept across pages)."""
+    return (
+        item.kind.value,
+        item.subject_id,
+        item.activity,
+        item.applies_to,
+        item.rule,
+        item.case_reference,
+        item.erasure_line_id,
+    )
+
+
+def create_erasure_cases_for_sweep(
+    db: Database,
+    as_of: dt.date,
+    *,
+    excluded: Iterable[tuple[object, ...]] = (),
+    received_at: dt.datetime | None = None,
+    batch: int = ERASURE_BATCH,
+    progress: Progress | None = None,
+) -> SweepErasures:
+    """Erasure cases, as `create_erasure_cases` makes them, for everyone with data due for
+    deletion by `as_of`, apart from the `excluded` items (`sweep_item_key`): `batch` people
+    at a time in id order, one transaction each, most overdue person first within a batch.
+    `progress(done, total)` follows each batch and may return False to stop there: the
+    cases of the batches done stay."""
+    skip = frozenset(excluded)
+    with db.session() as s:
+        lines = _lines(s)
+        top = s.scalar(select(func.max(Subject.id))) or 0
+    if not lines:
+        return SweepErasures([], 0)
+    chunks = _SubjectChunks(lines, as_of)
+    moment = received_at or dt.datetime.now(dt.UTC)
+    created: list[str] = []
+    people = last = 0
+    while True:
+        with db.session() as s:
+            rows = chunks.read(s, last, max(1, batch))
+        chosen = [i for i in chunks.items(rows, {}) if sweep_item_key(i) not in skip]
+        if chosen:
+            chosen.sort(key=_sort_key)
+            people += len({i.subject_id for i in chosen})
+            created += create_erasure_cases(db, chosen, received_at=moment)
+        if not rows or len(rows) < batch:
+            break
+        last = rows[-1][0]
+        if progress is not None and progress(last, top) is False:
+            break
+    return SweepErasures(created, people)
+
+
+def deidentify_closed_cases_for_sweep(
+    db: Database,
+    as_of: dt.date,
+    *,
+    excluded: Iterable[str] = (),
+    case_years: int | None = None,
+    batch: int = DEIDENTIFY_BATCH,
+    progress: Progress | None = None,
+) -> list[DeidentifiedCase]:
+    """De-identify every closed case the sweep for `as_of` lists, apart from the `excluded`
+    references, as `deidentify_closed_cases` does: `batch` cases at a time in id order, one
+    transaction each. `progress(done, total)` follows each batch and may return False to
+    stop there: the batches done stay done."""
+    years = _years(case_years)
+    skip = frozenset(excluded)
+    condition = _closed_case_condition(as_of, years)
+    with db.session() as s:
+        total = s.scalar(select(func.count()).select_from(Case).where(condition)) or 0
+    done: list[DeidentifiedCase] = []
+    last = seen = 0
+    size = max(1, batch)
+    while True:
+        with db.session() as s:
+            rows = s.execute(
+                select(Case.id, Case.reference)
+                .where(condition, Case.id > last)
+                .order_by(Case.id)
+                .limit(size)
+            ).all()
+        if not rows:
+            break
+        last = rows[-1][0]
+        seen += len(rows)
+        references = [ref for _id, ref in rows if ref not in skip]
+        if references:
+            done += deidentify_closed_cases(db, references, case_years=years)
+        if len(rows) < size:
+            break
+        if progress is not None and progress(seen, total) is False:
+            break
+    return done
 
 
 # --- records and CSV ------------------------------------------------------------------------------
@@ -666,26 +1309,28 @@ RECORD_FIELDS: tuple[str, ...] = (
 )
 
 
+def sweep_record(item: SweepItem, *, names: bool = False) -> dict[str, Any]:
+    """A plain record for JSON and CSV: the pseudonym always, the name only when asked."""
+    rec: dict[str, Any] = {
+        "kind": item.kind.value,
+        "pseudonym": item.pseudonym,
+        "activity": item.activity,
+        "applies_to": item.applies_to,
+        "rule": item.rule,
+        "legal_reference": item.legal_reference,
+        "due_on": item.due_on.isoformat(),
+        "days_overdue": item.days_overdue,
+        "case_reference": item.case_reference,
+    }
+    if names:
+        rec = {"kind": rec.pop("kind"), "pseudonym": rec.pop("pseudonym"), "name": item.name,
+               **rec}  # fmt: skip
+    return rec
+
+
 def sweep_records(items: Iterable[SweepItem], *, names: bool = False) -> list[dict[str, Any]]:
     """Plain records for JSON and CSV: the pseudonym always, the name only when asked."""
-    out = []
-    for item in items:
-        rec: dict[str, Any] = {
-            "kind": item.kind.value,
-            "pseudonym": item.pseudonym,
-            "activity": item.activity,
-            "applies_to": item.applies_to,
-            "rule": item.rule,
-            "legal_reference": item.legal_reference,
-            "due_on": item.due_on.isoformat(),
-            "days_overdue": item.days_overdue,
-            "case_reference": item.case_reference,
-        }
-        if names:
-            rec = {"kind": rec.pop("kind"), "pseudonym": rec.pop("pseudonym"), "name": item.name,
-                   **rec}  # fmt: skip
-        out.append(rec)
-    return out
+    return [sweep_record(item, names=names) for item in items]
 
 
 def record_fields(names: bool) -> tuple[str, ...]:
@@ -694,16 +1339,28 @@ def record_fields(names: bool) -> tuple[str, ...]:
     return (*RECORD_FIELDS[:2], "name", *RECORD_FIELDS[2:])
 
 
+def write_sweep_csv_rows(
+    out: TextIO, items: Iterable[SweepItem], *, names: bool = False, bom: bool = False
+) -> int:
+    """The list as CSV into `out`, a row as each item comes; every cell a spreadsheet would
+    run as a formula is neutralised. Returns the number of rows (the header aside)."""
+    if bom:
+        out.write("\ufeff")  # Excel reads UTF-8 with it
+    writer = csv.writer(out, lineterminator="\r\n")
+    fields = record_fields(names)
+    writer.writerow(fields)
+    n = 0
+    for item in items:
+        rec = sweep_record(item, names=names)
+        writer.writerow([neutralise("" if rec[f] is None else str(rec[f])) for f in fields])
+        n += 1
+    return n
+
+
 def sweep_csv(items: Iterable[SweepItem], *, names: bool = False, bom: bool = False) -> str:
     """The list as CSV; every cell a spreadsheet would run as a formula is neutralised."""
     buffer = io.StringIO()
-    if bom:
-        buffer.write("\ufeff")  # Excel reads UTF-8 with it
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    fields = record_fields(names)
-    writer.writerow(fields)
-    for rec in sweep_records(items, names=names):
-        writer.writerow([neutralise("" if rec[f] is None else str(rec[f])) for f in fields])
+    write_sweep_csv_rows(buffer, items, names=names, bom=bom)
     return buffer.getvalue()
 
 
@@ -719,6 +1376,34 @@ def write_sweep_csv(
         names_included=names,
     )  # fmt: skip
     return written
+
+
+def export_sweep_csv(
+    db: Database,
+    as_of: dt.date,
+    target: Path,
+    *,
+    names: bool = False,
+    case_years: int | None = None,
+) -> int:
+    """The sweep for `as_of` as CSV in ``target`` (owner-only, whole or not at all), streamed
+    from the database; recorded in the audit trail (with whether names were included).
+    Returns the number of lines written."""
+    with reading_sweep(db, as_of, case_years=case_years) as items:
+
+        def write(raw: BinaryIO) -> None:
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            write_sweep_csv_rows(text, items, names=names, bom=True)
+            text.flush()
+            text.detach()  # the file is closed by its owner
+
+        write_private_stream(target, write)
+        rows = items.total
+    record(
+        db, "export retention sweep", "subject", "-", rows=rows, as_of=as_of.isoformat(),
+        names_included=names,
+    )  # fmt: skip
+    return rows
 
 
 # --- erasure cases from a selection ---------------------------------------------------------------
