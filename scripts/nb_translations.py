@@ -1293,6 +1293,21 @@ RETENTION_NB = {
     "{reference} (erasure open)": "{reference} (sletting åpen)",
     "Held in: {systems}": "Lagret i: {systems}",
     "Tick {pseudonym}: {data}": "Kryss av {pseudonym}: {data}",
+    "Personal data: {items} line(s) of %n person(s). Kept under a legal ground: {kept}. Closed request cases: {closed}.": (
+        "Personopplysninger: {items} linje(r) om %n person. Beholdt med rettslig grunnlag: {kept}. Avsluttede henvendelsessaker: {closed}.",
+        "Personopplysninger: {items} linje(r) om %n personer. Beholdt med rettslig grunnlag: {kept}. Avsluttede henvendelsessaker: {closed}.",
+    ),
+    "Create erasure cases": "Opprett slettesaker",
+    "Create erasure cases for %n line(s) of personal data, one case per person? For a long list this takes a while; it runs in the background.": (
+        "Opprette slettesaker for %n linje med personopplysninger, én sak per person? For en lang liste tar dette en stund; det skjer i bakgrunnen.",
+        "Opprette slettesaker for %n linjer med personopplysninger, én sak per person? For en lang liste tar dette en stund; det skjer i bakgrunnen.",
+    ),
+    "Creating erasure cases…": "Oppretter slettesaker …",
+    "De-identifying closed cases…": "Avidentifiserer avsluttede saker …",
+    "%n rows are selected: too many to read one by one. Use Tick all for the whole list.": (
+        "%n rad er valgt: for mange til å leses én etter én. Bruk «Kryss av alle» for hele listen.",
+        "%n rader er valgt: for mange til å leses én etter én. Bruk «Kryss av alle» for hele listen.",
+    ),
 }
 
 NB.update(RETENTION_NB)

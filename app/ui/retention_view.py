@@ -3,16 +3,21 @@ first, with the rule and its legal reference.
 
 The officer ticks lines and, in one step, creates erasure cases for the people ticked (one
 case per person), or de-identifies the workbench's own closed cases (after a confirmation).
-The list can be saved as CSV (names only when asked; recorded in the audit trail).
+"Tick all" ticks the whole list, read or not: its actions then run on the worker, in batches
+of the services. The list can be saved as CSV (names only when asked; recorded in the audit
+trail), read from the database as it is written.
 
-The sweep runs on a worker thread (a million people take some seconds); the list lives in a
-table model that hands the view its rows in batches. Only services and core are imported
-here: the widgets hold plain data, never a session.
+A million people give a million and a half lines: the sweep is only counted (on a worker
+thread, when the view is first shown), and the table model reads the lines a page at a time
+as the view asks for them (`retention_sweep.sweep_plan` and `sweep_page`), as the case list
+does. Only services and core are imported here: the widgets hold plain data, never a session.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +31,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,7 +51,8 @@ from app.core.errors import UserError
 from app.services import retention_sweep
 from app.services.cases import today_oslo
 from app.services.database import Database
-from app.services.retention_sweep import SweepItem, SweepKind
+from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
+from app.ui.case_table import MAX_CACHED_PAGES
 from app.ui.jobs import Job, ProgressCallback, failure_message
 
 __all__ = ["RetentionSweepView", "SweepTableModel"]
@@ -54,7 +60,11 @@ __all__ = ["RetentionSweepView", "SweepTableModel"]
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _ERROR_STYLE = "color: #a40000;"  # dark red: readable on white; the text says it too
 ItemRole = Qt.ItemDataRole.UserRole + 1
-BATCH = 1000  # rows handed to the view at a time
+# Lines read at a time. More than the case list's 200: until the people's dates have an index,
+# each read is a pass over the people (about a second at 1M), and 1,000 lines cost no more.
+PAGE_SIZE = 1_000
+READ_ALL_PAGE = 5_000  # lines read at a time when every ticked line is asked for
+MAX_SELECTED_ROWS = 10_000  # rows selected in the table that an action reads one by one
 
 
 def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
@@ -74,84 +84,170 @@ def _date(day: dt.date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def _references(refs: list[str]) -> str:
+    """The references made, shortened when there are many (a whole list's cases)."""
+    if len(refs) <= 10:
+        return ", ".join(refs)
+    return ", ".join(refs[:5]) + ", …, " + refs[-1]
+
+
 class SweepTableModel(QAbstractTableModel):
-    """The sweep's list, as computed (already sorted by days overdue), with a tick box per
-    line. The view gets the rows a batch at a time (`canFetchMore`/`fetchMore`)."""
+    """The sweep's list (most overdue first), read a page at a time from the database as the
+    view asks for rows, a few pages kept (LRU); the row count is the plan's. A tick box per
+    line: ticks are kept per item, not per page. "Tick all" ticks every line of the list,
+    read or not: the lines unticked after it are remembered instead."""
 
     checkedChanged = Signal(int)  # how many lines are ticked
+    loadFailed = Signal(str)
 
     CHECK, OVERDUE, DUE, KIND, PSEUDONYM, NAME, ACTIVITY, APPLIES_TO, RULE, LEGAL, CASE = range(11)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_CACHED_PAGES,
+    ) -> None:
         super().__init__(parent)
-        self._items: list[SweepItem] = []
-        self._checked: set[int] = set()
-        self._shown = 0
+        self._db = db
+        self.page_size = max(1, page_size)
+        self.max_pages = max(2, max_pages)
+        self._plan: SweepPlan | None = None
+        self._pages: OrderedDict[int, list[SweepItem]] = OrderedDict()
+        self._count = 0
+        self.pages_fetched = 0  # pages read from the database (for tests)
+        # The ticked items (row and item by key); with `_all`, the unticked ones instead.
+        self._marked: dict[tuple[object, ...], tuple[int, SweepItem]] = {}
+        self._all = False
 
     # --- content --------------------------------------------------------------------------------
 
-    def set_items(self, items: list[SweepItem]) -> None:
+    def set_plan(self, plan: SweepPlan | None, first_page: list[SweepItem] | None = None) -> None:
+        """Show the list of a plan (None: nothing); `first_page`, read with it, saves a read."""
         self.beginResetModel()
-        self._items = items
-        self._checked = set()
-        self._shown = min(len(items), BATCH)
+        self._plan = plan
+        self._count = plan.total if plan is not None else 0
+        self._pages.clear()
+        if plan is not None and first_page is not None:
+            self._pages[0] = first_page[: self.page_size]
+        self._marked = {}
+        self._all = False
         self.endResetModel()
         self.checkedChanged.emit(0)
 
     @property
-    def items(self) -> list[SweepItem]:
-        return self._items
+    def plan(self) -> SweepPlan | None:
+        return self._plan
+
+    @property
+    def total(self) -> int:
+        """How many lines the list has (read or not)."""
+        return self._count
+
+    def _page(self, number: int) -> list[SweepItem]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        plan = self._plan
+        try:
+            assert plan is not None
+            page = retention_sweep.sweep_page(
+                self._db, plan, number * self.page_size, self.page_size
+            )
+        except Exception as exc:  # inside paint: report once, never re-raise
+            page = []  # cached: a failing read is not retried on every repaint
+            self.loadFailed.emit(failure_message(exc))
+        self.pages_fetched += 1
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
 
     def item(self, row: int) -> SweepItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        """The line at `row` (read from the database if its page is not at hand)."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.page_size)
+        within = row % self.page_size
+        return page[within] if within < len(page) else None
+
+    def cached_pages(self) -> tuple[int, ...]:
+        return tuple(self._pages)
+
+    # --- ticks ----------------------------------------------------------------------------------
+
+    @property
+    def all_checked(self) -> bool:
+        """Every line is ticked ("Tick all"), apart from `unchecked_items()`."""
+        return self._all
+
+    def checked_count(self) -> int:
+        return self._count - len(self._marked) if self._all else len(self._marked)
+
+    def is_checked(self, row: int) -> bool:
+        item = self.item(row)
+        if item is None:
+            return False
+        return (retention_sweep.sweep_item_key(item) in self._marked) != self._all
+
+    def unchecked_items(self) -> list[SweepItem]:
+        """After "Tick all": the lines unticked since, in the list's order."""
+        return self._marked_items() if self._all else []
+
+    def _marked_items(self) -> list[SweepItem]:
+        return [item for _row, item in sorted(self._marked.values(), key=lambda m: m[0])]
 
     def checked_rows(self) -> list[int]:
-        return sorted(self._checked)
+        """The rows ticked one by one (not after "Tick all": see `all_checked`)."""
+        return [] if self._all else sorted(row for row, _item in self._marked.values())
 
     def checked_items(self) -> list[SweepItem]:
-        return [self._items[r] for r in sorted(self._checked)]
+        """The ticked lines in the list's order. After "Tick all" the whole list is read a page
+        at a time: for short lists; the view hands the whole list to the services instead."""
+        if not self._all:
+            return self._marked_items()
+        plan = self._plan
+        if plan is None:
+            return []
+        skip = set(self._marked)
+        found = []
+        for offset in range(0, self._count, READ_ALL_PAGE):
+            for item in retention_sweep.sweep_page(self._db, plan, offset, READ_ALL_PAGE):
+                if retention_sweep.sweep_item_key(item) not in skip:
+                    found.append(item)
+        return found
 
     def set_checked(self, row: int, checked: bool) -> None:
-        if not 0 <= row < len(self._items):
+        item = self.item(row)
+        if item is None:
             return
-        if checked:
-            self._checked.add(row)
+        key = retention_sweep.sweep_item_key(item)
+        if checked != self._all:
+            self._marked[key] = (row, item)
         else:
-            self._checked.discard(row)
-        if row < self._shown:
-            index = self.index(row, self.CHECK)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit(len(self._checked))
+            self._marked.pop(key, None)
+        index = self.index(row, self.CHECK)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checkedChanged.emit(self.checked_count())
 
     def set_all_checked(self, checked: bool) -> None:
-        self._checked = set(range(len(self._items))) if checked else set()
-        if self._shown:
+        self._all = checked and self._count > 0
+        self._marked = {}
+        if self._count:
             self.dataChanged.emit(
                 self.index(0, self.CHECK),
-                self.index(self._shown - 1, self.CHECK),
+                self.index(self._count - 1, self.CHECK),
                 [Qt.ItemDataRole.CheckStateRole],
             )
-        self.checkedChanged.emit(len(self._checked))
-
-    # --- batches ---------------------------------------------------------------------------------
-
-    def canFetchMore(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._items)
-
-    def fetchMore(self, parent: _ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = min(BATCH, len(self._items) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+        self.checkedChanged.emit(self.checked_count())
 
     # --- the model -------------------------------------------------------------------------------
 
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 11
@@ -216,12 +312,14 @@ class SweepTableModel(QAbstractTableModel):
         return ""
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self.item(index.row())
+        if item is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
-            ticked = index.row() in self._checked
+            ticked = (retention_sweep.sweep_item_key(item) in self._marked) != self._all
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, column)
@@ -260,7 +358,8 @@ class SweepTableModel(QAbstractTableModel):
 
 
 class RetentionSweepView(QWidget):
-    """The sweep for a date (today by default). `sweepLoaded(count)` follows each sweep;
+    """The sweep for a date (today by default), counted when the view is first shown (not
+    before) and then read a page at a time. `sweepLoaded(count)` follows each sweep;
     `casesCreated(references)` each step that created erasure cases;
     `casesDeidentified(references)` each de-identification."""
 
@@ -276,7 +375,9 @@ class RetentionSweepView(QWidget):
         self.db = db
         self._today_fixed = today
         self._job: Job | None = None
+        self._action_job: Job | None = None  # erasure cases or de-identification, whole list
         self._again = False
+        self._started = False
         self._ended: list[Job] = []  # jobs the worker may still be returning from
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -284,7 +385,13 @@ class RetentionSweepView(QWidget):
         self._job_as_of = self.today
         _named(self, "retentionSweepView", self.tr("Retention sweep"))
         self._build()
-        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the view is shown, the sweep is counted: a tab never opened costs
+        nothing."""
+        super().showEvent(event)
+        if not self._started:
+            self.refresh()
 
     @property
     def today(self) -> dt.date:
@@ -316,7 +423,7 @@ class RetentionSweepView(QWidget):
         top.addWidget(self.count_label, 1)
         layout.addLayout(top)
 
-        self.model = SweepTableModel(self)
+        self.model = SweepTableModel(self.db, self, page_size=PAGE_SIZE)
         self.table = QTableView()
         _named(self.table, "retentionTable", self.tr("Data due for deletion"))
         self.table.setModel(self.model)
@@ -381,6 +488,7 @@ class RetentionSweepView(QWidget):
         layout.addWidget(self.result_label)
 
         self.model.checkedChanged.connect(self._on_checked)
+        self.model.loadFailed.connect(lambda message: self._show_result(message, error=True))
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._on_checked(0)
@@ -395,18 +503,24 @@ class RetentionSweepView(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self._action_job is not None
 
     def refresh(self) -> None:
-        """Sweep for the chosen date on a worker thread (again, once one running ends)."""
+        """Count the sweep for the chosen date, and read its first page, on a worker thread
+        (again, once one running ends)."""
+        self._started = True
         if self._job is not None:
             self._again = True
             self._job.cancel()
             return
-        db, as_of = self.db, self.as_of()
+        if self._action_job is not None:
+            self._again = True  # swept when the action ends
+            return
+        db, as_of, size = self.db, self.as_of(), self.model.page_size
 
-        def work(progress: ProgressCallback) -> list[SweepItem]:
-            return retention_sweep.sweep(db, as_of, progress=progress)
+        def work(progress: ProgressCallback) -> tuple[SweepPlan, list[SweepItem]]:
+            plan = retention_sweep.sweep_plan(db, as_of, progress=progress)
+            return plan, retention_sweep.sweep_page(db, plan, 0, size)
 
         job = Job(work)
         job.signals.progress.connect(self._on_progress)
@@ -437,20 +551,30 @@ class RetentionSweepView(QWidget):
             return True
         return False
 
-    def _on_finished(self, items: object) -> None:
+    def _on_finished(self, result: object) -> None:
         as_of = self._job_as_of
         if self._end():
             return
-        assert isinstance(items, list)
+        assert isinstance(result, tuple)
+        plan, first_page = result
+        assert isinstance(plan, SweepPlan) and isinstance(first_page, list)
         self.swept_as_of = as_of
-        self.model.set_items(items)
+        self.model.set_plan(plan, first_page)
+        counts = plan.counts
         self.count_label.setText(
-            self.tr("%n item(s) due for deletion as of {date}", "", len(items)).format(
+            self.tr("%n item(s) due for deletion as of {date}", "", counts.total).format(
                 date=_date(as_of)
             )
         )
-        self.count_label.setAccessibleDescription(self.count_label.text())
-        self.sweepLoaded.emit(len(items))
+        details = self.tr(
+            "Personal data: {items} line(s) of %n person(s). Kept under a legal ground: "
+            "{kept}. Closed request cases: {closed}.",
+            "",
+            counts.subjects,
+        ).format(items=counts.subject_data, kept=counts.kept, closed=counts.closed_cases)
+        self.count_label.setToolTip(details)
+        self.count_label.setAccessibleDescription(f"{self.count_label.text()}. {details}")
+        self.sweepLoaded.emit(counts.total)
 
     def _on_failed(self, message: str) -> None:
         if self._end():
@@ -466,19 +590,52 @@ class RetentionSweepView(QWidget):
     # --- selection -------------------------------------------------------------------------------
 
     def selected_items(self) -> list[SweepItem]:
-        """The ticked lines; where none is ticked, the rows selected in the table."""
+        """The ticked lines; where none is ticked, the rows selected in the table. (With the
+        whole list ticked, the actions hand it to the services in batches instead.)"""
         ticked = self.model.checked_items()
         if ticked:
             return ticked
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [item for r in rows if (item := self.model.item(r)) is not None]
+        return [item for r in self._selected_rows() if (item := self.model.item(r)) is not None]
+
+    def _selected_rows(self) -> list[int]:
+        # From the ranges: Ctrl+A on a million rows is one range, not a million indexes.
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for i in range(selection.count()):
+            part = selection.at(i)
+            rows.update(range(part.top(), part.bottom() + 1))
+            if len(rows) > MAX_SELECTED_ROWS:
+                break
+        return sorted(rows)
+
+    def _too_many_selected(self) -> bool:
+        """Rows selected (nothing ticked) beyond what is read one page after another: the
+        officer is told to tick all instead."""
+        if self.model.all_checked or self.model.checked_count():
+            return False
+        selection = self.table.selectionModel().selection()
+        count = sum(
+            selection.at(i).bottom() - selection.at(i).top() + 1 for i in range(selection.count())
+        )
+        if count <= MAX_SELECTED_ROWS:
+            return False
+        self._show_result(
+            self.tr(
+                "%n rows are selected: too many to read one by one. Use Tick all for the "
+                "whole list.",
+                "",
+                count,
+            ),
+            error=True,
+        )
+        return True
 
     def _on_checked(self, count: int) -> None:
         self.checked_label.setText(self.tr("%n line(s) ticked", "", count))
         self._update_buttons()
 
     def _set_busy(self, busy: bool) -> None:
-        self.sweep_button.setEnabled(True)
+        self.sweep_button.setEnabled(self._action_job is None)
         for button in (self.create_button, self.deidentify_button, self.export_button):
             button.setEnabled(not busy)
         self.check_all_button.setEnabled(not busy)
@@ -487,9 +644,9 @@ class RetentionSweepView(QWidget):
             self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        if self._job is not None:
+        if self._job is not None or self._action_job is not None:
             return
-        has_items = bool(self.model.items)
+        has_items = self.model.total > 0
         self.export_button.setEnabled(has_items)
         self.check_all_button.setEnabled(has_items)
         self.check_none_button.setEnabled(has_items)
@@ -502,7 +659,14 @@ class RetentionSweepView(QWidget):
     # --- actions ---------------------------------------------------------------------------------
 
     def create_cases(self) -> list[str]:
-        """One erasure case per person ticked, in one step; the references are shown."""
+        """One erasure case per person ticked, in one step; the references are shown. With
+        the whole list ticked: after a confirmation, in batches on the worker (returns [];
+        `casesCreated` follows)."""
+        if self.model.all_checked:
+            self._create_cases_for_list()
+            return []
+        if self._too_many_selected():
+            return []
         chosen = [i for i in self.selected_items() if i.kind is SweepKind.SUBJECT_DATA]
         if not chosen:
             self._show_result(
@@ -525,9 +689,13 @@ class RetentionSweepView(QWidget):
             return []
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self._cases_created(refs, people)
+        return refs
+
+    def _cases_created(self, refs: list[str], people: int) -> None:
         if refs:
             text = self.tr("%n erasure case(s) created: {references}", "", len(refs)).format(
-                references=", ".join(refs)
+                references=_references(refs)
             )
         else:
             text = self.tr("No erasure case was created.")
@@ -541,10 +709,92 @@ class RetentionSweepView(QWidget):
         if refs:
             self.casesCreated.emit(refs)
         self.refresh()
-        return refs
+
+    def _create_cases_for_list(self) -> None:
+        plan = self.model.plan
+        assert plan is not None
+        unticked = self.model.unchecked_items()
+        lines = plan.counts.subject_data - sum(
+            1 for i in unticked if i.kind is SweepKind.SUBJECT_DATA
+        )
+        if lines <= 0:
+            self._show_result(
+                self.tr(
+                    "Tick the people's data to erase first: kept data and closed cases are "
+                    "not erased through a new case."
+                ),
+                error=True,
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Create erasure cases"),
+            self.tr(
+                "Create erasure cases for %n line(s) of personal data, one case per person? "
+                "For a long list this takes a while; it runs in the background.",
+                "",
+                lines,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, as_of = self.db, plan.as_of
+        excluded = [retention_sweep.sweep_item_key(i) for i in unticked]
+
+        def work(progress: ProgressCallback) -> retention_sweep.SweepErasures:
+            return retention_sweep.create_erasure_cases_for_sweep(
+                db, as_of, excluded=excluded, progress=progress
+            )
+
+        self._start_action(work, self.tr("Creating erasure cases…"), self._on_created_for_list)
+
+    def _on_created_for_list(self, result: object) -> None:
+        self._end_action()
+        assert isinstance(result, retention_sweep.SweepErasures)
+        self._cases_created(result.references, result.people)
+
+    def _start_action(
+        self, work: Callable[[ProgressCallback], object], busy_text: str, done: Callable[..., None]
+    ) -> None:
+        """Run a whole-list action on the worker; `done` (a bound method of this view: it is
+        queued to the GUI thread) gets its result."""
+        job = Job(work)
+        job.signals.progress.connect(self._on_action_progress)
+        job.signals.finished.connect(done)
+        job.signals.failed.connect(self._on_action_failed)
+        self._action_job = job
+        self._action_text = busy_text
+        self._set_busy(True)
+        self._show_result(busy_text)
+        job.start(self._pool)
+
+    def _on_action_progress(self, done: int, total: int) -> None:
+        if total > 0 and self._action_job is not None:
+            percent = min(100, done * 100 // total)
+            self._show_result(f"{self._action_text} {percent} %")
+
+    def _end_action(self) -> None:
+        if self._action_job is not None:
+            self._ended = [*self._ended[-3:], self._action_job]
+        self._action_job = None
+        self._set_busy(False)
+        self._again = False  # the action's result sweeps again anyway
+
+    def _on_action_failed(self, message: str) -> None:
+        self._end_action()
+        self._show_result(message, error=True)
+        self.refresh()  # part of the list may have been done
 
     def deidentify_cases(self) -> list[str]:
-        """De-identify the closed cases ticked, after a confirmation."""
+        """De-identify the closed cases ticked, after a confirmation. With the whole list
+        ticked, in batches on the worker (returns []; `casesDeidentified` follows)."""
+        if self.model.all_checked:
+            self._deidentify_list()
+            return []
+        if self._too_many_selected():
+            return []
         refs = list(
             dict.fromkeys(
                 i.case_reference
@@ -555,21 +805,7 @@ class RetentionSweepView(QWidget):
         if not refs:
             self._show_result(self.tr("Tick the closed cases to de-identify first."), error=True)
             return []
-        answer = QMessageBox.question(
-            self,
-            self.tr("De-identify closed cases"),
-            self.tr(
-                "De-identify %n closed case(s)? Call notes, contact details, e-mails and the "
-                "content of stored documents are removed for good; the references, dates and "
-                "what was done stay. A person with no other case who is not in the register "
-                "for another reason is erased too.",
-                "",
-                len(refs),
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm_deidentify(len(refs)):
             return []
         try:
             done = retention_sweep.deidentify_closed_cases(self.db, refs)
@@ -579,10 +815,30 @@ class RetentionSweepView(QWidget):
         except Exception as exc:
             self._show_result(failure_message(exc), error=True)
             return []
+        return self._deidentified(done)
+
+    def _confirm_deidentify(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("De-identify closed cases"),
+            self.tr(
+                "De-identify %n closed case(s)? Call notes, contact details, e-mails and the "
+                "content of stored documents are removed for good; the references, dates and "
+                "what was done stay. A person with no other case who is not in the register "
+                "for another reason is erased too.",
+                "",
+                count,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _deidentified(self, done: list[retention_sweep.DeidentifiedCase]) -> list[str]:
         references = [d.reference for d in done]
         erased = sum(1 for d in done if d.subject_erased)
         text = self.tr("%n case(s) de-identified: {references}", "", len(references)).format(
-            references=", ".join(references)
+            references=_references(references)
         )
         if erased:
             text += " " + self.tr("%n person record(s) erased with them.", "", erased)
@@ -591,10 +847,39 @@ class RetentionSweepView(QWidget):
         self.refresh()
         return references
 
+    def _deidentify_list(self) -> None:
+        plan = self.model.plan
+        assert plan is not None
+        excluded = [
+            i.case_reference
+            for i in self.model.unchecked_items()
+            if i.kind is SweepKind.CLOSED_CASE and i.case_reference
+        ]
+        count = plan.counts.closed_cases - len(excluded)
+        if count <= 0:
+            self._show_result(self.tr("Tick the closed cases to de-identify first."), error=True)
+            return
+        if not self._confirm_deidentify(count):
+            return
+        db, as_of, years = self.db, plan.as_of, plan.case_years
+
+        def work(progress: ProgressCallback) -> list[retention_sweep.DeidentifiedCase]:
+            return retention_sweep.deidentify_closed_cases_for_sweep(
+                db, as_of, excluded=excluded, case_years=years, progress=progress
+            )
+
+        self._start_action(
+            work, self.tr("De-identifying closed cases…"), self._on_deidentified_list
+        )
+
+    def _on_deidentified_list(self, result: object) -> None:
+        self._end_action()
+        assert isinstance(result, list)
+        self._deidentified(result)
+
     def export_csv(self) -> Path | None:
         """The whole list as CSV, to a file the officer chooses."""
-        items = self.model.items
-        if not items:
+        if not self.model.total:
             return None
         day = self.swept_as_of or self.as_of()
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -611,18 +896,20 @@ class RetentionSweepView(QWidget):
         return self.export_to(path)
 
     def export_to(self, path: Path) -> Path | None:
+        """The sweep of the date shown, read from the database as it is written (not from
+        the pages at hand)."""
         names = self.export_names.isChecked()
+        day = self.swept_as_of or self.as_of()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = retention_sweep.write_sweep_csv(self.db, self.model.items, path, names=names)
+            rows = retention_sweep.export_sweep_csv(self.db, day, path, names=names)
         except UserError as exc:
             self._show_result(str(exc), error=True)
             return None
         except Exception as exc:
             self._show_result(failure_message(exc), error=True)
             return None
-        self._show_result(
-            self.tr("%n line(s) written to {path}", "", len(self.model.items)).format(
-                path=str(written)
-            )
-        )
-        return written
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._show_result(self.tr("%n line(s) written to {path}", "", rows).format(path=str(path)))
+        return path

@@ -4210,9 +4210,23 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
             <numerusform>%n poster forfalt til sletting per {date}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Personal data: {items} line(s) of %n person(s). Kept under a legal ground: {kept}. Closed request cases: {closed}.</source>
+        <translation>
+            <numerusform>Personopplysninger: {items} linje(r) om %n person. Beholdt med rettslig grunnlag: {kept}. Avsluttede henvendelsessaker: {closed}.</numerusform>
+            <numerusform>Personopplysninger: {items} linje(r) om %n personer. Beholdt med rettslig grunnlag: {kept}. Avsluttede henvendelsessaker: {closed}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The sweep failed: {message}</source>
         <translation>Gjennomgangen mislyktes: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows are selected: too many to read one by one. Use Tick all for the whole list.</source>
+        <translation>
+            <numerusform>%n rad er valgt: for mange til å leses én etter én. Bruk «Kryss av alle» for hele listen.</numerusform>
+            <numerusform>%n rader er valgt: for mange til å leses én etter én. Bruk «Kryss av alle» for hele listen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) ticked</source>
@@ -4244,6 +4258,21 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
         </translation>
     </message>
     <message>
+        <source>Create erasure cases</source>
+        <translation>Opprett slettesaker</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create erasure cases for %n line(s) of personal data, one case per person? For a long list this takes a while; it runs in the background.</source>
+        <translation>
+            <numerusform>Opprette slettesaker for %n linje med personopplysninger, én sak per person? For en lang liste tar dette en stund; det skjer i bakgrunnen.</numerusform>
+            <numerusform>Opprette slettesaker for %n linjer med personopplysninger, én sak per person? For en lang liste tar dette en stund; det skjer i bakgrunnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating erasure cases…</source>
+        <translation>Oppretter slettesaker …</translation>
+    </message>
+    <message>
         <source>Tick the closed cases to de-identify first.</source>
         <translation>Kryss først av de avsluttede sakene som skal avidentifiseres.</translation>
     </message>
@@ -4271,6 +4300,10 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
             <numerusform>%n personoppføring slettet sammen med dem.</numerusform>
             <numerusform>%n personoppføringer slettet sammen med dem.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>De-identifying closed cases…</source>
+        <translation>Avidentifiserer avsluttede saker …</translation>
     </message>
     <message>
         <source>Export the retention sweep</source>

@@ -14,14 +14,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-from sqlalchemy import insert, select, update
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
+from sqlalchemy import func, insert, select, update
 
 from app.core.model import RequestType
-from app.services import cases, rights
+from app.services import cases, retention_sweep, rights
 from app.services.database import Database
 from app.services.retention_sweep import SweepKind
 from app.store.models import Case, Subject
+from app.ui import retention_view
 from app.ui.retention_view import RetentionSweepView, SweepTableModel
 from tests.conftest import oslo, phone_request
 
@@ -178,12 +179,14 @@ def test_selected_rows_count_when_nothing_is_ticked(qtbot: Any, view: RetentionS
     assert len(created.args[0]) == 1
 
 
-def closed_case(db: Database, closed_on: dt.date) -> str:
+def closed_case(
+    db: Database, closed_on: dt.date, name: str = "Randi Berg", phone: str = "+47 41 23 45 67"
+) -> str:
     ref = cases.log_request(
         db,
         phone_request(
-            "Randi Berg",
-            phone="+47 41 23 45 67",
+            name,
+            phone=phone,
             received=oslo(2022, 3, 2),
             types=(RequestType.ACCESS,),
             notes="Randi Berg ringte om innsyn.",
@@ -269,7 +272,8 @@ def test_tick_all_and_none(view: RetentionSweepView) -> None:
     assert view.model.checked_items() == []
 
 
-def test_a_long_list_is_handed_over_in_batches(qtbot: Any, db: Database) -> None:
+def add_stakeholders(db: Database, n: int) -> None:
+    """People with one item each (correspondence), many on the same day."""
     with db.session() as s:
         s.execute(
             insert(Subject),
@@ -284,19 +288,170 @@ def test_a_long_list_is_handed_over_in_batches(qtbot: Any, db: Database) -> None
                     "created_at": dt.datetime(2026, 1, 1),
                     "last_contact": dt.date(2020, 1, 1) + dt.timedelta(days=sid % 300),
                 }
-                for sid in range(1, 2_501)
+                for sid in range(1, n + 1)
             ],
         )
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(retention_view, "PAGE_SIZE", 200)
+    return 200
+
+
+def shown(qtbot: Any, db: Database) -> RetentionSweepView:
     widget = RetentionSweepView(db, today=TODAY)
     qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
     qtbot.waitUntil(lambda: widget.swept_as_of is not None, timeout=10_000)
+    return widget
+
+
+def test_nothing_is_counted_until_the_view_is_shown(qtbot: Any, db: Database) -> None:
+    add_people(db)
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QWidget(), "Overview")
+    widget = RetentionSweepView(db, today=TODAY)
+    tabs.addTab(widget, "Retention")
+    tabs.show()
+    qtbot.wait(100)
+    assert not widget.running and widget.swept_as_of is None
+    assert widget.model.plan is None and widget.model.rowCount() == 0
+    tabs.setCurrentWidget(widget)
+    with qtbot.waitSignal(widget.sweepLoaded, timeout=10_000) as loaded:
+        pass
+    assert loaded.args == [4]
+    tabs.setCurrentIndex(0)
+    tabs.setCurrentWidget(widget)  # shown again: not counted again
+    assert not widget.running
+    assert widget.wait(10_000)
+
+
+def test_a_long_list_is_read_a_page_at_a_time(qtbot: Any, db: Database, small_pages: int) -> None:
+    add_stakeholders(db, 2_500)
+    unpaged = retention_sweep.sweep(db, TODAY)
+    widget = shown(qtbot, db)
     assert widget.wait(10_000)
     model = widget.model
-    assert len(model.items) == 2_500 and model.rowCount() == 1_000
-    assert widget.count_label.text().startswith("2500 item(s) due")
-    assert model.canFetchMore()
-    model.fetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 2_500 and not model.canFetchMore()
+    assert widget.count_label.text() == "2500 item(s) due for deletion as of 01.06.2026"
+    assert "2500 line(s) of 2500 person(s)" in widget.count_label.toolTip()
+    assert model.rowCount() == 2_500
+    # The first page came with the counts; nothing else was read.
+    assert model.cached_pages() == (0,) and model.pages_fetched == 0
+    assert [model.item(r) for r in range(small_pages)] == unpaged[:small_pages]
+    assert model.data(model.index(0, model.PSEUDONYM)) == unpaged[0].pseudonym
+    # Scrolled to the end: the last page is read, not the ones between.
+    widget.table.scrollToBottom()
+    qtbot.wait(50)
+    last_page = (2_500 - 1) // small_pages
+    assert last_page in model.cached_pages() and model.pages_fetched <= 2
+    rows = range(2_490, 2_500)
+    assert [model.data(model.index(r, model.PSEUDONYM)) for r in rows] == [
+        unpaged[r].pseudonym for r in rows
+    ]
+    assert model.data(model.index(2_499, model.OVERDUE)) == str(unpaged[-1].days_overdue)
+    # Every row in the unpaged order; only a few pages kept.
+    assert [model.item(r) for r in range(model.rowCount())] == unpaged
+    assert len(model.cached_pages()) <= model.max_pages
+
+
+def test_ticks_are_kept_across_pages(qtbot: Any, db: Database, small_pages: int) -> None:
+    add_stakeholders(db, 2_500)
+    widget = shown(qtbot, db)
+    model = widget.model
+    tick(widget, 5, 2_400)
+    assert widget.checked_label.text() == "2 line(s) ticked"
+    for r in range(0, 2_500, small_pages):  # every page read: the first is evicted
+        model.item(r)
+    assert 0 not in model.cached_pages()
+    assert model.data(model.index(5, model.CHECK), Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Checked
+    )
+    assert [i.pseudonym for i in model.checked_items()] == [
+        model.item(5).pseudonym,  # type: ignore[union-attr]
+        model.item(2_400).pseudonym,  # type: ignore[union-attr]
+    ]
+    model.set_checked(5, False)
+    assert model.checked_rows() == [2_400]
+
+
+def test_tick_all_creates_cases_for_the_whole_list(
+    qtbot: Any, db: Database, small_pages: int, questions: list[str]
+) -> None:
+    add_stakeholders(db, 450)
+    widget = shown(qtbot, db)
+    model = widget.model
+    widget.check_all_button.click()
+    assert widget.checked_label.text() == "450 line(s) ticked"
+    assert model.all_checked and model.is_checked(449)
+    left_out = model.item(300)
+    assert left_out is not None
+    model.set_checked(300, False)  # on the second page
+    assert widget.checked_label.text() == "449 line(s) ticked"
+    assert [i.subject_id for i in model.unchecked_items()] == [left_out.subject_id]
+    with qtbot.waitSignal(widget.casesCreated, timeout=60_000) as created:
+        assert widget.create_cases() == []
+    assert len(questions) == 1 and "449 line(s) of personal data" in questions[0]
+    refs = created.args[0]
+    assert len(refs) == 449
+    assert widget.result_label.text().startswith("449 erasure case(s) created: ")
+    assert f", …, {refs[-1]}" in widget.result_label.text()
+    with db.session() as s:
+        people = set(s.scalars(select(Case.subject_id).where(Case.reference.in_(refs))))
+    assert len(people) == 449 and left_out.subject_id not in people
+    qtbot.waitUntil(lambda: not widget.running, timeout=10_000)
+    assert widget.wait(10_000)
+
+
+def test_tick_all_deidentifies_every_closed_case(
+    qtbot: Any, db: Database, view: RetentionSweepView, questions: list[str]
+) -> None:
+    today = cases.today_oslo()
+    refs = [
+        closed_case(db, today - dt.timedelta(days=4 * 366), f"Randi Berg {i}", f"+47 41 23 45 6{i}")
+        for i in range(3)
+    ]
+    view.set_as_of(today)
+    with qtbot.waitSignal(view.sweepLoaded, timeout=10_000):
+        view.refresh()
+    model = view.model
     model.set_all_checked(True)
-    assert len(model.checked_items()) == 2_500
+    (kept_row,) = [
+        r
+        for r in range(model.rowCount())
+        if (item := model.item(r)) is not None and item.case_reference == refs[1]
+    ]
+    model.set_checked(kept_row, False)
+    with qtbot.waitSignal(view.casesDeidentified, timeout=30_000) as done:
+        assert view.deidentify_cases() == []
+    assert "De-identify 2 closed case(s)?" in questions[0]
+    assert sorted(done.args[0]) == sorted([refs[0], refs[2]])
+    with db.session() as s:
+        left = s.scalars(select(Case.reference).where(Case.deidentified_at.is_(None))).all()
+    assert left == [refs[1]]
+    qtbot.waitUntil(lambda: not view.running, timeout=10_000)
+
+
+def test_too_many_selected_rows_are_not_read_one_by_one(
+    qtbot: Any, db: Database, small_pages: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(retention_view, "MAX_SELECTED_ROWS", 300)
+    add_stakeholders(db, 1_000)
+    widget = shown(qtbot, db)
+    widget.table.selectAll()
+    fetched = widget.model.pages_fetched
+    assert widget.create_cases() == []
+    assert widget.result_label.text().startswith("1000 rows are selected: too many")
+    assert widget.deidentify_cases() == []
+    assert widget.model.pages_fetched == fetched
+    widget.table.clearSelection()
+    widget.table.selectRow(250)  # on the second page: read for the action
+    with qtbot.waitSignal(widget.casesCreated, timeout=10_000) as created:
+        widget.create_cases()
+    assert len(created.args[0]) == 1
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 1
+    qtbot.waitUntil(lambda: not widget.running, timeout=10_000)
+    assert widget.wait(10_000)
