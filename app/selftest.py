@@ -214,7 +214,9 @@ def check_main_window(db: Any, settings_dir: Path) -> str:
     window = MainWindow(db)
     try:
         title = window.windowTitle()
+        window.build_all_tabs()  # the tabs built when first opened: every view is bundled
     finally:
+        window.shutdown_jobs()
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
