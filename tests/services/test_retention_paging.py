@@ -4,7 +4,9 @@ and the whole list's erasure cases and de-identification in batches."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import random
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from sqlalchemy import insert, select, update
 
 from app.core.model import RequestType
+from app.reports.csvsafe import neutralise
 from app.services import cases, retention_sweep, rights
 from app.services.database import Database
 from app.services.retention_sweep import SweepItem, SweepKind, sweep_item_key
@@ -254,3 +257,15 @@ def test_deidentify_every_closed_case_in_batches(db: Database) -> None:
     with db.session() as s:
         untouched = s.scalars(select(Case.reference).where(Case.deidentified_at.is_(None))).all()
     assert sorted(untouched) == sorted([refs[2], recent])
+
+
+@pytest.mark.parametrize("names", [False, True])
+def test_the_csv_rows_are_the_records_neutralised(crowded: Database, names: bool) -> None:
+    full = retention_sweep.sweep(crowded, AS_OF)
+    rows = list(csv.reader(io.StringIO(retention_sweep.sweep_csv(full, names=names))))
+    fields = retention_sweep.record_fields(names)
+    assert rows[0] == list(fields)
+    assert rows[1:] == [
+        [neutralise("" if rec[f] is None else str(rec[f])) for f in fields]
+        for rec in retention_sweep.sweep_records(full, names=names)
+    ]
