@@ -192,3 +192,14 @@ def test_every_order_of_the_list_is_read_from_an_index(
         cases.list_cases(db, CaseQuery(sort=sort, descending=descending), today=TODAY)
         page = query_plan(db, *statements[-1], under="LIST SUBQUERY")
         assert "TEMP B-TREE" not in page, (sort, descending, page)
+
+
+def test_the_whole_list_streamed_is_the_list(db: Database, many: list[str]) -> None:
+    for q in (
+        CaseQuery(),
+        CaseQuery(sort="subject", descending=True),
+        CaseQuery(open_only=True),
+        CaseQuery(text="hansen", sort="received"),
+    ):
+        listed = cases.list_cases(db, q, limit=1000, today=TODAY)
+        assert list(cases.iter_cases(db, q, today=TODAY, batch=7)) == listed
