@@ -419,6 +419,19 @@ def _open_erasure_condition() -> ColumnElement[bool]:
     return and_(Case.is_open.is_(True), Case.types.like(f"%{RequestType.ERASURE.value}%"))
 
 
+def _every_open_erasure(s: Session) -> dict[int, str]:
+    """Every person's open erasure case (the newest): a few thousand at most, as cases are
+    open for weeks; the whole list's lines look theirs up here."""
+    return {
+        subject_id: reference
+        for subject_id, reference in s.execute(
+            select(Case.subject_id, Case.reference)
+            .where(_open_erasure_condition())
+            .order_by(Case.received_at, Case.id)  # the newest wins
+        )
+    }
+
+
 class _SubjectChunks:
     """The due items of people, read a chunk of people at a time in id order (each person's
     items together, in the order of the lines)."""
@@ -502,14 +515,7 @@ def _subject_items(
     if not lines:
         return []
     chunks = _SubjectChunks(lines, as_of)
-    open_erasure = {
-        subject_id: reference
-        for subject_id, reference in s.execute(
-            select(Case.subject_id, Case.reference)
-            .where(_open_erasure_condition())
-            .order_by(Case.received_at)  # the newest wins
-        )
-    }
+    open_erasure = _every_open_erasure(s)
     top = s.scalar(select(func.max(Subject.id))) or 0
     items: list[SweepItem] = []
     last = 0
@@ -1057,8 +1063,11 @@ def _day_before(as_of: dt.date) -> Callable[[int], dt.date]:
     return due_on
 
 
-def _subject_row_items(s: Session, plan: SweepPlan, rows: Sequence[Any]) -> list[SweepItem]:
-    open_erasure = _open_erasure(s, (row[1] for row in rows))
+def _subject_row_items(
+    s: Session, plan: SweepPlan, rows: Sequence[Any], open_erasure: Mapping[int, str] | None
+) -> list[SweepItem]:
+    if open_erasure is None:  # a page: its people's only
+        open_erasure = _open_erasure(s, (row[1] for row in rows))
     due_on = _day_before(plan.as_of)
     lines = plan.lines
     subject_data = SweepKind.SUBJECT_DATA
@@ -1109,10 +1118,16 @@ def _closed_row_items(plan: SweepPlan, rows: Sequence[Any]) -> list[SweepItem]:
 
 
 def _kind_items(
-    s: Session, plan: SweepPlan, kind: int, start: int, stop: int
+    s: Session,
+    plan: SweepPlan,
+    kind: int,
+    start: int,
+    stop: int,
+    open_erasure: Mapping[int, str] | None = None,
 ) -> Iterator[SweepItem]:
     """Items [start, stop) of one kind's own list (0 subject data, 1 kept, 2 closed cases),
-    read in SQL and handed out a chunk at a time."""
+    read in SQL and handed out a chunk at a time. `open_erasure`: every open erasure case
+    (`_every_open_erasure`), or None to look up those of each chunk's people."""
     if stop <= start:
         return
     ks = plan.kind_starts[kind]
@@ -1134,7 +1149,7 @@ def _kind_items(
     try:
         for rows in result.partitions(READ_CHUNK):
             if kind == 0:
-                yield from _subject_row_items(s, plan, rows)
+                yield from _subject_row_items(s, plan, rows, open_erasure)
             else:
                 yield from _closed_row_items(plan, rows)
     finally:
@@ -1181,9 +1196,10 @@ class SweepStream:
 
     def _kind(self, kind: int) -> Iterator[SweepItem]:
         total = self.plan.kind_starts[kind][-1]
+        open_erasure = _every_open_erasure(self._s) if kind == 0 and total else None
         for start in range(0, total, self._window):
             yield from _kind_items(
-                self._s, self.plan, kind, start, min(total, start + self._window)
+                self._s, self.plan, kind, start, min(total, start + self._window), open_erasure
             )
 
 

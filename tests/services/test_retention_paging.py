@@ -238,6 +238,11 @@ def test_erasure_cases_for_the_whole_list_in_batches(crowded: Database) -> None:
     opened = {i.subject_id: i.open_erasure_case for i in again if i.kind is SweepKind.SUBJECT_DATA}
     assert opened.pop(people[0]) is None
     assert None not in opened.values()
+    # The open cases are shown alike by the pages and the stream.
+    plan = retention_sweep.sweep_plan(crowded, AS_OF)
+    assert retention_sweep.sweep_page(crowded, plan, 0, len(again)) == again
+    with retention_sweep.reading_sweep(crowded, AS_OF, window=500) as items:
+        assert list(items) == again
 
 
 def test_erasure_cases_for_the_whole_list_can_stop_after_a_batch(crowded: Database) -> None:
