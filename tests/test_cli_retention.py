@@ -147,3 +147,42 @@ def test_a_bad_date_is_refused_in_one_line(
 def test_a_bad_format_is_refused(capsys: pytest.CaptureFixture[str], swept: Path) -> None:
     code, _out, err = run(capsys, "--db", str(swept), "retention", "sweep", "--format", "xml")
     assert code == 2 and len(err) == 1 and "xml" in err[0]
+
+
+@pytest.mark.parametrize("names", [False, True])
+def test_json_is_printed_as_json_dump_prints_the_list(
+    capsys: pytest.CaptureFixture[str], swept: Path, names: bool
+) -> None:
+    """Streamed a record at a time, the text is what json.dump(indent=2) gave the list."""
+    from app.services import retention_sweep
+
+    args = ["--db", str(swept), "retention", "sweep", "--as-of", "2027-03-01", "--format", "json"]
+    code, out, _ = run(capsys, *args, *(["--names"] if names else []))
+    assert code == 0
+    db = open_database(swept)
+    try:
+        items = retention_sweep.sweep(db, dt.date(2027, 3, 1))
+    finally:
+        db.close()
+    records = retention_sweep.sweep_records(items, names=names)
+    assert len(records) == 2
+    assert out == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    code, out, _ = run(capsys, *args[:5], "2020-01-01", "--format", "json")
+    assert out == "[]\n"
+
+
+def test_table_with_names_is_aligned_and_audited(
+    capsys: pytest.CaptureFixture[str], swept: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "--db", str(swept), "retention", "sweep", "--as-of", "2027-03-01", "--names"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    start = lines[0].index("NAME")
+    assert lines[1][start:].startswith("Kari Nordmann")
+    assert lines[2][start:].startswith("=Ola Nordmann")  # a terminal runs no formula
+    activity = lines[0].index("ACTIVITY")
+    assert lines[1][activity:].startswith("Communications")
+    assert lines[2][activity:].startswith("Provision")
+    assert lines[-1] == "2 item(s) due for deletion as of 2027-03-01"
