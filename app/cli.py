@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from app.core import deadlines
@@ -184,25 +184,17 @@ CASE_FIELDS = ("reference", "types", "channel", "received", "due", "days_left", 
 
 
 def cmd_cases_list(args: argparse.Namespace) -> int:
+    """The case log, by due date. Printed as it is read from the database (one statement,
+    a batch at a time): a million cases are never held at once."""
     from app.services import cases
-    from app.services.dto import CaseQuery
+    from app.services.dto import CaseQuery, CaseRow
 
     db = _open(args, create=False)
     today = cases.today_oslo()
-    try:
-        q = CaseQuery(open_only=args.open, sort="due")
-        rows = []
-        offset = 0
-        while True:
-            page = cases.list_cases(db, q, offset=offset, limit=1000, today=today)
-            rows += page
-            if len(page) < 1000:
-                break
-            offset += 1000
-    finally:
-        db.close()
-    records = [
-        {
+    q = CaseQuery(open_only=args.open, sort="due")
+
+    def record(r: CaseRow) -> dict[str, Any]:
+        return {
             "reference": r.reference,
             "types": [t.value for t in r.types],
             "channel": r.channel.value,
@@ -212,37 +204,66 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
             "status": r.status.value,
             "subject": r.subject,
         }
-        for r in rows
-    ]
-    if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    elif args.format == "csv":
-        from app.reports.csvsafe import neutralise
 
-        w = csv.writer(sys.stdout)
-        w.writerow(CASE_FIELDS)
-        for rec in records:
-            rec["types"] = ",".join(rec["types"])
-            w.writerow([neutralise("" if rec[f] is None else str(rec[f])) for f in CASE_FIELDS])
-    else:
-        header = ("REFERENCE", "TYPES", "CHANNEL", "RECEIVED", "DUE", "LEFT", "STATUS", "SUBJECT")
-        table = [header] + [
-            (
-                rec["reference"],
-                ",".join(rec["types"]),
-                rec["channel"],
-                rec["received"],
-                rec["due"],
-                "" if rec["days_left"] is None else str(rec["days_left"]),
-                rec["status"],
-                rec["subject"],
+    def line(r: CaseRow) -> tuple[str, ...]:
+        rec = record(r)
+        return (
+            rec["reference"],
+            ",".join(rec["types"]),
+            rec["channel"],
+            rec["received"],
+            rec["due"],
+            "" if rec["days_left"] is None else str(rec["days_left"]),
+            rec["status"],
+            rec["subject"],
+        )
+
+    out = sys.stdout
+    try:
+        if args.format == "json":  # as json.dump(records, indent=2) prints the list
+            first = True
+            out.write("[")
+            for r in cases.iter_cases(db, q, today=today):
+                text = json.dumps(record(r), ensure_ascii=False, indent=2)
+                out.write(("\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+                first = False
+            out.write("]\n" if first else "\n]\n")
+        elif args.format == "csv":
+            from app.reports.csvsafe import neutralise
+
+            w = csv.writer(out)
+            w.writerow(CASE_FIELDS)
+            for r in cases.iter_cases(db, q, today=today):
+                rec = record(r)
+                rec["types"] = ",".join(rec["types"])
+                w.writerow([neutralise("" if rec[f] is None else str(rec[f])) for f in CASE_FIELDS])
+        else:  # aligned columns: read twice, once for the widths, once to print
+            header = (
+                "REFERENCE",
+                "TYPES",
+                "CHANNEL",
+                "RECEIVED",
+                "DUE",
+                "LEFT",
+                "STATUS",
+                "SUBJECT",
             )
-            for rec in records
-        ]
-        widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
-        for row in table:
-            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+            widths = [len(h) for h in header[:-1]]
+            for r in cases.iter_cases(db, q, today=today):
+                widths = [max(w, len(c)) for w, c in zip(widths, line(r), strict=False)]
+
+            def show(row: tuple[str, ...]) -> None:
+                print(
+                    "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False))
+                    + "  "
+                    + row[-1]
+                )
+
+            show(header)
+            for r in cases.iter_cases(db, q, today=today):
+                show(line(r))
+    finally:
+        db.close()
     return 0
 
 

@@ -67,6 +67,7 @@ def test_request_add_prints_the_reference_first(
 
     code, out, _ = run(capsys, *db, "cases", "list", "--format", "json")
     data = json.loads("\n".join(out))
+    assert "\n".join(out) == json.dumps(data, ensure_ascii=False, indent=2)  # streamed alike
     assert [c["reference"] for c in data] == ["2026-0001", "2026-0002", "2026-0003"]
     first = data[0]
     assert first["types"] == ["access", "erasure"]
@@ -80,6 +81,10 @@ def test_request_add_prints_the_reference_first(
     assert len(out) == 4
     code, out, _ = run(capsys, *db, "cases", "list", "--open")
     assert out[0].split()[0] == "REFERENCE" and len(out) == 4
+    # aligned: every line's subject starts where the header's does
+    col = out[0].index("SUBJECT")
+    assert all(line[col - 2 : col] == "  " and line[col] != " " for line in out)
+    assert {line[col:] for line in out[1:]} == {"Áile Ŋuolga"}
 
 
 @pytest.mark.parametrize(
