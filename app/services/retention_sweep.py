@@ -15,14 +15,18 @@ Three kinds of item:
 - ``closed-case``: the workbench's own request cases, closed longer ago than the configured
   period (``case_retention_years``, 3 years by default) and not yet de-identified.
 
-It scales to a million people: each retention line becomes a date threshold (a person is due
-when ``last_purchase <= as_of - period``), so SQLite does the filtering, in one pass over the
-subject table in chunks by id; only the due rows reach Python, and each distinct date's
-deletion date is counted once per rule.
+Each retention line becomes a date threshold (a person is due when ``last_purchase <= as_of -
+period``), so SQLite does the filtering; each distinct date's deletion date is counted once
+per rule. ``sweep`` lists everything at once (a few thousand items; the reference order).
+A million people give a million and a half items, too many to hold: ``sweep_plan`` counts
+them per number of days overdue, and ``sweep_page`` then reads any page of the list in SQL
+(the GUI), ``reading_sweep`` the whole list a window at a time (the CLI, the CSV export).
 
 The officer then creates erasure cases from a selection in one step
 (``create_erasure_cases``), and de-identifies the closed cases
-(``deidentify_closed_cases``). Names are carried for the GUI only: logs get pseudonyms.
+(``deidentify_closed_cases``); for the whole list, a batch per transaction
+(``create_erasure_cases_for_sweep``, ``deidentify_closed_cases_for_sweep``). Names are
+carried for the GUI only: logs get pseudonyms.
 """
 
 from __future__ import annotations
