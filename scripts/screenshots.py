@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,9 +85,14 @@ def main() -> int:
         view.resize(1000, 900)
         shot(view, "4-case")
         view.close()
-    window.tabs.setCurrentWidget(window.register_view)
+    window.tabs.setCurrentWidget(window.register_tab)  # built when first shown
     shot(window, "5-register")
-    window.tabs.setCurrentWidget(window.retention_view)
+    window.tabs.setCurrentWidget(window.retention_tab)
+    for _ in range(200):  # the sweep is counted in the background when the tab opens
+        if window.retention_view is not None and window.retention_view.model.rowCount():
+            break
+        app.processEvents()
+        time.sleep(0.05)
     shot(window, "6-retention")
     window.close()
     window.shutdown_jobs()

@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
 
     def _build_tab_if_needed(self, index: int) -> None:
         page = self.tabs.widget(index)
+        if page is None:
+            return
         build = self._unbuilt_tabs.pop(page, None)
         if build is not None:
             layout = page.layout()
