@@ -624,6 +624,9 @@ def _people_matching(s: Session, words: str) -> list[int] | None:
     match = fts.match_expression(words)
     if not match:
         return []
+    estimate = fts.estimated_matches(s.connection(), words)
+    if estimate is not None and estimate > FEW_PEOPLE:
+        return None  # a common name: not worth reading them all to find that out
     ids = list(
         s.scalars(
             text("SELECT rowid FROM subject_fts WHERE subject_fts MATCH :m LIMIT :n"),

@@ -29,7 +29,7 @@ def _roles(text_: str) -> tuple[Role, ...]:
 # A search matching at most this many people reads them by id and sorts them; more (a common
 # surname at 1M people: 50,000), and the list is walked in its own order (the sort_name
 # index) with the match as a filter, so the first page does not wait for a sort of them all.
-FEW_PEOPLE = 2000
+FEW_PEOPLE = 5000
 
 
 def _match_sql(match: str) -> Any:
@@ -44,8 +44,13 @@ def _filtered(s: Session, stmt: Select[Any], search: str, role: Role | None) -> 
     stmt = stmt.where(Subject.erased_at.is_(None))
     match = fts.match_expression(search)
     if match:
-        ids = list(s.scalars(_match_sql(match).limit(FEW_PEOPLE + 1)))
-        if len(ids) <= FEW_PEOPLE:
+        estimate = fts.estimated_matches(s.connection(), search)
+        ids = (
+            list(s.scalars(_match_sql(match).limit(FEW_PEOPLE + 1)))
+            if estimate is None or estimate <= FEW_PEOPLE
+            else None
+        )
+        if ids is not None and len(ids) <= FEW_PEOPLE:
             stmt = stmt.where(Subject.id.in_(ids))
         else:  # `id + 0`: not the rowid, so SQLite keeps to the order's index
             stmt = stmt.where((Subject.id + 0).in_(_match_sql(match)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
@@ -47,6 +48,39 @@ def match_expression(query: str) -> str | None:
     if not tokens:
         return None
     return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
+
+
+# Shorter words are left to the index itself: their prefix indexes answer at once, and a
+# vocabulary range of one or two letters can hold a million terms (every phone number).
+ESTIMATE_MIN_CHARS = 4
+
+
+def _term(token: str) -> str:
+    """A word as the index's tokenizer (unicode61, remove_diacritics 2) stores it: lower
+    case, accents removed; letters of their own (ø, æ, ŋ, đ) kept."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+def estimated_matches(conn: Connection, query: str) -> int | None:
+    """At most how many rows a one-word query (of ESTIMATE_MIN_CHARS or more) matches, from
+    the vocabulary: the rows of every term the word begins, summed (a row holding two such
+    terms counts twice, so never fewer than match). None for other queries. It lets a
+    search choose its plan without running the match twice; the result never depends on it."""
+    match = match_expression(query)
+    if match is None:
+        return None
+    words = [w.strip('"*') for w in match.split(" ")]
+    if len(words) != 1 or len(words[0]) < ESTIMATE_MIN_CHARS:
+        return None
+    term = _term(words[0])
+    found = conn.execute(
+        # subject_fts_terms: the index's vocabulary (fts5vocab, migration 0008)
+        text("SELECT coalesce(sum(doc), 0) FROM subject_fts_terms WHERE term >= :a AND term < :b"),
+        {"a": term, "b": term + "\U0010ffff"},
+    ).scalar()
+    return int(found or 0)
 
 
 def reindex_subject(
