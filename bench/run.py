@@ -780,6 +780,11 @@ def op_encryption(ctx: Context) -> list[Row]:
     return rows
 
 
+def _steps(probed: dict) -> str:
+    steps = probed.get("steps_mb") or {}
+    return ", ".join(f"{name} {mb:.0f} MB" for name, mb in steps.items())
+
+
 def op_memory(ctx: Context) -> list[Row]:
     _, ours = probe("memory-ours", "--db", str(ctx.db_path), "--key", str(ctx.key_file))
     _, bare = probe("memory-bare")
@@ -787,7 +792,9 @@ def op_memory(ctx: Context) -> list[Row]:
         row("memory", "memory: main window open, after use", ctx.label, ours["peak_mb"],
             bare["peak_mb"], mb_at_most(400), unit="MB",
             note=f"peak resident (VmHWM); {ours['rss_mb']:.0f} MB resident at the end; after "
-            "scrolling to the end, sorting, filtering, searching; baseline: bare QMainWindow")
+            "the case list scrolled to the end, sorted, filtered and searched, the people "
+            "searched and scrolled, the register and the retention sweep opened (its counts "
+            f"and last page read); steps: {_steps(ours)}; baseline: bare QMainWindow")
     ]  # fmt: skip
 
 
