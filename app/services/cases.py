@@ -31,6 +31,7 @@ from app.core.model import (
 )
 from app.core.text import sort_key
 from app.intake.contact import normalise_email, normalise_phone, validate_name
+from app.services import paging
 from app.services.database import Database, current_user
 from app.services.dto import (
     CaseDetail,
@@ -697,7 +698,8 @@ def _case_filter(
     return stmt.where(and_(*conds)) if conds else stmt
 
 
-def case_row(case: Case, subject_name: str) -> CaseRow:
+def case_row(case: Case | Any, subject_name: str) -> CaseRow:
+    """A line of the case list, from a case or a row of the same column names."""
     return CaseRow(
         id=case.id,
         reference=case.reference,
@@ -746,18 +748,10 @@ def list_cases(
     cols = _SORT_COLUMNS.get(q.sort)
     if cols is None:
         raise InvalidInput(f"Cannot sort by {q.sort!r}.")
-    if offset < 0 or limit <= 0:
+    page = paging.window(offset, limit, total)
+    if page is None:
         return []
-    descending = q.descending
-    flipped = total is not None and 2 * offset + limit > total
-    if flipped:
-        assert total is not None
-        if offset >= total:
-            return []
-        end = min(total, offset + limit)
-        offset, limit = total - end, end - offset
-        descending = not descending
-    order = [c.desc() for c in cols] if descending else list(cols)
+    order = [c.desc() for c in cols] if q.descending != page.backwards else list(cols)
     with db.session() as s:
         people = _people_matching(s, q.text.strip()) if q.text.strip() else None
         page_ids = select(Case.id)
@@ -767,28 +761,13 @@ def list_cases(
         stmt = (
             select(*_ROW_COLUMNS)
             .join(Subject, Subject.id == Case.subject_id)
-            .where(Case.id.in_(page_ids.offset(offset).limit(limit)))
+            .where(Case.id.in_(page_ids.offset(page.offset).limit(page.limit)))
             .order_by(*order)
         )
-        rows = [_listed(r) for r in s.execute(stmt)]
-    if flipped:
+        rows = [case_row(r, r.name) for r in s.execute(stmt)]
+    if page.backwards:
         rows.reverse()
     return rows
-
-
-def _listed(r: Any) -> CaseRow:
-    return CaseRow(
-        id=r.id,
-        reference=r.reference,
-        subject=r.name,
-        subject_id=r.subject_id,
-        types=types_from_text(r.types),
-        channel=Channel(r.channel),
-        received=r.received_date,
-        due=r.due_date,
-        status=Status(r.status),
-        is_open=r.is_open,
-    )
 
 
 def iter_cases(
@@ -807,7 +786,7 @@ def iter_cases(
         stmt = select(*_ROW_COLUMNS).join(Subject, Subject.id == Case.subject_id)
         stmt = _case_filter(stmt, q, today, people).order_by(*order)
         for r in s.execute(stmt, execution_options={"yield_per": batch}):
-            yield _listed(r)
+            yield case_row(r, r.name)
 
 
 def count_cases(db: Database, q: CaseQuery, *, today: dt.date | None = None) -> int:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import NotFound
 from app.core.model import Role
+from app.services import paging
 from app.services.cases import case_row
 from app.services.database import Database
 from app.services.dto import SubjectDetail, SubjectRow
@@ -74,17 +75,10 @@ def list_subjects(
     same filter, as the paged list knows it) a page in the second half is read from the
     other end and reversed; every order ends in the id, so both ends agree."""
     cols = _SORT.get(sort, _SORT["name"])
-    if offset < 0 or limit <= 0:
+    page = paging.window(offset, limit, total)
+    if page is None:
         return []
-    flipped = total is not None and 2 * offset + limit > total
-    if flipped:
-        assert total is not None
-        if offset >= total:
-            return []
-        end = min(total, offset + limit)
-        offset, limit = total - end, end - offset
-        descending = not descending
-    order = [c.desc() for c in cols] if descending else list(cols)
+    order = [c.desc() for c in cols] if descending != page.backwards else list(cols)
     with db.session() as s:
         page_ids = _filtered(s, select(Subject.id), search, role).order_by(*order)
         stmt = (
@@ -98,7 +92,7 @@ def list_subjects(
                 _PHONES,
                 _OPEN_CASES,
             )
-            .where(Subject.id.in_(page_ids.offset(offset).limit(limit)))
+            .where(Subject.id.in_(page_ids.offset(page.offset).limit(page.limit)))
             .order_by(*order)
         )
         rows = [
@@ -114,7 +108,7 @@ def list_subjects(
             )
             for r in s.execute(stmt)
         ]
-    if flipped:
+    if page.backwards:
         rows.reverse()
     return rows
 
