@@ -120,7 +120,7 @@ def due_tooltip(due: dt.date, today: dt.date, *, is_open: bool = True) -> str:
 R = TypeVar("R")
 
 
-class _PagedModel(QAbstractTableModel, Generic[R]):
+class PagedTableModel(QAbstractTableModel, Generic[R]):
     """Rows fetched in pages on demand; a small LRU cache of pages; the count from SQL."""
 
     loadFailed = Signal(str)
@@ -197,7 +197,7 @@ class _PagedModel(QAbstractTableModel, Generic[R]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class CaseTableModel(_PagedModel[CaseRow]):
+class CaseTableModel(PagedTableModel[CaseRow]):
     """The case log: one row per case, filtered and sorted by a CaseQuery in SQL."""
 
     COL_REFERENCE, COL_SUBJECT, COL_TYPES, COL_CHANNEL = 0, 1, 2, 3
@@ -370,7 +370,7 @@ class CaseTableModel(_PagedModel[CaseRow]):
         return None
 
 
-class SubjectTableModel(_PagedModel[SubjectRow]):
+class SubjectTableModel(PagedTableModel[SubjectRow]):
     """The subject register, searched (FTS) and filtered by role in SQL."""
 
     COL_NAME, COL_EMAILS, COL_PHONES, COL_ROLES, COL_CUSTOMER_NO, COL_OPEN_CASES = range(6)

@@ -16,13 +16,11 @@ does. Only services and core are imported here: the widgets hold plain data, nev
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -52,7 +50,7 @@ from app.services import retention_sweep
 from app.services.cases import today_oslo
 from app.services.database import Database
 from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
-from app.ui.case_table import MAX_CACHED_PAGES
+from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
 from app.ui.jobs import Job, ProgressCallback, failure_message
 
 __all__ = ["RetentionSweepView", "SweepTableModel"]
@@ -91,14 +89,13 @@ def _references(refs: list[str]) -> str:
     return ", ".join(refs[:5]) + ", …, " + refs[-1]
 
 
-class SweepTableModel(QAbstractTableModel):
+class SweepTableModel(PagedTableModel[SweepItem]):
     """The sweep's list (most overdue first), read a page at a time from the database as the
     view asks for rows, a few pages kept (LRU); the row count is the plan's. A tick box per
     line: ticks are kept per item, not per page. "Tick all" ticks every line of the list,
     read or not: the lines unticked after it are remembered instead."""
 
     checkedChanged = Signal(int)  # how many lines are ticked
-    loadFailed = Signal(str)
 
     CHECK, OVERDUE, DUE, KIND, PSEUDONYM, NAME, ACTIVITY, APPLIES_TO, RULE, LEGAL, CASE = range(11)
 
@@ -110,14 +107,9 @@ class SweepTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_CACHED_PAGES,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(page_size=page_size, max_pages=max_pages, parent=parent)
         self._db = db
-        self.page_size = max(1, page_size)
-        self.max_pages = max(2, max_pages)
         self._plan: SweepPlan | None = None
-        self._pages: OrderedDict[int, list[SweepItem]] = OrderedDict()
-        self._count = 0
-        self.pages_fetched = 0  # pages read from the database (for tests)
         # The ticked items (row and item by key); with `_all`, the unticked ones instead.
         self._marked: dict[tuple[object, ...], tuple[int, SweepItem]] = {}
         self._all = False
@@ -146,36 +138,18 @@ class SweepTableModel(QAbstractTableModel):
         """How many lines the list has (read or not)."""
         return self._count
 
-    def _page(self, number: int) -> list[SweepItem]:
-        page = self._pages.get(number)
-        if page is not None:
-            self._pages.move_to_end(number)
-            return page
+    def _fetch(self, offset: int, limit: int) -> list[SweepItem]:
         plan = self._plan
-        try:
-            assert plan is not None
-            page = retention_sweep.sweep_page(
-                self._db, plan, number * self.page_size, self.page_size
-            )
-        except Exception as exc:  # inside paint: report once, never re-raise
-            page = []  # cached: a failing read is not retried on every repaint
-            self.loadFailed.emit(failure_message(exc))
-        self.pages_fetched += 1
-        self._pages[number] = page
-        while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
-        return page
+        if plan is None:
+            return []
+        return retention_sweep.sweep_page(self._db, plan, offset, limit)
+
+    def _fetch_count(self) -> int:
+        return self._plan.total if self._plan is not None else 0
 
     def item(self, row: int) -> SweepItem | None:
         """The line at `row` (read from the database if its page is not at hand)."""
-        if not 0 <= row < self._count:
-            return None
-        page = self._page(row // self.page_size)
-        within = row % self.page_size
-        return page[within] if within < len(page) else None
-
-    def cached_pages(self) -> tuple[int, ...]:
-        return tuple(self._pages)
+        return self.row_at(row)
 
     # --- ticks ----------------------------------------------------------------------------------
 
@@ -245,9 +219,6 @@ class SweepTableModel(QAbstractTableModel):
         self.checkedChanged.emit(self.checked_count())
 
     # --- the model -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 11
