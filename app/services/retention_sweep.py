@@ -630,6 +630,32 @@ def _closed_case_rule(years: int) -> str:
     return f"The workbench's own request cases: de-identified {period} after closing"
 
 
+def _closed_case_item(
+    subject_id: int,
+    pseudonym: str,
+    name: str,
+    reference: str,
+    rule: str,
+    due: dt.date,
+    as_of: dt.date,
+) -> SweepItem:
+    """A closed case of the workbench's own, due for de-identification on `due`."""
+    return SweepItem(
+        kind=SweepKind.CLOSED_CASE,
+        subject_id=subject_id,
+        pseudonym=pseudonym,
+        name=name,
+        activity=CASE_ACTIVITY,
+        applies_to=CASE_APPLIES_TO,
+        rule=rule,
+        legal_reference=CASE_LEGAL_REFERENCE,
+        due_on=due,
+        days_overdue=(as_of - due).days,
+        case_reference=reference,
+        systems=("Innsyn",),
+    )
+
+
 def _closed_case_items(s: Session, as_of: dt.date, years: int) -> list[SweepItem]:
     rows = s.execute(
         select(Case.reference, Case.closed_on, Subject.id, Subject.pseudonym, Subject.name)
@@ -642,22 +668,7 @@ def _closed_case_items(s: Session, as_of: dt.date, years: int) -> list[SweepItem
     for reference, closed_on, sid, pseudonym, name in rows:
         assert closed_on is not None  # the query asks for it
         due = _case_due(closed_on, years)
-        items.append(
-            SweepItem(
-                kind=SweepKind.CLOSED_CASE,
-                subject_id=sid,
-                pseudonym=pseudonym,
-                name=name,
-                activity=CASE_ACTIVITY,
-                applies_to=CASE_APPLIES_TO,
-                rule=rule,
-                legal_reference=CASE_LEGAL_REFERENCE,
-                due_on=due,
-                days_overdue=(as_of - due).days,
-                case_reference=reference,
-                systems=("Innsyn",),
-            )
-        )
+        items.append(_closed_case_item(sid, pseudonym, name, reference, rule, due, as_of))
     return items
 
 
@@ -1103,20 +1114,7 @@ def _closed_row_items(plan: SweepPlan, rows: Sequence[Any]) -> list[SweepItem]:
     due_on = _day_before(plan.as_of)
     rule = _closed_case_rule(plan.case_years)
     return [
-        SweepItem(
-            kind=SweepKind.CLOSED_CASE,
-            subject_id=subject_id,
-            pseudonym=pseudonym,
-            name=name,
-            activity=CASE_ACTIVITY,
-            applies_to=CASE_APPLIES_TO,
-            rule=rule,
-            legal_reference=CASE_LEGAL_REFERENCE,
-            due_on=due_on(overdue),
-            days_overdue=overdue,
-            case_reference=reference,
-            systems=("Innsyn",),
-        )
+        _closed_case_item(subject_id, pseudonym, name, reference, rule, due_on(overdue), plan.as_of)
         for overdue, subject_id, pseudonym, name, reference in rows
     ]
 
