@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import phonenumbers
 from sqlalchemy import select
@@ -338,6 +338,7 @@ def _slug(text: str, fallback: str) -> str:
 
 
 _Coded = TypeVar("_Coded", ProcessingActivity, RetentionRule, Recipient, System)
+_View = TypeVar("_View")
 
 
 def _unique_code(s: Session, model: type[_Coded], text: str, fallback: str) -> str:
@@ -368,6 +369,35 @@ def _retire(db: Database, model: type[_Coded], entry_id: int, what: str) -> None
 
 def _label(obj: ProcessingActivity | RetentionRule | Recipient | System) -> str:
     return obj.description if isinstance(obj, RetentionRule) else obj.name
+
+
+def _to_save(
+    s: Session, model: type[_Coded], entry_id: int | None, what: str, label: str
+) -> _Coded:
+    """The entry a save writes to: a new one, coded from its label (not yet in the session:
+    look-ups before it is filled in would flush it half-made), or the one on record, which
+    must not be retired."""
+    if entry_id is None:
+        return model(code=_unique_code(s, model, label, what.split()[-1]))
+    obj = _get(s, model, entry_id, what)
+    if obj.retired_at is not None:
+        raise RuleViolation(f"The {what} '{_label(obj)}' is retired: it cannot be changed.")
+    return obj
+
+
+def _listed(
+    db: Database,
+    model: type[_Coded],
+    view: Callable[[_Coded], _View],
+    include_retired: bool,
+    *options: Any,
+) -> list[_View]:
+    """Every entry of a kind in the order they were made; retired ones only if asked."""
+    stmt = select(model).options(*options).order_by(model.id)
+    if not include_retired:
+        stmt = stmt.where(model.retired_at.is_(None))
+    with db.session() as s:
+        return [view(x) for x in s.scalars(stmt)]
 
 
 # --- views from rows ---------------------------------------------------------------------------
@@ -447,19 +477,15 @@ def _activity_view(a: ProcessingActivity) -> ActivityView:
 
 
 def list_activities(db: Database, include_retired: bool = False) -> list[ActivityView]:
-    stmt = (
-        select(ProcessingActivity)
-        .options(
-            selectinload(ProcessingActivity.recipients),
-            selectinload(ProcessingActivity.systems),
-            selectinload(ProcessingActivity.retention).selectinload(ActivityRetention.rule),
-        )
-        .order_by(ProcessingActivity.id)
+    return _listed(
+        db,
+        ProcessingActivity,
+        _activity_view,
+        include_retired,
+        selectinload(ProcessingActivity.recipients),
+        selectinload(ProcessingActivity.systems),
+        selectinload(ProcessingActivity.retention).selectinload(ActivityRetention.rule),
     )
-    if not include_retired:
-        stmt = stmt.where(ProcessingActivity.retired_at.is_(None))
-    with db.session() as s:
-        return [_activity_view(a) for a in s.scalars(stmt)]
 
 
 def get_activity(db: Database, activity_id: int) -> ActivityView:
@@ -534,17 +560,7 @@ def save_activity(db: Database, inp: ActivityInput) -> ActivityView:
     """Create (id None) or update an activity, with its systems, recipients and retention."""
     inp = _normalised_activity(inp)
     with db.session() as s:
-        if inp.id is None:
-            # Added to the session only once filled in: the look-ups below autoflush.
-            activity = ProcessingActivity(
-                code=_unique_code(s, ProcessingActivity, inp.name, "activity")
-            )
-        else:
-            activity = _get(s, ProcessingActivity, inp.id, "processing activity")
-            if activity.retired_at is not None:
-                raise RuleViolation(
-                    f"The activity '{activity.name}' is retired: it cannot be changed."
-                )
+        activity = _to_save(s, ProcessingActivity, inp.id, "processing activity", inp.name)
         systems = _choices(s, System, inp.system_ids, (x.id for x in activity.systems), "system")
         recipients = _choices(
             s, Recipient, inp.recipient_ids, (r.id for r in activity.recipients), "recipient"
@@ -591,11 +607,7 @@ def retire_activity(db: Database, activity_id: int) -> None:
 
 
 def list_rules(db: Database, include_retired: bool = False) -> list[RuleView]:
-    stmt = select(RetentionRule).order_by(RetentionRule.id)
-    if not include_retired:
-        stmt = stmt.where(RetentionRule.retired_at.is_(None))
-    with db.session() as s:
-        return [_rule_view(r) for r in s.scalars(stmt)]
+    return _listed(db, RetentionRule, _rule_view, include_retired)
 
 
 def get_rule(db: Database, rule_id: int) -> RuleView:
@@ -629,15 +641,8 @@ def save_rule(db: Database, inp: RuleInput) -> RuleView:
     spec, _minimum = check_rule(inp)
     justification = _clean(inp.justification, "justification", MAX_TEXT)
     with db.session() as s:
-        if inp.id is None:
-            rule = RetentionRule(code=_unique_code(s, RetentionRule, spec.description, "rule"))
-            s.add(rule)
-        else:
-            rule = _get(s, RetentionRule, inp.id, "retention rule")
-            if rule.retired_at is not None:
-                raise RuleViolation(
-                    f"The rule '{rule.description}' is retired: it cannot be changed."
-                )
+        rule = _to_save(s, RetentionRule, inp.id, "retention rule", spec.description)
+        s.add(rule)
         rule.description = spec.description
         rule.period_years = spec.period_years
         rule.period_months = spec.period_months
@@ -656,11 +661,7 @@ def retire_rule(db: Database, rule_id: int) -> None:
 
 
 def list_recipients(db: Database, include_retired: bool = False) -> list[RecipientView]:
-    stmt = select(Recipient).order_by(Recipient.id)
-    if not include_retired:
-        stmt = stmt.where(Recipient.retired_at.is_(None))
-    with db.session() as s:
-        return [_recipient_view(r) for r in s.scalars(stmt)]
+    return _listed(db, Recipient, _recipient_view, include_retired)
 
 
 def get_recipient(db: Database, recipient_id: int) -> RecipientView:
@@ -688,15 +689,8 @@ def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
         raise InvalidInput("The Data Processing Agreement cannot be dated in the future.")
     contact = _clean(inp.contact, "recipient's contact details", MAX_TEXT)
     with db.session() as s:
-        if inp.id is None:
-            recipient = Recipient(code=_unique_code(s, Recipient, name, "recipient"))
-            s.add(recipient)
-        else:
-            recipient = _get(s, Recipient, inp.id, "recipient")
-            if recipient.retired_at is not None:
-                raise RuleViolation(
-                    f"The recipient '{recipient.name}' is retired: it cannot be changed."
-                )
+        recipient = _to_save(s, Recipient, inp.id, "recipient", name)
+        s.add(recipient)
         recipient.name = name
         recipient.role = role.value
         recipient.country = country
@@ -715,11 +709,7 @@ def retire_recipient(db: Database, recipient_id: int) -> None:
 
 
 def list_systems(db: Database, include_retired: bool = False) -> list[SystemView]:
-    stmt = select(System).order_by(System.id)
-    if not include_retired:
-        stmt = stmt.where(System.retired_at.is_(None))
-    with db.session() as s:
-        return [_system_view(x) for x in s.scalars(stmt)]
+    return _listed(db, System, _system_view, include_retired)
 
 
 def get_system(db: Database, system_id: int) -> SystemView:
@@ -732,13 +722,8 @@ def save_system(db: Database, inp: SystemInput) -> SystemView:
     owner = _clean(inp.owner, "system's owner", MAX_NAME)
     holds = _clean(inp.holds, "description of what the system holds", MAX_TEXT)
     with db.session() as s:
-        if inp.id is None:
-            system = System(code=_unique_code(s, System, name, "system"))
-            s.add(system)
-        else:
-            system = _get(s, System, inp.id, "system")
-            if system.retired_at is not None:
-                raise RuleViolation(f"The system '{system.name}' is retired: it cannot be changed.")
+        system = _to_save(s, System, inp.id, "system", name)
+        s.add(system)
         system.name = name
         system.owner = owner
         system.holds = holds
