@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +51,10 @@ GDPR_START = dt.date(2018, 5, 25)
 # --- small helpers ------------------------------------------------------------------------------
 
 
-def named(widget: QWidget, object_name: str, accessible_name: str) -> QWidget:
+_W = TypeVar("_W", bound=QWidget)
+
+
+def named(widget: _W, object_name: str, accessible_name: str) -> _W:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible_name)
     return widget

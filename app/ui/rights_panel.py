@@ -13,15 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -46,6 +44,7 @@ from app.services import cases, register, rights, subjects
 from app.services.database import Database
 from app.services.dto import CaseDetail, SubjectDetail
 from app.ui.case_table import format_date, format_time_oslo, label
+from app.ui.case_view import ActionDialog, date_edit, from_qdate, named, to_qdate
 
 GDPR_START = dt.date(2018, 5, 25)
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -69,29 +68,6 @@ def ground_texts() -> dict[str, str]:
 
 def decision_texts() -> dict[str, str]:
     return {"erase": tr("Erase"), "keep": tr("Keep (Art. 17(3))"), "restrict": tr("Restrict")}
-
-
-def named(widget: _W, object_name: str, accessible_name: str) -> _W:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    return widget
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(object_name: str, accessible_name: str, value: dt.date) -> QDateEdit:
-    edit = named(QDateEdit(), object_name, accessible_name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setMinimumDate(to_qdate(GDPR_START))
-    edit.setDate(to_qdate(value))
-    return edit
 
 
 def _table(object_name: str, accessible_name: str, headers: list[str]) -> QTableWidget:
@@ -175,48 +151,7 @@ class RestrictionBanner(QLabel):
 # --- small dialogs --------------------------------------------------------------------------------
 
 
-class _Dialog(QDialog):
-    """A form with OK and Cancel; OK closes only when `problem()` finds nothing wrong."""
-
-    def __init__(self, title: str, object_name: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        named(self, object_name, title)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = named(QLabel(), f"{object_name}Error", self.tr("Problem"))
-        self.error.setStyleSheet("color: #a40000;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = named(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            ),
-            f"{object_name}Buttons",
-            self.tr("OK or cancel"),
-        )
-        for button in self.buttons.buttons():
-            standard = self.buttons.standardButton(button)
-            named(button, f"{object_name}{standard.name}Button", button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def problem(self) -> str | None:
-        return None
-
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
-
-
-class DoneDialog(_Dialog):
+class DoneDialog(ActionDialog):
     """A date, and optionally a method or a note."""
 
     def __init__(
@@ -259,7 +194,7 @@ class DoneDialog(_Dialog):
         return self.notes_edit.text() if self.notes_edit is not None else ""
 
 
-class NotNotifiedDialog(_Dialog):
+class NotNotifiedDialog(ActionDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(self.tr("Recipient not notified"), "notNotifiedDialog", parent)
         self.ground_combo = named(QComboBox(), "notNotifiedGround", self.tr("Why not"))
@@ -269,7 +204,7 @@ class NotNotifiedDialog(_Dialog):
         self.form.addRow(self.tr("&Ground (Art. 19):"), self.ground_combo)
         self.form.addRow(self.tr("&Why:"), self.reason_edit)
 
-    def problem(self) -> str | None:
+    def validate(self) -> str | None:
         if not self.reason_edit.toPlainText().strip():
             return self.tr("Say why the recipient cannot be, or need not be, told.")
         return None
@@ -278,7 +213,7 @@ class NotNotifiedDialog(_Dialog):
         return self.reason_edit.toPlainText().strip(), str(self.ground_combo.currentData())
 
 
-class LineDialog(_Dialog):
+class LineDialog(ActionDialog):
     """One line of the erasure matrix in full: decision, ground, until, and the reason."""
 
     def __init__(
@@ -311,7 +246,7 @@ class LineDialog(_Dialog):
         self.form.addRow(self.tr("Kept or restricted:"), until_row)
         self.form.addRow(self.tr("&Reason for the change:"), self.reason_edit)
 
-    def problem(self) -> str | None:
+    def validate(self) -> str | None:
         if self.line.is_default and not self.reason_edit.toPlainText().strip():
             return self.tr("Changing a default line needs a reason.")
         return None

@@ -5877,17 +5877,6 @@ Noen få spørsmål setter det opp på denne datamaskinen; alt kan endres senere
     </message>
 </context>
 <context>
-    <name>_Dialog</name>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>OK or cancel</source>
-        <translation>OK eller avbryt</translation>
-    </message>
-</context>
-<context>
     <name>_EntryDialog</name>
     <message>
         <source>Notice</source>
