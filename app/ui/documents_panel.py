@@ -98,7 +98,7 @@ def load_pdf(content: bytes, parent: QObject | None = None) -> tuple[QPdfDocumen
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(content))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     document.load(buffer)
     if document.status() not in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error):
         loop = QEventLoop()

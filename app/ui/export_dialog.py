@@ -46,6 +46,7 @@ from app.services.cases import today_oslo
 from app.services.database import Database
 from app.services.dto import CaseQuery
 from app.ui.case_table import label
+from app.ui.case_view import from_qdate, named, to_qdate
 from app.ui.jobs import Job, ProgressCallback
 
 __all__ = ["ExportDialog", "default_language", "export_case_pack"]
@@ -58,19 +59,6 @@ STATUS_ALL = "all"
 STATUS_OPEN = "open"
 
 SUFFIXES: dict[str, str] = {"csv": ".csv", "xlsx": ".xlsx", "pdf": ".pdf"}
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-
-
-def _to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def default_language() -> str:
@@ -115,7 +103,7 @@ class ExportDialog(QDialog):
         self._pool.setMaxThreadCount(1)
         self._last_dir: Path | None = None
 
-        _named(self, "exportDialog", self.tr("Export the case log"))
+        named(self, "exportDialog", self.tr("Export the case log"))
         self.setWindowTitle(self.tr("Export the case log"))
         self.resize(560, 420)
         self._build()
@@ -130,9 +118,9 @@ class ExportDialog(QDialog):
 
         year = today_oslo().year
         self.from_date = QDateEdit()
-        _named(self.from_date, "exportFromDate", self.tr("Received from"))
+        named(self.from_date, "exportFromDate", self.tr("Received from"))
         self.to_date = QDateEdit()
-        _named(self.to_date, "exportToDate", self.tr("Received to"))
+        named(self.to_date, "exportToDate", self.tr("Received to"))
         for edit, day in (
             (self.from_date, dt.date(year, 1, 1)),
             (self.to_date, dt.date(year, 12, 31)),
@@ -140,7 +128,7 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(_DATE_FORMAT)
             edit.setMinimumDate(QDate(2018, 1, 1))
-            edit.setDate(_to_qdate(day))
+            edit.setDate(to_qdate(day))
         period = QHBoxLayout()
         period.addWidget(self.from_date)
         dash = QLabel(self.tr("to"))
@@ -154,7 +142,7 @@ class ExportDialog(QDialog):
         form.addRow(period_label, period)
 
         self.status_filter = QComboBox()
-        _named(self.status_filter, "exportStatusFilter", self.tr("Status filter"))
+        named(self.status_filter, "exportStatusFilter", self.tr("Status filter"))
         self.status_filter.addItem(self.tr("All"), STATUS_ALL)
         self.status_filter.addItem(self.tr("Open"), STATUS_OPEN)
         for status in Status:
@@ -165,7 +153,7 @@ class ExportDialog(QDialog):
         )
 
         self.type_filter = QComboBox()
-        _named(self.type_filter, "exportTypeFilter", self.tr("Request type filter"))
+        named(self.type_filter, "exportTypeFilter", self.tr("Request type filter"))
         self.type_filter.addItem(self.tr("All"), None)
         for request_type in RequestType:
             self.type_filter.addItem(label(request_type.value), request_type.value)
@@ -174,7 +162,7 @@ class ExportDialog(QDialog):
         )
 
         self.format_combo = QComboBox()
-        _named(self.format_combo, "exportFormat", self.tr("File format"))
+        named(self.format_combo, "exportFormat", self.tr("File format"))
         self.format_combo.addItem(self.tr("CSV"), "csv")
         self.format_combo.addItem(self.tr("Excel (XLSX)"), "xlsx")
         self.format_combo.addItem(self.tr("PDF"), "pdf")
@@ -184,7 +172,7 @@ class ExportDialog(QDialog):
         )
 
         self.language_combo = QComboBox()
-        _named(self.language_combo, "exportLanguage", self.tr("Language of the export"))
+        named(self.language_combo, "exportLanguage", self.tr("Language of the export"))
         self.language_combo.addItem(self.tr("Norwegian (bokmål)"), "nb")
         self.language_combo.addItem(self.tr("English"), "en")
         self.language_combo.setCurrentIndex(self.language_combo.findData(default_language()))
@@ -194,7 +182,7 @@ class ExportDialog(QDialog):
         )
 
         self.names_check = QCheckBox(self.tr("Include &names (recorded in the audit trail)"))
-        _named(self.names_check, "exportIncludeNames", self.tr("Include names of data subjects"))
+        named(self.names_check, "exportIncludeNames", self.tr("Include names of data subjects"))
         self.names_check.setChecked(False)
         form.addRow(self.names_check)
         self.names_hint = QLabel(
@@ -209,11 +197,11 @@ class ExportDialog(QDialog):
 
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
-        _named(self.progress, "exportProgress", self.tr("Export progress"))
+        named(self.progress, "exportProgress", self.tr("Export progress"))
         self.progress.hide()
         progress_row.addWidget(self.progress, 1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        _named(self.cancel_button, "exportCancelButton", self.tr("Cancel the export"))
+        named(self.cancel_button, "exportCancelButton", self.tr("Cancel the export"))
         self.cancel_button.clicked.connect(self.cancel_export)
         self.cancel_button.hide()
         progress_row.addWidget(self.cancel_button)
@@ -222,13 +210,13 @@ class ExportDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
-        _named(self.status_label, "exportStatus", self.tr("Export status"))
+        named(self.status_label, "exportStatus", self.tr("Export status"))
         layout.addWidget(self.status_label)
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(_ERROR_STYLE)
-        _named(self.error_label, "exportError", self.tr("Problem"))
+        named(self.error_label, "exportError", self.tr("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -236,12 +224,12 @@ class ExportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.export_button = QPushButton(self.tr("&Export…"))
-        _named(self.export_button, "exportStartButton", self.tr("Choose the file and export"))
+        named(self.export_button, "exportStartButton", self.tr("Choose the file and export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.ask_and_export)
         buttons.addWidget(self.export_button)
         self.close_button = QPushButton(self.tr("Close"))
-        _named(self.close_button, "exportCloseButton", self.tr("Close"))
+        named(self.close_button, "exportCloseButton", self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
@@ -279,14 +267,14 @@ class ExportDialog(QDialog):
             index = self.type_filter.findData(RequestType(query.type).value)
             self.type_filter.setCurrentIndex(max(index, 0))
         if query.received_from is not None:
-            self.from_date.setDate(_to_qdate(query.received_from))
+            self.from_date.setDate(to_qdate(query.received_from))
         if query.received_to is not None:
-            self.to_date.setDate(_to_qdate(query.received_to))
+            self.to_date.setDate(to_qdate(query.received_to))
 
     # --- what was chosen -------------------------------------------------------------------------
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return _from_qdate(self.from_date.date()), _from_qdate(self.to_date.date())
+        return from_qdate(self.from_date.date()), from_qdate(self.to_date.date())
 
     def query(self) -> CaseQuery:
         """The case-list filters chosen here (the period is passed separately)."""
@@ -494,7 +482,7 @@ def export_case_pack(
         return len(exports.export_evidence_pack(db, reference, path, lang=language))
 
     busy = QProgressDialog(parent)
-    _named(busy, "evidencePackProgress", _tr("Evidence pack progress"))
+    named(busy, "evidencePackProgress", _tr("Evidence pack progress"))
     busy.setWindowTitle(title)
     busy.setLabelText(_tr("Writing the evidence pack for {reference}…").format(reference=reference))
     busy.setCancelButton(None)  # the pack is written whole or not at all; it cannot stop

@@ -41,6 +41,7 @@ from app.services.subject_import import (
     ImportPreview,
     ImportReport,
 )
+from app.ui.case_view import named
 from app.ui.jobs import Job, ProgressCallback
 
 __all__ = ["SubjectImportDialog"]
@@ -49,11 +50,6 @@ _ERROR_COLOUR = "#b00020"  # dark red: readable on white
 _ERROR_STYLE = f"color: {_ERROR_COLOUR};"
 _WARNING_STYLE = "color: #8a5300;"
 _BAD_ROWS_SHOWN = 10_000  # the saved report has them all
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
 
 
 class SubjectImportDialog(QDialog):
@@ -120,12 +116,12 @@ class SubjectImportDialog(QDialog):
 
         self.file_info = QLabel()
         self.file_info.setWordWrap(True)
-        _named(self.file_info, "importFileInfo", self.tr("What was found in the file"))
+        named(self.file_info, "importFileInfo", self.tr("What was found in the file"))
         layout.addWidget(self.file_info)
         self.file_warning = QLabel()
         self.file_warning.setWordWrap(True)
         self.file_warning.setStyleSheet(_WARNING_STYLE)
-        _named(self.file_warning, "importFileWarning", self.tr("Warning about the file"))
+        named(self.file_warning, "importFileWarning", self.tr("Warning about the file"))
         self.file_warning.hide()
         layout.addWidget(self.file_warning)
 
@@ -133,7 +129,7 @@ class SubjectImportDialog(QDialog):
         self.mapping_box.setObjectName("importMappingBox")
         box = QVBoxLayout(self.mapping_box)
         self.mapping_table = QTableWidget(len(FIELDS), 2)
-        _named(self.mapping_table, "importMappingTable", self.tr("Columns of the file"))
+        named(self.mapping_table, "importMappingTable", self.tr("Columns of the file"))
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Column in the file")]
         )
@@ -148,7 +144,7 @@ class SubjectImportDialog(QDialog):
             label = self._field_label(field)
             self.mapping_table.setItem(i, 0, QTableWidgetItem(label))
             combo = QComboBox()
-            _named(combo, f"mapping_{field}", self.tr("Column for {field}").format(field=label))
+            named(combo, f"mapping_{field}", self.tr("Column for {field}").format(field=label))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[field] = combo
             self.mapping_table.setCellWidget(i, 1, combo)
@@ -159,7 +155,7 @@ class SubjectImportDialog(QDialog):
         self.preview_box.setObjectName("importPreviewBox")
         box = QVBoxLayout(self.preview_box)
         self.preview_table = QTableWidget(0, len(PREVIEW_COLUMNS) + 2)
-        _named(self.preview_table, "importPreviewTable", self.tr("Preview of the first rows"))
+        named(self.preview_table, "importPreviewTable", self.tr("Preview of the first rows"))
         self.preview_table.setHorizontalHeaderLabels(
             [self.tr("Row")]
             + [self._preview_label(c) for c in PREVIEW_COLUMNS]
@@ -172,11 +168,11 @@ class SubjectImportDialog(QDialog):
 
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
-        _named(self.progress, "importProgress", self.tr("Import progress"))
+        named(self.progress, "importProgress", self.tr("Import progress"))
         self.progress.hide()
         progress_row.addWidget(self.progress, 1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        _named(self.cancel_button, "importCancelButton", self.tr("Cancel the import"))
+        named(self.cancel_button, "importCancelButton", self.tr("Cancel the import"))
         self.cancel_button.clicked.connect(self.cancel_import)
         self.cancel_button.hide()
         progress_row.addWidget(self.cancel_button)
@@ -184,12 +180,12 @@ class SubjectImportDialog(QDialog):
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        _named(self.status_label, "importStatus", self.tr("Import status"))
+        named(self.status_label, "importStatus", self.tr("Import status"))
         layout.addWidget(self.status_label)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(_ERROR_STYLE)
-        _named(self.error_label, "importError", self.tr("Problem"))
+        named(self.error_label, "importError", self.tr("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
@@ -197,7 +193,7 @@ class SubjectImportDialog(QDialog):
         self.bad_rows_box.setObjectName("importBadRowsBox")
         box = QVBoxLayout(self.bad_rows_box)
         self.bad_rows_table = QTableWidget(0, 2)
-        _named(self.bad_rows_table, "importBadRowsTable", self.tr("Rows that cannot be imported"))
+        named(self.bad_rows_table, "importBadRowsTable", self.tr("Rows that cannot be imported"))
         self.bad_rows_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Reason")])
         self.bad_rows_table.verticalHeader().hide()
         self.bad_rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -208,28 +204,28 @@ class SubjectImportDialog(QDialog):
 
         buttons = QHBoxLayout()
         self.save_report_button = QPushButton(self.tr("Save report…"))
-        _named(self.save_report_button, "importSaveReportButton", self.tr("Save the bad rows"))
+        named(self.save_report_button, "importSaveReportButton", self.tr("Save the bad rows"))
         self.save_report_button.clicked.connect(self.save_report_as)
         self.save_report_button.hide()
         buttons.addWidget(self.save_report_button)
         buttons.addStretch(1)
         self.import_nothing_button = QPushButton(self.tr("Import nothing"))
-        _named(self.import_nothing_button, "importNothingButton", self.tr("Import nothing"))
+        named(self.import_nothing_button, "importNothingButton", self.tr("Import nothing"))
         self.import_nothing_button.clicked.connect(self.import_nothing)
         self.import_nothing_button.hide()
         buttons.addWidget(self.import_nothing_button)
         self.import_good_button = QPushButton()
-        _named(self.import_good_button, "importGoodRowsButton", self.tr("Import the good rows"))
+        named(self.import_good_button, "importGoodRowsButton", self.tr("Import the good rows"))
         self.import_good_button.clicked.connect(self.import_good_rows)
         self.import_good_button.hide()
         buttons.addWidget(self.import_good_button)
         self.import_button = QPushButton(self.tr("Import"))
-        _named(self.import_button, "importStartButton", self.tr("Import the register"))
+        named(self.import_button, "importStartButton", self.tr("Import the register"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         buttons.addWidget(self.import_button)
         self.close_button = QPushButton(self.tr("Close"))
-        _named(self.close_button, "importCloseButton", self.tr("Close"))
+        named(self.close_button, "importCloseButton", self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
