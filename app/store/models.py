@@ -79,6 +79,10 @@ class Subject(Base):
     # (a scan of the table for erased_at IS NULL read all of it: 1M subjects, 0.4 s).
     __table_args__ = (
         Index("ix_subject_erased", "erased_at", sqlite_where=text("erased_at IS NOT NULL")),
+        # A page of the retention sweep is a range of these dates (the whole sweep is
+        # counted in one pass over the table, without them).
+        Index("ix_subject_last_purchase", "last_purchase"),
+        Index("ix_subject_last_contact", "last_contact"),
     )
 
 
@@ -168,6 +172,7 @@ class Case(Base):
         Index("ix_case_reference_order", "received_date", "reference"),
         Index("ix_case_types", "types"),
         Index("ix_case_channel", "channel"),
+        Index("ix_case_closed_on", "closed_on"),  # a page of the retention sweep
     )
 
 
