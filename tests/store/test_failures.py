@@ -22,7 +22,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount = tmp_path / "small"
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", "size=2400k", "tmpfs", str(mount)],
         capture_output=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:
