@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,33 @@ def named(widget: _W, object_name: str, accessible_name: str) -> _W:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible_name)
     return widget
+
+
+def tr(text: str) -> str:
+    """Translate a text of this module's helpers (no QObject of their own)."""
+    return QCoreApplication.translate("CaseView", text)
+
+
+def save_private_file(parent: QWidget, path: Path, content: bytes) -> bool:
+    """Write a file the officer chose: owner-only, complete or not at all. A failure is
+    told in a message box; returns whether the file was written."""
+    from app.services.files import write_private
+
+    try:
+        write_private(path, content)
+    except UserError as exc:
+        QMessageBox.warning(parent, tr("Innsyn"), str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            tr("Innsyn"),
+            tr("The file could not be written: {reason}").format(
+                reason=exc.strerror or type(exc).__name__
+            ),
+        )
+        return False
+    return True
 
 
 def chain_tab_order(*widgets: QWidget) -> None:
@@ -926,20 +953,10 @@ class CaseView(QDialog):
             return False
         try:
             _name, content = cases.document_content(self._db, doc.id)
-            Path(path).write_bytes(content)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
             return False
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Innsyn"),
-                self.tr("The file could not be written: {reason}").format(
-                    reason=exc.strerror or type(exc).__name__
-                ),
-            )
-            return False
-        return True
+        return save_private_file(self, Path(path), content)
 
     def ask_save_original(self) -> None:
         doc = self.email_document()

@@ -55,7 +55,6 @@ from app.resources import resources_dir
 from app.services import cases, statements
 from app.services.database import Database
 from app.services.dto import CaseDetail, DocumentView
-from app.services.files import write_private
 from app.services.statements import StoredDocument
 from app.ui.case_table import format_date, format_time_oslo, label
 from app.ui.case_view import (
@@ -66,6 +65,7 @@ from app.ui.case_view import (
     from_qdate,
     name_buttons,
     named,
+    save_private_file,
     to_qdate,
     value_label,
 )
@@ -680,14 +680,7 @@ class DocumentsPanel(QWidget):
     def save_document(self, document_id: int, path: Path) -> bool:
         """A copy on disk, owner-only, written completely or not at all."""
         got = self._content(document_id)
-        if got is None:
-            return False
-        try:
-            write_private(Path(path), got[1])
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
-            return False
-        return True
+        return got is not None and save_private_file(self, Path(path), got[1])
 
     def ask_save(self) -> None:
         doc = self.selected_document()

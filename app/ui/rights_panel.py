@@ -44,7 +44,14 @@ from app.services import cases, register, rights, subjects
 from app.services.database import Database
 from app.services.dto import CaseDetail, SubjectDetail
 from app.ui.case_table import format_date, format_time_oslo, label
-from app.ui.case_view import ActionDialog, date_edit, from_qdate, named, to_qdate
+from app.ui.case_view import (
+    ActionDialog,
+    date_edit,
+    from_qdate,
+    named,
+    save_private_file,
+    to_qdate,
+)
 
 GDPR_START = dt.date(2018, 5, 25)
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -948,23 +955,7 @@ class RightsPanel(QWidget):
             )
 
     def save_letter(self, path: Path, content: bytes) -> bool:
-        from app.services.files import write_private
-
-        try:
-            write_private(path, content)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
-            return False
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Innsyn"),
-                self.tr("The file could not be written: {reason}").format(
-                    reason=exc.strerror or type(exc).__name__
-                ),
-            )
-            return False
-        return True
+        return save_private_file(self, path, content)
 
     # system tasks
 

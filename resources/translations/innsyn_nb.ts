@@ -128,6 +128,10 @@
         <translation>Innsyn</translation>
     </message>
     <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Filen kunne ikke skrives: {reason}</translation>
+    </message>
+    <message>
         <source>Innsyn: the database is damaged</source>
         <translation>Innsyn: databasen er skadet</translation>
     </message>
@@ -966,10 +970,6 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
     <message>
         <source>The case is not waiting for identification.</source>
         <translation>Saken venter ikke på identifikasjon.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {reason}</source>
-        <translation>Filen kunne ikke skrives: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4814,10 +4814,6 @@ Arbeidsverktøyets egne opplysninger om personen (navn, kontaktopplysninger, e-p
     <message>
         <source>The confirmation letter was not saved. Only its SHA-256 is kept with the case.</source>
         <translation>Bekreftelsesbrevet ble ikke lagret. Bare SHA-256 for brevet er lagret i saken.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {reason}</source>
-        <translation>Filen kunne ikke skrives: {reason}</translation>
     </message>
     <message>
         <source>System done</source>

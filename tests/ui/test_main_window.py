@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -349,6 +350,7 @@ def test_dropping_an_email_opens_intake_and_the_case_appears(
     target = Path(window.db.path).parent / "saved.eml"
     assert view.save_original(target)
     assert target.read_bytes() == sample.read_bytes()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # personal data: owner-only
 
 
 def test_dropping_a_file_that_is_no_email_shows_a_message_and_adds_nothing(
