@@ -32,6 +32,7 @@ from app.core.retention import (
     SubjectDates,
 )
 from app.intake.contact import normalise_email, normalise_phone, validate_name
+from app.reports import documents as docs
 from app.services.database import Database
 from app.store.models import (
     ActivityRetention,
@@ -783,6 +784,19 @@ def get_controller(db: Database) -> ControllerProfile:
         }
     values = {k: rows[f"controller.{k}"] for k in CONTROLLER_KEYS if f"controller.{k}" in rows}
     return ControllerProfile(**values)
+
+
+def letter_controller(db: Database) -> docs.Controller:
+    """The controller as statements and letters name it (from the profile)."""
+    profile = get_controller(db)
+    return docs.Controller(
+        legal_name=profile.legal_name,
+        organisation_number=profile.organisation_number,
+        address=profile.address,
+        email=profile.privacy_email,
+        phone=profile.phone,
+        officer_name=profile.officer_name,
+    )
 
 
 def save_controller(db: Database, profile: ControllerProfile) -> ControllerProfile:

@@ -1009,7 +1009,7 @@ def apply_erasure(
     the default matrix."""
     if letter_lang is not None and letter_lang not in LANGUAGES:
         raise InvalidInput(f"Unknown language {letter_lang!r}; use nb or en.")
-    controller = None if dry_run else _controller(db)
+    controller = None if dry_run else register.letter_controller(db)
     today = today_oslo()
     with db.session() as s:
         case = _get_case(s, reference)
@@ -1626,18 +1626,6 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
 # --- letters ------------------------------------------------------------------------------------
 
 
-def _controller(db: Database) -> docs.Controller:
-    profile = register.get_controller(db)
-    return docs.Controller(
-        legal_name=profile.legal_name,
-        organisation_number=profile.organisation_number,
-        address=profile.address,
-        email=profile.privacy_email,
-        phone=profile.phone,
-        officer_name=profile.officer_name,
-    )
-
-
 def _base_letter(
     case: Case,
     kind: str,
@@ -1920,7 +1908,7 @@ def store_rights_letter(
     """Write a rights letter as PDF and keep it with the case (SHA-256 in the timeline)."""
     if lang not in LANGUAGES:
         raise InvalidInput(f"Unknown language {lang!r}; use nb or en.")
-    controller = _controller(db)
+    controller = register.letter_controller(db)
     with db.session() as s:
         case = _get_case(s, reference)
         data, notice = _letter_data(s, case, kind, lang, controller, recipient_id, name_recipients)
@@ -1976,7 +1964,7 @@ def notice_email_text(db: Database, notice_id: int, lang: str) -> str:
     """The notice to a recipient as a plain e-mail to copy: subject line, then the text."""
     if lang not in LANGUAGES:
         raise InvalidInput(f"Unknown language {lang!r}; use nb or en.")
-    controller = _controller(db)
+    controller = register.letter_controller(db)
     words = wording(lang)
     with db.session() as s:
         notice, case = _get_notice(s, notice_id)

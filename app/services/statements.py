@@ -149,18 +149,6 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _controller(db: Database) -> docs.Controller:
-    profile = register.get_controller(db)
-    return docs.Controller(
-        legal_name=profile.legal_name,
-        organisation_number=profile.organisation_number,
-        address=profile.address,
-        email=profile.privacy_email,
-        phone=profile.phone,
-        officer_name=profile.officer_name,
-    )
-
-
 def _addressee(subject: Subject) -> docs.Addressee:
     return docs.Addressee(name=subject.name, postal_address=subject.postal_address)
 
@@ -322,7 +310,7 @@ def statement_data(db: Database, reference: str, lang: str | None = None) -> doc
     The language defaults to the case's."""
     if lang is not None:
         _check_lang(lang)
-    controller = _controller(db)
+    controller = register.letter_controller(db)
     with db.session() as s:
         case = _get_case(s, reference)
         _require_access(case)
@@ -428,7 +416,7 @@ def letter_data(
         _check_lang(lang)
     reasons = _limited(reasons, "reasons")
     identification_needed = _limited(identification_needed, "identification details")
-    controller = _controller(db)
+    controller = register.letter_controller(db)
     today = today_oslo()
     with db.session() as s:
         case = _get_case(s, reference)
@@ -707,7 +695,9 @@ def annual_statement_data(
         if subject is None:
             raise NotFound(f"There is no data subject {subject_id}.")
         _require_not_erased(subject)
-    data = _annual_datas(db, [subject_id], year, lang, _controller(db)).get(subject_id)
+    data = _annual_datas(db, [subject_id], year, lang, register.letter_controller(db)).get(
+        subject_id
+    )
     if data is None:  # erased in between
         raise NotFound(f"There is no data subject {subject_id}.")
     return data
@@ -849,7 +839,7 @@ def run_annual_batch(
     no_data: list[str] = []
     restricted: list[str] = []
     skipped: list[str] = []
-    controller = _controller(db)
+    controller = register.letter_controller(db)
     for chunk in _chunks(people, _CHUNK):
         if cancelled:
             break
