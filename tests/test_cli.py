@@ -197,3 +197,22 @@ def test_python_dash_m_app_runs_the_same_commands(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "2026-04-07"
+
+
+def test_a_reader_that_goes_away_ends_the_listing_quietly(
+    capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`innsyn cases list | head -2`: no traceback when the pipe closes, status 141."""
+    db = ["--db", str(db_path)]
+    run(capsys, *db, "init")
+    for name in ("Kari Nordmann", "Ola Nordmann"):
+        run(capsys, *db, "request", "add", "--channel", "phone", "--type", "access",
+            "--name", name)  # fmt: skip
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone
+    with capsys.disabled(), os.fdopen(write_end, "w", buffering=1) as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        code = main([*db, "cases", "list", "--format", "json"])
+        monkeypatch.undo()
+    assert code == 141
+    assert counts(db_path)[0] == 2  # nothing changed
