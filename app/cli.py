@@ -17,9 +17,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
-from app.core import deadlines
+from app.core import clock, deadlines
 from app.core.errors import UserError
 from app.core.model import Channel, RequestType
 
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from app.services.database import Database, FileCheck
     from app.services.retention_sweep import SweepItem
 
-OSLO = ZoneInfo("Europe/Oslo")
+OSLO = clock.OSLO
 EXIT_USER_ERROR = 2
 
 
@@ -50,7 +49,7 @@ def _parse_types(text: str) -> tuple[RequestType, ...]:
 
 def _parse_received(text: str | None) -> dt.datetime:
     if not text:
-        return dt.datetime.now(dt.UTC)
+        return clock.now_utc()
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:

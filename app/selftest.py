@@ -13,7 +13,6 @@ checks; it is a diagnostic at the top of the application, beside the CLI, not a 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import importlib
 import importlib.util
 import os
@@ -24,6 +23,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+
+from app.core import clock
 
 __all__ = ["SelfTestFailed", "run_self_test"]
 
@@ -164,12 +165,11 @@ def count_pages(pdf: bytes) -> int:
 
 
 def _request() -> Any:
-    from zoneinfo import ZoneInfo
 
     from app.core.model import Channel, RequestType
     from app.services.dto import RequestInput
 
-    received = dt.datetime.now(ZoneInfo("Europe/Oslo")).replace(microsecond=0)
+    received = clock.now_oslo().replace(microsecond=0)
     return RequestInput(
         channel=Channel.PHONE,
         types=(RequestType.ACCESS,),

@@ -8,7 +8,9 @@
 #   bash scripts/dev.sh bench [--sizes 10k,100k,1m] [--only NAME]
 #                                                set up, then run the benchmarks (bench/run.py);
 #                                                results in bench/RESULTS.md
-# `test` also builds the bundle and runs its self-test after pytest (INNSYN_SKIP_BUNDLE=1 skips it).
+# `test` runs pytest twice: as it is, then (CI, or INNSYN_MOVED_CLOCK set) once more under
+# libfaketime with the system clock moved ahead (INNSYN_SKIP_MOVED_CLOCK=1 skips that run);
+# then it builds the bundle and runs its self-test (INNSYN_SKIP_BUNDLE=1 skips it).
 # Setting up means: the Debian libraries Qt needs (installed where missing and we may install),
 # a .venv with the pinned Python packages, and the project installed in it (editable).
 set -euo pipefail
@@ -16,8 +18,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 QT_DEBS=(libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3)
-# A session bus and a real Secret Service for the keyring integration test.
-TEST_DEBS=(dbus dbus-bin gnome-keyring)
+# A session bus and a real Secret Service for the keyring integration test; libfaketime for the
+# second run of the suite with the system clock moved ahead.
+TEST_DEBS=(dbus dbus-bin gnome-keyring faketime)
+# How far the second run moves the system clock: more than a year, so that a test which
+# reads the real date instead of the one clock (app/core/clock.py) fails here, not later.
+MOVED_CLOCK="${INNSYN_MOVED_CLOCK:-+400d}"
 
 need_python() {
     for py in python3.13 python3.12 python3.11 python3; do
@@ -92,6 +98,22 @@ build_bundle() {
     QT_QPA_PLATFORM=offscreen "$exe" --self-test
 }
 
+# pytest with a real Secret Service on a private session bus where there is one; with
+# --faketime first, under libfaketime with the system clock moved by $MOVED_CLOCK.
+run_pytest() {
+    local moved=()
+    if [ "${1:-}" = --faketime ]; then
+        shift
+        moved=(faketime -f "$MOVED_CLOCK")
+    fi
+    if command -v dbus-run-session >/dev/null 2>&1; then
+        "${moved[@]}" dbus-run-session -- bash scripts/with-secret-service.sh \
+            .venv/bin/python -m pytest -p no:cacheprovider "$@"
+    else
+        "${moved[@]}" .venv/bin/python -m pytest -p no:cacheprovider "$@"
+    fi
+}
+
 cmd="${1:-run}"
 shift || true
 case "$cmd" in
@@ -117,11 +139,14 @@ case "$cmd" in
         echo "== pytest"
         # Not `exec`: the bundle comes after. A failing pytest still ends the script (set -e)
         # with pytest's exit status.
-        if command -v dbus-run-session >/dev/null 2>&1; then
-            dbus-run-session -- bash scripts/with-secret-service.sh \
-                .venv/bin/python -m pytest "$@"
-        else
-            .venv/bin/python -m pytest "$@"
+        run_pytest "$@"
+        if [ "${INNSYN_SKIP_MOVED_CLOCK:-}" != 1 ]; then
+            echo "== pytest with the system clock moved ahead ($MOVED_CLOCK)"
+            if ! command -v faketime >/dev/null 2>&1; then
+                echo "faketime is missing (apt-get install faketime): the moved-clock run cannot run." >&2
+                exit 1
+            fi
+            run_pytest --faketime "$@"
         fi
         if [ "${INNSYN_SKIP_BUNDLE:-}" != 1 ]; then
             echo "== bundle"

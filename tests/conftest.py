@@ -1,5 +1,6 @@
 """Every test: Qt offscreen, the user's directories inside tmp_path, a fresh database file,
-and a keyring that lives in tmp_path (never the user's own)."""
+a keyring that lives in tmp_path (never the user's own), and the one clock set to a fixed
+moment (TEST_NOW), never the day the suite happens to run."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,12 +18,39 @@ import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 
+from app.core import clock
 from app.core.model import Channel, RequestType
 from app.services.database import Database, open_database
 from app.services.dto import RequestInput
 
 OSLO = ZoneInfo("Europe/Oslo")
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+# "Now" for every test unless it sets another moment: a Wednesday, a working day.
+TEST_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=OSLO)
+
+
+def _set_clock(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime | dt.date) -> None:
+    clock.set(moment)
+    # The CLI run in another process (subprocess tests) starts from the same moment.
+    monkeypatch.setenv(clock.NOW_ENV, clock.now_utc().isoformat())
+
+
+@pytest.fixture(autouse=True)
+def _test_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    _set_clock(monkeypatch, TEST_NOW)
+    yield
+    clock.reset()
+
+
+@pytest.fixture
+def set_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime | dt.date], None]:
+    """Move the clock: set_clock(date) is noon in Oslo that day; a datetime is taken as it is
+    (naive means Oslo time). The clock keeps ticking from there."""
+
+    def move(moment: dt.datetime | dt.date) -> None:
+        _set_clock(monkeypatch, moment)
+
+    return move
 
 
 @pytest.fixture(autouse=True)

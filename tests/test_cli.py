@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.conftest import TEST_NOW
 from tests.dbutil import raw_connect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,9 +131,15 @@ def test_import_email_prints_the_reference(
 
 
 def test_import_of_a_file_without_sender_needs_a_name(
-    capsys: pytest.CaptureFixture[str], db_path: Path, samples: Path
+    capsys: pytest.CaptureFixture[str], db_path: Path, samples: Path, tmp_path: Path
 ) -> None:
-    msg = str(samples / "email" / "outlook-strange-date.msg")
+    # Without a usable date the receipt falls back to the file's time: make it a day before
+    # the test's "now", whatever day the file was checked out.
+    copy = tmp_path / "outlook-strange-date.msg"
+    shutil.copyfile(samples / "email" / "outlook-strange-date.msg", copy)
+    stamp = (TEST_NOW - dt.timedelta(days=1)).timestamp()
+    os.utime(copy, (stamp, stamp))
+    msg = str(copy)
     run(capsys, "--db", str(db_path), "init")
     before = counts(db_path)
     code, out, err = run(capsys, "--db", str(db_path), "request", "import-email", msg)

@@ -17,9 +17,9 @@ from app.core.model import RequestType, Role
 from app.services import cases, findings, register
 from app.services.database import open_database
 from app.store.models import Restriction, Subject
-from tests.conftest import OSLO, phone_request
+from tests.conftest import OSLO, TEST_NOW, phone_request
 
-YEAR = cases.today_oslo().year
+YEAR = TEST_NOW.year
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], list[str]]:

@@ -21,9 +21,10 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
+
+from app.core import clock
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -45,7 +46,7 @@ __all__ = [
     "receipt_date",
 ]
 
-OSLO = ZoneInfo("Europe/Oslo")
+OSLO = clock.OSLO
 
 BAND_OVERDUE = "overdue"
 BAND_3_DAYS = "due within 3 days"
@@ -216,7 +217,7 @@ def adjusted_due_date(
     elif today is not None:
         pause_end = today
     else:
-        pause_end = dt.datetime.now(OSLO).date()
+        pause_end = clock.today_oslo()
     pause_start = max(identity_requested, received)
     paused_days = max(0, (pause_end - pause_start).days)
     strict = due_date(received, extended=extended)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+
+from app.core import clock
 
 __all__ = [
     "KINDS",
@@ -24,7 +25,7 @@ __all__ = [
     "local_today",
 ]
 
-OSLO = ZoneInfo("Europe/Oslo")
+OSLO = clock.OSLO
 WINDOW_DAYS = 3
 WITHIN_3_DAYS = "within 3 days"
 OVERDUE = "overdue"

@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
+from app.core import clock
 from app.core.errors import InvalidInput, NotAnEmail
 from app.core.model import REQUEST_TYPE_ORDER, RequestType
 from app.intake.contact import normalise_email
@@ -192,7 +193,7 @@ def _assemble(
     # original arrived (e.g. at customer service), the earlier and stricter of the two.
     received = request.received or outer.received
     if received is None:
-        stamp = file_mtime if file_mtime is not None else datetime.now(UTC)
+        stamp = file_mtime if file_mtime is not None else clock.now_utc()
         received = (stamp, FILE_TIME)
     text = f"{request.subject}\n{request.body}"
     return ParsedEmail(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.core import clock
 from app.services import database
 from app.services.database import Database
 from app.store import audit
@@ -48,7 +49,7 @@ def _note(db: Database, report: ChainReport, kept: Checkpoint | None) -> None:
     if kept is None or report.last_id > kept.last_id:
         values["audit_checkpoint"] = {"id": report.last_id, "hash": report.last_hash}
     if report.full:
-        values["audit_full_check"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        values["audit_full_check"] = clock.now_utc().isoformat(timespec="seconds")
         values["audit_broken"] = None
     if values:
         database.remember(db.path, db.database_id, **values)
@@ -76,7 +77,7 @@ def verify_new_entries(db: Database) -> ChainReport:
 
 def full_verification_due(db: Database, *, now: dt.datetime | None = None) -> bool:
     """True when the whole chain has not been recomputed on this computer today (UTC)."""
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.now_utc()
     value = database.remembered(db.path, db.database_id).get("audit_full_check")
     try:
         last = dt.datetime.fromisoformat(value) if isinstance(value, str) else None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core import clock
 from app.core.backups import backups_to_keep
 from app.core.errors import DatabaseProblem
 from app.services import config, database, keys
@@ -60,7 +61,7 @@ def make_backup(
 ) -> Path:
     """A consistent encrypted copy, written under a temporary name, verified, then renamed."""
     folder = _target_dir(to)
-    taken = (now or dt.datetime.now(dt.UTC)).replace(tzinfo=None, microsecond=0)
+    taken = (now or clock.now_utc()).replace(tzinfo=None, microsecond=0)
     final = folder / f"innsyn-{db.database_id[:8]}-{taken:%Y%m%d-%H%M%S}.sqlite3"
     tmp = folder / f".{final.name}.partial"
     tmp.unlink(missing_ok=True)
@@ -114,7 +115,7 @@ def prune_backups(db_id: str, folder: Path | None = None) -> list[Path]:
 
 def backup_if_due(db: Database, *, now: dt.datetime | None = None) -> Path | None:
     """The daily backup: one per calendar day (UTC) is enough."""
-    now = (now or dt.datetime.now(dt.UTC)).replace(tzinfo=None)
+    now = (now or clock.now_utc()).replace(tzinfo=None)
     latest = list_backups(db.database_id)
     if latest and latest[0].taken_at.date() == now.date():
         return None
@@ -179,7 +180,7 @@ def restore(
     keying = keying_for_file(backup, secret)
     verify_backup(backup, keying)
     folder = db_path.parent
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
     tmp = folder / f".{db_path.name}.restoring"
     tmp.unlink(missing_ok=True)
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

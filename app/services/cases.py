@@ -10,13 +10,13 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import deadlines
+from app.core import clock, deadlines
+from app.core.clock import OSLO
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import (
     OPEN_STATUSES,
@@ -60,13 +60,12 @@ from app.store.models import (
     SubjectPhone,
 )
 
-OSLO = ZoneInfo("Europe/Oslo")
 log = logging.getLogger(__name__)
 MAX_TEXT = 20_000  # call notes, reasons: long enough for any honest note
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return clock.now_utc().replace(tzinfo=None)
 
 
 def _as_utc_naive(moment: dt.datetime) -> dt.datetime:
@@ -80,7 +79,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 
 def today_oslo() -> dt.date:
-    return dt.datetime.now(OSLO).date()
+    return clock.today_oslo()
 
 
 def _event(case: Case, kind: str, detail: str = "") -> None:
@@ -113,7 +112,7 @@ def normalise_request(inp: RequestInput) -> RequestInput:
     received_at = inp.received_at
     if received_at.tzinfo is None:
         raise InvalidInput("The time of receipt must carry a time zone.")
-    if received_at > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5):
+    if received_at > clock.now_utc() + dt.timedelta(minutes=5):
         raise InvalidInput("The time of receipt is in the future.")
     if received_at.year < 2018:
         raise InvalidInput("The time of receipt is before the GDPR applied (25 May 2018).")

@@ -32,6 +32,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core import clock
 from app.core.errors import DatabaseProblem
 from app.services import keys
 from app.store import audit, migrate
@@ -142,7 +143,7 @@ def _save_state(state: dict[str, Any]) -> None:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.now_utc()
 
 
 def last_full_check(path: Path, database_id: str) -> dt.datetime | None:

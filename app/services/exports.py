@@ -28,6 +28,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
+from app.core import clock
 from app.core.caselog import CaseLogRow, Outcome
 from app.core.errors import InvalidInput
 from app.core.figures import YearFigures, year_figures
@@ -389,7 +390,7 @@ def export_evidence_pack(
     ]
     manifest = {
         "case": reference,
-        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "created": clock.now_utc().isoformat(timespec="seconds"),
         "files": [{"name": e.name, "sha256": e.sha256, "size": e.size} for e in entries],
         "audit_chain": {
             "verified": chain.ok,

@@ -15,6 +15,7 @@ import keyring
 import keyring.backends.fail
 import keyring.errors
 
+from app.core import clock
 from app.core.errors import DatabaseProblem
 from app.store.engine import KEY_BYTES, SALT_BYTES, Keying
 
@@ -119,7 +120,6 @@ def parse_recovery_key(text: str) -> bytes | None:
 
 def recovery_sheet(db: Database) -> bytes:
     """The recovery sheet of an open, keyring-keyed database (the key is in memory)."""
-    import datetime as dt
 
     from app.reports.recovery import render_recovery_sheet
     from app.services.register import get_controller
@@ -133,7 +133,7 @@ def recovery_sheet(db: Database) -> bytes:
         database_name=db.path.name,
         database_id=db.database_id,
         controller=get_controller(db).legal_name or "Innsyn",
-        created=dt.date.today(),
+        created=clock.today_oslo(),
     )
 
 

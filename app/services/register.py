@@ -22,8 +22,7 @@ import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import retention
-from app.core.deadlines import OSLO
+from app.core import clock, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.retention import (
     JustificationRequired,
@@ -289,11 +288,11 @@ class RetentionDate(NamedTuple):
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return clock.now_utc().replace(tzinfo=None)
 
 
 def _today() -> dt.date:
-    return dt.datetime.now(OSLO).date()
+    return clock.today_oslo()
 
 
 def _clean(text: str, what: str, limit: int, *, required: bool = False) -> str:

@@ -67,7 +67,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
-from app.core import deadlines, retention
+from app.core import clock, deadlines, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation, UserError
 from app.core.model import Channel, RequestType, Role, Status
 from app.core.retention import AfterEvent, RetentionRuleSpec, SubjectDates
@@ -1272,7 +1272,7 @@ def create_erasure_cases_for_sweep(
     if not lines:
         return SweepErasures([], 0)
     chunks = _SubjectChunks(lines, as_of)
-    moment = received_at or dt.datetime.now(dt.UTC)
+    moment = received_at or clock.now_utc()
     created: list[str] = []
     people = last = 0
     while True:
@@ -1503,7 +1503,7 @@ def create_erasure_cases(
             "Choose at least one person's data due for deletion: kept data and closed cases "
             "are not erased through a new case."
         )
-    moment = received_at or dt.datetime.now(dt.UTC)
+    moment = received_at or clock.now_utc()
     if moment.tzinfo is None:
         raise InvalidInput("The time of receipt must carry a time zone.")
     received_utc = moment.astimezone(dt.UTC).replace(tzinfo=None)

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import deadlines
+from app.core import clock, deadlines
 from app.core.model import (
     AnswerMethod,
     Channel,
@@ -119,7 +119,7 @@ _SAMPLES: tuple[_Sample, ...] = (
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return clock.now_utc().replace(tzinfo=None)
 
 
 def _received_at(day: dt.date, hour: int) -> dt.datetime:

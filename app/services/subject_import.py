@@ -28,6 +28,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
+from app.core import clock
 from app.core.errors import InvalidInput
 from app.core.model import Role
 from app.core.text import ascii_fold, sort_key
@@ -439,7 +440,7 @@ class _Importer:
         dialect = conn.dialect
         date_proc = _SUBJECT.c.last_purchase.type.bind_processor(dialect)
         stamp_proc = _SUBJECT.c.created_at.type.bind_processor(dialect)
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = clock.now_utc().replace(tzinfo=None)
         self._created_at = stamp_proc(now) if stamp_proc else now
         self._date_proc = date_proc
         self._date_text: dict[dt.date, Any] = {}

@@ -23,6 +23,8 @@ from typing import Any
 from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.orm import Session, UOWTransaction
 
+from app.core import clock
+
 GENESIS = "0" * 64
 
 # table name -> how to describe a row of it without personal data: the attributes to name.
@@ -96,7 +98,7 @@ def append(
     last = conn.execute(text("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
     prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
     row_id = prev_id + 1
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    at = clock.now_utc().isoformat(timespec="microseconds")
     user = os_user()
     detail_text = canonical(detail)
     content = _row_content(row_id, at, user, action, table, str(object_id), detail_text)

@@ -8,7 +8,6 @@ cannot know what the newer schema means.
 from __future__ import annotations
 
 import ast
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 
 from app import resources
+from app.core import clock
 from app.core.errors import DatabaseProblem
 from app.store.engine import Keying, connect_raw
 
@@ -106,7 +106,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def copy_aside(path: Path, revision: str, keying: Keying | None) -> Path:
     """A consistent copy (SQLite's online backup, safe with WAL) next to the file, 0600."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)

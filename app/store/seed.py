@@ -3,7 +3,6 @@ from the data file in db/seed/ (LanoPro's policy is the embedded default)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import __version__, resources
+from app.core import clock
 from app.store.models import (
     ActivityRetention,
     DatabaseInfo,
@@ -36,7 +36,7 @@ def seed_database(session: Session, register: dict[str, Any] | None = None) -> N
     if session.scalar(select(DatabaseInfo.id)) is not None:
         return
     data = register or load_register()
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = clock.now_utc().replace(tzinfo=None)
     session.add(
         DatabaseInfo(database_id=str(uuid.uuid4()), created_at=now, created_by_version=__version__)
     )

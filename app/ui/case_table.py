@@ -12,7 +12,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Generic, TypeVar
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,14 +24,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.core import deadlines
+from app.core import clock, deadlines
 from app.core.model import Role
 from app.services import cases, subjects
 from app.services.database import Database
 from app.services.dto import CaseQuery, CaseRow, SubjectRow
 from app.ui.jobs import failure_message
 
-OSLO = ZoneInfo("Europe/Oslo")
+OSLO = clock.OSLO
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8

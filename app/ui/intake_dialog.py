@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import deadlines
+from app.core import clock, deadlines
 from app.core.errors import InvalidInput, UserError
 from app.core.model import (
     REQUEST_TYPE_ORDER,
@@ -490,7 +490,7 @@ class IntakeDialog(QDialog):
         if draft is not None:
             self._fill_from(draft.request)
         else:
-            self.set_received_at(dt.datetime.now(deadlines.OSLO))
+            self.set_received_at(clock.now_oslo())
         self._update_deadline()
         self._update_read_back()
         self._update_save_enabled()

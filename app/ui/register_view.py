@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import retention
+from app.core import clock, retention
 from app.core.errors import UserError
 from app.core.retention import AfterEvent, JustificationRequired, RetentionRuleSpec
 from app.services import register
@@ -313,8 +313,9 @@ class RecipientDialog(_EntryDialog):
         _named(self.dpa_date_edit, "recipientDpaDate", self.tr("Date of the agreement"))
         self.dpa_date_edit.setCalendarPopup(True)
         self.dpa_date_edit.setDisplayFormat("dd.MM.yyyy")
-        self.dpa_date_edit.setMaximumDate(QDate.currentDate())
-        day = entry.dpa_date if entry and entry.dpa_date else dt.date.today()
+        today = clock.today_oslo()
+        self.dpa_date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        day = entry.dpa_date if entry and entry.dpa_date else today
         self.dpa_date_edit.setDate(QDate(day.year, day.month, day.day))
         self.dpa_date_check.setChecked(bool(entry and entry.dpa_date))
         self.dpa_date_edit.setEnabled(self.dpa_date_check.isChecked())

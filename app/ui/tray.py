@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app.core import reminders
+from app.core import clock, reminders
 from app.core.errors import UserError
 from app.core.reminders import OpenCaseDue, Reminder
 from app.resources import resources_dir
@@ -51,7 +51,7 @@ def app_icon() -> QIcon:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.now_utc()
 
 
 class ReminderTray(QObject):

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from holidays.countries.norway import Norway
 
-from app.core import deadlines
+from app.core import clock, deadlines
 from app.core.deadlines import (
     DeadlineExplanation,
     SkippedDay,
@@ -739,7 +739,7 @@ def test_adjusted_never_replaces_strict() -> None:
 
 
 def test_adjusted_waiting_defaults_to_today_in_oslo() -> None:
-    requested = dt.datetime.now(deadlines.OSLO).date()
+    requested = clock.today_oslo()
     adjusted = adjusted_due_date(
         requested, extended=False, identity_requested=requested, identity_received=None
     )

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.core import clock
 from app.core.errors import InvalidInput, NotAnEmail
 from app.intake.email import (
     DATE_HEADER,
@@ -174,9 +175,9 @@ def test_file_time_is_the_files_modification_time(tmp_path: Path) -> None:
 
 
 def test_file_time_is_now_when_no_file_time_is_given() -> None:
-    before = datetime.now(UTC)
+    before = clock.now_utc()
     parsed = parse_email_bytes(sample("outlook-strange-date.msg").read_bytes(), "x.msg")
-    after = datetime.now(UTC)
+    after = clock.now_utc()
     assert parsed.received_source == FILE_TIME
     assert before <= parsed.received_at <= after
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from app.core import clock
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import Channel, RequestType
 from app.services import cases, findings, register, statements
@@ -22,9 +23,9 @@ from app.services.dto import RequestInput
 from app.services.files import WriteFailed
 from app.services.statements import AnnualCandidate
 from app.store.models import Restriction, Subject
-from tests.conftest import OSLO
+from tests.conftest import OSLO, TEST_NOW
 
-YEAR = cases.today_oslo().year
+YEAR = TEST_NOW.year
 
 
 def add_subject(
@@ -175,7 +176,7 @@ def test_annual_statement_follows_roles_and_findings(db: Database) -> None:
             channel=Channel.PHONE,
             types=(RequestType.ACCESS,),
             name="Leverandør AS",
-            received_at=dt.datetime.now(OSLO) - dt.timedelta(days=3),
+            received_at=clock.now_oslo() - dt.timedelta(days=3),
             phone="+47 91 23 45 67",
             subject_id=supplier,
         ),

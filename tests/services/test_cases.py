@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core import clock
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import (
     AnswerMethod,
@@ -171,7 +172,7 @@ def test_once_a_year_rule_needs_a_decision(db: Database) -> None:
         ({"name": "x" * 10_000}, "10000 characters"),
         ({"name": "   "}, "name is empty"),
         ({"types": ()}, "request type"),
-        ({"received": dt.datetime.now(dt.UTC) + dt.timedelta(days=2)}, "future"),
+        ({"received": clock.now_utc() + dt.timedelta(days=2)}, "future"),
     ],
 )
 def test_bad_input_leaves_the_database_as_it_was(

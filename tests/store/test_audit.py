@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.core import clock
 from app.core.model import IdentityResult, Status
 from app.services import cases
 from app.services.audit import full_verification_due, verify_chain, verify_new_entries
@@ -128,7 +129,7 @@ def test_the_start_check_verifies_only_new_entries_and_keeps_a_checkpoint(db: Da
     second = verify_new_entries(db)
     assert second.ok and not second.full
     assert second.rows == last_row(db.path)  # every entry counted, the new ones hashed
-    tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    tomorrow = clock.now_utc() + dt.timedelta(days=1)
     assert full_verification_due(db, now=tomorrow)
 
 

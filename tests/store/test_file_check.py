@@ -15,6 +15,7 @@ import keyring
 import pytest
 
 from app.cli import main
+from app.core import clock
 from app.core.errors import DatabaseProblem
 from app.services import cases, database
 from app.services.backup import make_backup
@@ -99,7 +100,7 @@ def test_a_passing_check_is_remembered_and_a_week_later_it_runs_at_opening(
     assert not db.check_pending
     checked = database.last_full_check(db.path, db.database_id)
     assert checked is not None
-    assert dt.datetime.now(dt.UTC) - checked < dt.timedelta(minutes=1)
+    assert clock.now_utc() - checked < dt.timedelta(minutes=1)
     week_ago = checked - database.FULL_CHECK_MAX_AGE - dt.timedelta(hours=1)
     database.remember(db.path, db.database_id, full_check=week_ago.isoformat())
     db.close()

@@ -20,8 +20,9 @@ from app.store.models import Restriction, Subject
 from app.ui.annual_dialog import AnnualStatementsDialog, SubjectIdRole
 from app.ui.main_window import MainWindow
 from app.ui.register_view import RegisterView
+from tests.conftest import TEST_NOW
 
-YEAR = cases.today_oslo().year
+YEAR = TEST_NOW.year
 BATCH_TIMEOUT_MS = 60_000
 
 

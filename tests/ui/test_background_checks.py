@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.core import clock
 from app.services import cases, database
 from app.services.audit import verify_new_entries
 from app.services.backup import make_backup
@@ -125,7 +126,7 @@ def test_the_daily_job_recomputes_the_whole_chain_and_shows_an_old_edit(
     for name in ("Anne Aasen", "Bjørn Berg", "Cecilie Dahl"):
         cases.log_request(db, phone_request(name, phone=None))
     assert verify_new_entries(db).ok  # the checkpoint is at the newest entry
-    yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    yesterday = clock.now_utc() - dt.timedelta(days=1)
     database.remember(db.path, db.database_id, audit_full_check=yesterday.isoformat())
     conn = raw_connect(db.path)
     conn.execute("UPDATE audit_log SET user = 'x' WHERE id = 2")

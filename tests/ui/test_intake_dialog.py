@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import clock
 from app.core.model import (
     Channel,
     FeeDecision,
@@ -362,7 +363,7 @@ def test_no_request_type_and_future_time_are_refused(
     click_save(qtbot, dialog)
     assert dialog.form_error.text() == "Choose at least one request type."
     tick(qtbot, dialog.type_checks[RequestType.OBJECTION])
-    set_received(dialog, dt.datetime.now(dt.UTC) + dt.timedelta(days=2))
+    set_received(dialog, clock.now_utc() + dt.timedelta(days=2))
     click_save(qtbot, dialog)
     assert dialog.form_error.text() == "The time of receipt is in the future."
     assert dialog.isVisible()
