@@ -23,8 +23,8 @@ from app.core.errors import UserError
 from app.core.model import Channel, RequestType
 
 if TYPE_CHECKING:
-    from app.services.database import Database, FileCheck
     from app.services.retention_sweep import SweepItem
+    from app.store.database import Database, FileCheck
 
 OSLO = clock.OSLO
 EXIT_USER_ERROR = 2
@@ -71,10 +71,10 @@ def _open(
 ) -> Database:
     """Open the database; where its key is not in the keyring, ask on the terminal (never
     from an argument or the environment, which other users and logs can see). The full
-    check of the file runs only when it is due (see app.services.database) or `check`
+    check of the file runs only when it is due (see app.store.database) or `check`
     says so: `innsyn check` runs it on demand."""
-    from app.services.database import FileCheck, open_database
-    from app.services.keys import KeyNeeded, KeyringUnavailable
+    from app.store.database import FileCheck, open_database
+    from app.store.keys import KeyNeeded, KeyringUnavailable
 
     path = Path(args.db) if args.db else None
     when = check or FileCheck.WHEN_DUE
@@ -97,12 +97,9 @@ def _open(
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    db = _open(args)
-    try:
+    with _open(args) as db:
         state = "created and seeded" if db.migration and db.migration.created else "up to date"
         print(f"{db.path}: {state}")
-    finally:
-        db.close()
     return 0
 
 
@@ -128,11 +125,8 @@ def cmd_request_add(args: argparse.Namespace) -> int:
         new_subject=args.new_subject,
     )
     req = cases.normalise_request(req)  # fail on bad input before touching the database
-    db = _open(args)
-    try:
+    with _open(args) as db:
         logged = cases.log_request(db, req)
-    finally:
-        db.close()
     print(logged.reference)
     if logged.linked_on:
         print(
@@ -165,11 +159,8 @@ def cmd_request_import_email(args: argparse.Namespace) -> int:
     if not req.name.strip():
         raise CliError(f"{path.name} names no sender: give the requester's name with --name")
     req = replace(req, new_subject=args.new_subject)
-    db = _open(args)
-    try:
+    with _open(args) as db:
         logged = cases.log_request(db, req)
-    finally:
-        db.close()
     print(logged.reference)
     received = draft.parsed.received_at.astimezone(OSLO)
     print(
@@ -219,7 +210,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
         )
 
     out = sys.stdout
-    try:
+    with db:
         if args.format == "json":  # as json.dump(records, indent=2) prints the list
             first = True
             out.write("[")
@@ -262,8 +253,6 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
             show(header)
             for r in cases.iter_cases(db, q, today=today):
                 show(line(r))
-    finally:
-        db.close()
     return 0
 
 
@@ -277,13 +266,10 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Read and check every page of the database file (SQLite's quick check)."""
-    from app.services.database import FileCheck, FullCheck
+    from app.store.database import FileCheck, FullCheck
 
-    db = _open(args, create=False, check=FileCheck.LATER)
-    try:
+    with _open(args, create=False, check=FileCheck.LATER) as db:
         problem = FullCheck(db).run()
-    finally:
-        db.close()
     if problem is None:
         print(f"{db.path.name}: every page reads and checks")
         return 0
@@ -294,13 +280,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """The whole hash chain, on a file whose every page was checked first."""
     from app.services.audit import verify_chain
-    from app.services.database import FileCheck
+    from app.store.database import FileCheck
 
-    db = _open(args, create=False, check=FileCheck.NOW)
-    try:
+    with _open(args, create=False, check=FileCheck.NOW) as db:
         report = verify_chain(db)
-    finally:
-        db.close()
     if report.ok:
         print(f"audit chain intact: {report.rows} rows")
         return 0
@@ -311,18 +294,15 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from app.services.backup import make_backup
 
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         path = make_backup(db, Path(args.to) if args.to else None)
-    finally:
-        db.close()
     print(path)
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.services.backup import restore
-    from app.services.database import default_database_path
+    from app.store.database import default_database_path
 
     target = (Path(args.db) if args.db else default_database_path()).expanduser().resolve()
     if not args.yes:
@@ -340,8 +320,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_key_recovery_sheet(args: argparse.Namespace) -> int:
-    from app.services.files import write_private
-    from app.services.keys import recovery_sheet
+    from app.services.setup import recovery_sheet
+    from app.store.files import write_private
 
     out = Path(args.out)
     if not args.yes:
@@ -351,11 +331,8 @@ def cmd_key_recovery_sheet(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("nothing written")
             return 1
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         pdf = recovery_sheet(db)
-    finally:
-        db.close()
     write_private(out, pdf)
     print(f"recovery sheet written to {out}: print it, keep it in a safe, delete the file")
     return 0
@@ -365,11 +342,8 @@ def cmd_erasure_apply(args: argparse.Namespace) -> int:
     """Apply a case's erasure matrix: one line for each thing erased or kept (with why)."""
     from app.services import rights
 
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         result = rights.apply_erasure(db, args.reference, dry_run=args.dry_run)
-    finally:
-        db.close()
     erased, kept = ("would erase", "would keep") if result.dry_run else ("erased", "kept")
     if result.dry_run:
         print(f"dry run for {result.reference}: nothing was changed")
@@ -387,7 +361,7 @@ def cmd_erasure_apply(args: argparse.Namespace) -> int:
         print(f"the last backup holding the data expires on {result.backup_expiry.isoformat()}")
     if result.letter is not None:
         if args.letter:
-            from app.services.files import write_private
+            from app.store.files import write_private
 
             write_private(Path(args.letter), result.letter)
             print(f"confirmation letter written to {args.letter}")
@@ -408,8 +382,7 @@ def cmd_subjects_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(Path(args.mapping)) if args.mapping else None
     pre = preview(path, mapping, limit=0)  # an unreadable file fails before the database opens
     pre.mapping.check(pre.headers)
-    db = _open(args)
-    try:
+    with _open(args) as db:
         report = import_subjects(
             db,
             path,
@@ -417,8 +390,6 @@ def cmd_subjects_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             import_good_rows=not args.reject_all_if_bad,
         )
-    finally:
-        db.close()
     counts = f"inserted {report.inserted}, updated {report.updated}, rejected {report.rejected}"
     if report.written:
         print(counts)
@@ -438,14 +409,11 @@ def cmd_export_log(args: argparse.Namespace) -> int:
 
     start = _parse_date(args.date_from, "--from")
     end = _parse_date(args.date_to, "--to")
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         n = export_case_log(
             db, Path(args.out), fmt=args.format, received_from=start, received_to=end,
             names=args.names, lang=args.lang,
         )  # fmt: skip
-    finally:
-        db.close()
     print(f"{n} cases written to {args.out}" + (" (with names)" if args.names else ""))
     return 0
 
@@ -453,11 +421,8 @@ def cmd_export_log(args: argparse.Namespace) -> int:
 def cmd_export_case(args: argparse.Namespace) -> int:
     from app.services.exports import export_evidence_pack
 
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         entries = export_evidence_pack(db, args.reference, Path(args.out), lang=args.lang)
-    finally:
-        db.close()
     print(f"evidence pack for {args.reference} written to {args.out}: {len(entries)} files")
     return 0
 
@@ -465,11 +430,8 @@ def cmd_export_case(args: argparse.Namespace) -> int:
 def cmd_report_annual(args: argparse.Namespace) -> int:
     from app.services.exports import export_annual_report
 
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         figures = export_annual_report(db, args.year, Path(args.out), lang=args.lang)
-    finally:
-        db.close()
     print(f"annual report {args.year} written to {args.out}: {figures.requests} requests")
     return 0
 
@@ -491,14 +453,11 @@ def _out_file(text: str, option: str = "--out") -> Path:
 def cmd_statement(args: argparse.Namespace) -> int:
     """The Art. 15 statement for an access case: written to --out and kept with the case."""
     from app.services import statements
-    from app.services.files import write_private
+    from app.store.files import write_private
 
     out = _out_file(args.out)
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         stored = statements.generate_statement(db, args.reference, args.lang)
-    finally:
-        db.close()
     write_private(out, stored.content)
     print(f"statement written to {out}; kept with case {args.reference} as {stored.filename}")
     print(f"SHA-256 {stored.sha256}")
@@ -507,11 +466,10 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from app.services import statements
-    from app.services.files import write_private
+    from app.store.files import write_private
 
     out = _out_file(args.out)
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         stored = statements.generate_letter(
             db,
             args.reference,
@@ -521,8 +479,6 @@ def cmd_letter(args: argparse.Namespace) -> int:
             identification_needed=args.identification_needed or "",
             fee_amount=args.fee,
         )
-    finally:
-        db.close()
     write_private(out, stored.content)
     print(f"{args.kind} letter written to {out}; kept with case {args.reference}")
     print(f"SHA-256 {stored.sha256}")
@@ -538,13 +494,10 @@ def cmd_annual_statements(args: argparse.Namespace) -> int:
     if not out_dir.is_dir():
         raise CliError(f"--out {args.out}: no such folder")
     combined = _out_file(args.combined, "--combined") if args.combined else None
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         mode = "role" if args.role else "requests"
         people = statements.annual_candidates(db, args.year, mode, role=args.role)
         report = statements.run_annual_batch(db, people, args.year, out_dir, args.lang, combined)
-    finally:
-        db.close()
     print(f"{len(report.written)} statements written to {out_dir} ({report.total} people)")
     if report.combined is not None:
         print(f"combined file for printing: {report.combined}")
@@ -561,11 +514,8 @@ def cmd_annual_statements(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from app.services.calendar import write_calendar
 
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         n = write_calendar(db, Path(args.out))
-    finally:
-        db.close()
     print(f"{n} open cases' deadlines written to {args.out}")
     return 0
 
@@ -579,8 +529,7 @@ def cmd_retention_sweep(args: argparse.Namespace) -> int:
     from app.services.cases import today_oslo
 
     as_of = _parse_date(args.as_of, "--as-of") if args.as_of else today_oslo()
-    db = _open(args, create=False)
-    try:
+    with _open(args, create=False) as db:
         with retention_sweep.reading_sweep(db, as_of) as items:
             if args.names:
                 record(db, "show retention sweep", "subject", "-", rows=items.total,
@@ -594,8 +543,6 @@ def cmd_retention_sweep(args: argparse.Namespace) -> int:
             else:
                 _print_sweep_table(items, names=args.names)
                 print(f"{items.total} item(s) due for deletion as of {as_of.isoformat()}")
-    finally:
-        db.close()
     return 0
 
 

@@ -76,7 +76,7 @@ def _isolated(folder: Path) -> Iterator[None]:
     """Data folder, settings and keyring of this run: all inside `folder`, all restored."""
     import keyring
 
-    from app.services.database import DATA_DIR_ENV
+    from app.store.database import DATA_DIR_ENV
 
     saved_env = {k: os.environ.get(k) for k in (DATA_DIR_ENV, "QT_QPA_PLATFORM")}
     os.environ[DATA_DIR_ENV] = str(folder / "data")
@@ -261,8 +261,8 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             step = "database created and seeded"
             from app.services import cases, register
             from app.services.audit import record, verify_chain
-            from app.services.database import open_database
             from app.store.cipherfile import FileKind, file_kind
+            from app.store.database import open_database
 
             db = open_database(folder / "selftest.sqlite3", create=True)
             if not (db.migration and db.migration.created):

@@ -120,8 +120,8 @@ def ours(csv_path: Path, folder: Path, twice: bool = False) -> tuple[float, obje
     ring.file_path = str(folder / "keyring.cfg")
     keyring.set_keyring(ring)  # the benchmark's database key stays in the temp folder
 
-    from app.services.database import open_database
     from app.services.subject_import import import_subjects
+    from app.store.database import open_database
 
     db = open_database(folder / "innsyn.sqlite3")
     try:

@@ -254,7 +254,7 @@ def main() -> int:
     _isolate(tmp)
     from app.reports.documents import render_statement
     from app.services import statements
-    from app.services.database import open_database
+    from app.store.database import open_database
 
     db = open_database(tmp / "bench.sqlite3")
     try:

@@ -85,7 +85,7 @@ def install_keyring() -> None:
 
 def remember_key(key_file: Path) -> None:
     """Put a generated database's key (kept beside it in bench/data) in the keyring."""
-    from app.services import keys
+    from app.store import keys
 
     db_id, raw = key_file.read_text(encoding="ascii").split()
     keys.store_key(db_id, bytes.fromhex(raw))

@@ -435,7 +435,7 @@ def generate(label: str, *, quiet: bool = False) -> None:
     started = time.perf_counter()
     say(f"generating {label}: {n:,} subjects and {n:,} cases into {folder}")
 
-    from app.services.database import open_database
+    from app.store.database import open_database
 
     db = open_database(folder / "innsyn.sqlite3")
     assert db.keying.raw_key is not None

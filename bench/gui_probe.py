@@ -272,8 +272,8 @@ def case_list(db_path: str, key_file: str, plain: str, repeat: int) -> None:
 
     from app.core.model import Status
     from app.services.cases import today_oslo
-    from app.services.database import open_database
     from app.services.dto import CaseQuery
+    from app.store.database import open_database
     from app.ui.case_table import CaseTableModel
     from app.ui.main_window import MainWindow
 

@@ -266,7 +266,7 @@ class Context:
 
     def db(self) -> Any:
         if self._db is None:
-            from app.services.database import open_database
+            from app.store.database import open_database
 
             self._db = open_database(self.db_path, create=False)
         return self._db
@@ -286,8 +286,8 @@ class Context:
 
 
 def plain_database(path: Path) -> Any:
-    from app.services.database import Database
     from app.store import audit, migrate
+    from app.store.database import Database
     from app.store.engine import make_engine, make_session_factory, session_scope
     from app.store.seed import seed_database
 
@@ -436,7 +436,7 @@ def _statement_module() -> Any:
 
 
 def _fresh_db(name: str) -> Any:
-    from app.services.database import open_database
+    from app.store.database import open_database
 
     folder = env.scratch() / name
     if folder.exists():

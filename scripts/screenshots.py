@@ -46,8 +46,8 @@ def main() -> int:
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(scratch))
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
 
-    from app.services.database import open_database
     from app.services.samples import add_sample_cases
+    from app.store.database import open_database
     from app.ui.i18n import install_language
     from app.ui.intake_dialog import IntakeDialog
     from app.ui.main_window import MainWindow

@@ -20,8 +20,8 @@ from keyrings.alt.file import PlaintextKeyring
 
 from app.core import clock
 from app.core.model import Channel, RequestType
-from app.services.database import Database, open_database
 from app.services.dto import RequestInput
+from app.store.database import Database, open_database
 
 OSLO = ZoneInfo("Europe/Oslo")
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"

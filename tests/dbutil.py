@@ -11,7 +11,7 @@ from typing import Any
 
 import keyring
 
-from app.services import keys
+from app.store import keys
 from app.store.cipherfile import file_salt
 from app.store.engine import Keying, connect_raw
 
@@ -30,7 +30,7 @@ from keyrings.alt.file import PlaintextKeyring
 ring = PlaintextKeyring()
 ring.file_path = sys.argv[2]
 keyring.set_keyring(ring)
-from app.services.database import open_database
+from app.store.database import open_database
 open_database(Path(sys.argv[1]), create=False)
 os._exit(0)  # without closing the database, as a crash, a kill or a power cut leaves it
 """

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from app.cli import main
 from app.core.model import RequestType
 from app.services import cases, rights, subjects
-from app.services.database import open_database
+from app.store.database import open_database
 from tests.conftest import oslo, phone_request
 
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from app.cli import main
-from app.services.database import open_database
+from app.store.database import open_database
 from app.store.models import AuditLog, Subject
 
 

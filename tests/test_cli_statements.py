@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from app.cli import main
 from app.core.model import RequestType, Role
 from app.services import cases, findings, register
-from app.services.database import open_database
+from app.store.database import open_database
 from app.store.models import Restriction, Subject
 from tests.conftest import OSLO, TEST_NOW, phone_request
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import keyring
 import pytest
 
-from app.services import cases, keys
-from app.services.database import open_database
+from app.services import cases
+from app.store import keys
 from app.store.cipherfile import file_salt
+from app.store.database import open_database
 from tests.conftest import phone_request
 
 pytestmark = pytest.mark.secret_service

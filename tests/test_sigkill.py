@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from app.services import cases
-from app.services.database import Database, open_database
 from app.services.dto import CaseQuery
+from app.store.database import Database, open_database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
 
@@ -29,7 +29,7 @@ from keyrings.alt.file import PlaintextKeyring
 ring = PlaintextKeyring()
 ring.file_path = sys.argv[1]
 keyring.set_keyring(ring)
-from app.services.database import open_database
+from app.store.database import open_database
 db = open_database(Path(sys.argv[2]), create=False)
 def slowly(done, total):
     print("progress", done, total, flush=True)

@@ -15,10 +15,9 @@ import datetime as dt
 from typing import Any
 
 from app.core import clock
-from app.services import database
-from app.services.database import Database
-from app.store import audit
+from app.store import audit, database
 from app.store.audit import ChainReport, Checkpoint
+from app.store.database import Database
 
 __all__ = [
     "ChainReport",

@@ -14,10 +14,10 @@ from pathlib import Path
 from app.core import clock
 from app.core.backups import backups_to_keep
 from app.core.errors import DatabaseProblem
-from app.services import config, database, keys
-from app.services.database import Database
-from app.store import migrate
+from app.services import config
+from app.store import database, keys, migrate
 from app.store.cipherfile import FileKind, file_kind, file_salt, opens_with
+from app.store.database import Database
 from app.store.engine import Keying, connect_raw
 
 log = logging.getLogger(__name__)

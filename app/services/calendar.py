@@ -18,8 +18,8 @@ from app import __version__
 from app.core.model import types_from_text
 from app.services.audit import record
 from app.services.cases import today_oslo
-from app.services.database import Database
-from app.services.files import write_private
+from app.store.database import Database
+from app.store.files import write_private
 from app.store.models import Case
 
 __all__ = ["REMIND_DAYS_BEFORE", "event_uid", "write_calendar"]

@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import clock, deadlines
+from app.core import clock, deadlines, paging
 from app.core.clock import OSLO
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import (
@@ -31,8 +31,6 @@ from app.core.model import (
 )
 from app.core.text import sort_key
 from app.intake.contact import normalise_email, normalise_phone, validate_name
-from app.services import paging
-from app.services.database import Database, current_user
 from app.services.dto import (
     CaseDetail,
     CaseQuery,
@@ -49,6 +47,7 @@ from app.services.dto import (
     SubjectMatch,
 )
 from app.store import fts
+from app.store.database import Database, current_user
 from app.store.models import (
     Case,
     CaseEmail,

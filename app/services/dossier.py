@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.reports.dossier import DossierData
 from app.services.cases import OSLO, _aware, _get_case
-from app.services.database import Database
+from app.store.database import Database
 from app.store.models import (
     CaseEmail,
     Document,

@@ -37,9 +37,9 @@ from app.reports import caselog as writers
 from app.reports.annual import render_annual_report
 from app.services.audit import record, verify_chain
 from app.services.cases import _case_filter, _get_case, today_oslo
-from app.services.database import Database
 from app.services.dto import CaseQuery
-from app.services.files import private_output
+from app.store.database import Database
+from app.store.files import private_output
 from app.store.models import Case, RecipientNotice, Subject
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.core.errors import InvalidInput, NotFound
 from app.services.cases import _event, _get_case, _limited, _utcnow, today_oslo
-from app.services.database import Database, current_user
+from app.store.database import Database, current_user
 from app.store.models import Document, Finding, ProcessingActivity, System
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024

@@ -11,8 +11,8 @@ from app.core.errors import UserError
 from app.core.model import Channel, RequestType
 from app.intake.email import ParsedEmail, parse_email_file
 from app.services.cases import log_request
-from app.services.database import Database
 from app.services.dto import EmailEvidence, LoggedRequest, RequestInput
+from app.store.database import Database
 
 MEDIA_TYPES = {"eml": "message/rfc822", "msg": "application/vnd.ms-outlook"}
 

@@ -32,7 +32,7 @@ from app.core.retention import (
 )
 from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.reports import documents as docs
-from app.services.database import Database
+from app.store.database import Database
 from app.store.models import (
     ActivityRetention,
     Case,

@@ -75,8 +75,6 @@ from app.reports.csvsafe import neutralise
 from app.services import config
 from app.services.audit import record
 from app.services.cases import _event, _next_reference, _utcnow, today_oslo
-from app.services.database import Database, current_user
-from app.services.files import write_private, write_private_stream
 from app.services.rights import (
     _FIRST_LINE_EVENT_KINDS,
     _SAFE_EVENT_KINDS,
@@ -84,6 +82,8 @@ from app.services.rights import (
     _needles,
     _wipe,
 )
+from app.store.database import Database, current_user
+from app.store.files import write_private, write_private_stream
 from app.store.models import (
     ActivityRetention,
     Case,

@@ -32,8 +32,8 @@ from app.reports import documents as docs
 from app.reports.wording import LANGUAGES, Wording, placeholders, wording
 from app.services import backup, register
 from app.services.cases import _event, _get_case, _limited, _utcnow, reindex, today_oslo
-from app.services.database import Database, current_user
 from app.store import fts
+from app.store.database import Database, current_user
 from app.store.models import (
     ActivityRetention,
     Case,

@@ -33,8 +33,8 @@ from app.core.model import (
 )
 from app.core.text import sort_key
 from app.services.cases import reindex, today_oslo
-from app.services.database import Database, current_user
 from app.store import fts
+from app.store.database import Database, current_user
 from app.store.models import Base, Case, CaseEvent, Setting, Subject, SubjectEmail
 
 __all__ = [

@@ -12,17 +12,19 @@ from pathlib import Path
 
 import phonenumbers
 
+from app.core import clock
 from app.core.errors import DatabaseProblem, InvalidInput
 from app.intake.contact import normalise_email, normalise_phone
-from app.services import config, keys, register, samples
-from app.services.database import (
+from app.services import config, register, samples
+from app.services.register import ControllerProfile
+from app.store import keys
+from app.store.database import (
     MIN_PASSPHRASE,
     Database,
     data_dir,
     default_database_path,
     open_database,
 )
-from app.services.register import ControllerProfile
 
 __all__ = [
     "LANGUAGES",
@@ -281,3 +283,21 @@ def _undo_new_database(db: Database) -> None:
             pass
     for suffix in ("", "-wal", "-shm"):
         db.path.with_name(db.path.name + suffix).unlink(missing_ok=True)
+
+
+def recovery_sheet(db: Database) -> bytes:
+    """The recovery sheet of an open, keyring-keyed database (the key is in memory)."""
+
+    from app.reports.recovery import render_recovery_sheet
+
+    if db.keying.raw_key is None:
+        raise DatabaseProblem(
+            "This database is opened with a passphrase: its passphrase is its recovery key."
+        )
+    return render_recovery_sheet(
+        recovery_key=keys.format_recovery_key(db.keying.raw_key),
+        database_name=db.path.name,
+        database_id=db.database_id,
+        controller=register.get_controller(db).legal_name or "Innsyn",
+        created=clock.today_oslo(),
+    )

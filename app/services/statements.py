@@ -42,9 +42,9 @@ from app.reports.pdfbase import styles
 from app.reports.wording import LANGUAGES
 from app.services import register
 from app.services.cases import _event, _get_case, _limited, _utcnow, today_oslo
-from app.services.database import Database, current_user
-from app.services.files import WriteFailed, write_private
 from app.services.register import ActivityView
+from app.store.database import Database, current_user
+from app.store.files import WriteFailed, write_private
 from app.store.models import (
     ActivityRetention,
     Case,

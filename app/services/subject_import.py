@@ -46,8 +46,8 @@ from app.intake.registers import (
     validate_row,
 )
 from app.reports.csvsafe import neutralise
-from app.services.database import Database
 from app.store import audit, fts
+from app.store.database import Database
 from app.store.engine import user_facing
 from app.store.models import Subject, SubjectEmail, SubjectPhone
 

@@ -7,13 +7,13 @@ from typing import Any
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
+from app.core import paging
 from app.core.errors import NotFound
 from app.core.model import Role
-from app.services import paging
 from app.services.cases import case_row
-from app.services.database import Database
 from app.services.dto import SubjectDetail, SubjectRow
 from app.store import fts
+from app.store.database import Database
 from app.store.models import Case, Subject, SubjectEmail, SubjectPhone
 
 _SORT = {

@@ -11,9 +11,9 @@ from typing import Any
 
 from app.core.errors import DatabaseProblem
 from app.store.engine import SALT_BYTES, Keying, connect_raw, user_facing
+from app.store.sqlite_errors import SqliteErrorCode, error_code
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SQLITE_NOTADB = 26
 
 
 class FileKind(Enum):
@@ -56,7 +56,7 @@ def opens_with(path: Path, keying: Keying | None) -> bool:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
     except Exception as exc:
-        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == SQLITE_NOTADB:
+        if error_code(exc) is SqliteErrorCode.NOTADB:
             return False
         raise user_facing(exc) or DatabaseProblem(f"{path.name} cannot be opened.") from exc
     finally:

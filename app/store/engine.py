@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import DatabaseProblem
+from app.store.sqlite_errors import SqliteErrorCode, error_code
 
 BUSY_TIMEOUT_MS = 5000
 # SQLCipher decrypts and HMAC-checks every page it reads into its cache; the default 8 MB
@@ -105,27 +106,24 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 _USER_FACING = {
-    13: "The disk is full: the last change was not saved (everything saved before it is "
+    SqliteErrorCode.FULL: "The disk is full: the last change was not saved (everything saved before it is "
     "intact). Free some space and try again.",
-    8: "The database file cannot be written (it, or its folder, is read-only): the last "
+    SqliteErrorCode.READONLY: "The database file cannot be written (it, or its folder, is read-only): the last "
     "change was not saved.",
-    5: "The database is busy: another program is writing to it. Try again in a moment.",
-    6: "The database is busy: another program is writing to it. Try again in a moment.",
-    10: "The disk reported an error while reading or writing: the last change was not saved.",
-    11: "The database file is damaged: restore the newest good backup.",
-    26: "The database file is damaged or is not an Innsyn database: restore the newest good "
+    SqliteErrorCode.BUSY: "The database is busy: another program is writing to it. Try again in a moment.",
+    SqliteErrorCode.LOCKED: "The database is busy: another program is writing to it. Try again in a moment.",
+    SqliteErrorCode.IOERR: "The disk reported an error while reading or writing: the last change was not saved.",
+    SqliteErrorCode.CORRUPT: "The database file is damaged: restore the newest good backup.",
+    SqliteErrorCode.NOTADB: "The database file is damaged or is not an Innsyn database: restore the newest good "
     "backup.",
-    14: "The database file cannot be opened: check that its folder exists and may be written.",
+    SqliteErrorCode.CANTOPEN: "The database file cannot be opened: check that its folder exists and may be written.",
 }
 
 
 def user_facing(exc: BaseException) -> DatabaseProblem | None:
     """The error a user can act on (disk full, read-only, busy, damaged), else None (a bug)."""
-    orig = getattr(exc, "orig", exc)
-    code = getattr(orig, "sqlite_errorcode", None)
-    if code is None:
-        return None
-    message = _USER_FACING.get(code & 0xFF)
+    code = error_code(exc)
+    message = _USER_FACING.get(code) if code is not None else None
     return DatabaseProblem(message) if message else None
 
 

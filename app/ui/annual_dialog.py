@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.core.model import Role
 from app.services import cases, statements, subjects
-from app.services.database import Database
 from app.services.statements import AnnualCandidate, BatchReport
+from app.store.database import Database
 from app.ui.case_table import label
 from app.ui.case_view import chain_tab_order, named, value_label
 from app.ui.jobs import Job

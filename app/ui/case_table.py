@@ -27,8 +27,8 @@ from PySide6.QtGui import QBrush, QColor
 from app.core import clock, deadlines
 from app.core.model import Role
 from app.services import cases, subjects
-from app.services.database import Database
 from app.services.dto import CaseQuery, CaseRow, SubjectRow
+from app.store.database import Database
 from app.ui.jobs import failure_message
 
 OSLO = clock.OSLO

@@ -37,8 +37,8 @@ from app.core.deadlines import explain_due_date
 from app.core.errors import UserError
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, Status
 from app.services import cases
-from app.services.database import Database
 from app.services.dto import CaseDetail, DocumentView
+from app.store.database import Database
 from app.ui.case_table import days_left_text, format_date, format_time_oslo, label
 
 if TYPE_CHECKING:  # the subject view and the rights panel import this module
@@ -68,7 +68,7 @@ def tr(text: str) -> str:
 def save_private_file(parent: QWidget, path: Path, content: bytes) -> bool:
     """Write a file the officer chose: owner-only, complete or not at all. A failure is
     told in a message box; returns whether the file was written."""
-    from app.services.files import write_private
+    from app.store.files import write_private
 
     try:
         write_private(path, content)

@@ -42,8 +42,8 @@ from app.core.errors import UserError
 from app.core.figures import YearFigures
 from app.services import cases
 from app.services.audit import ChainReport, verify_chain, verify_new_entries
-from app.services.database import Database
 from app.services.dto import CaseQuery, CaseRow, CaseStats
+from app.store.database import Database
 from app.ui.case_table import format_date, label
 from app.ui.jobs import Job, ProgressCallback, failure_message
 

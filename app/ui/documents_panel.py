@@ -53,9 +53,9 @@ from app.core.errors import UserError
 from app.core.model import RequestType
 from app.resources import resources_dir
 from app.services import cases, statements
-from app.services.database import Database
 from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
+from app.store.database import Database
 from app.ui.case_table import format_date, format_time_oslo, label
 from app.ui.case_view import (
     ActionDialog,

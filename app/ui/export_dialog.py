@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from app.core.model import RequestType, Status
 from app.services import exports
 from app.services.cases import today_oslo
-from app.services.database import Database
 from app.services.dto import CaseQuery
+from app.store.database import Database
 from app.ui.case_table import label
 from app.ui.case_view import from_qdate, named, to_qdate
 from app.ui.jobs import Job, ProgressCallback

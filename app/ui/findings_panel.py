@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.services import cases, findings, register
-from app.services.database import Database
 from app.services.findings import FindingView
+from app.store.database import Database
 from app.ui.case_table import format_date
 from app.ui.case_view import (
     ActionDialog,

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.services import subject_import
-from app.services.database import Database
 from app.services.subject_import import (
     FIELDS,
     PREVIEW_COLUMNS,
@@ -41,6 +40,7 @@ from app.services.subject_import import (
     ImportPreview,
     ImportReport,
 )
+from app.store.database import Database
 from app.ui.case_view import named
 from app.ui.jobs import Job, ProgressCallback
 

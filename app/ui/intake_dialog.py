@@ -52,8 +52,8 @@ from app.core.model import (
     Status,
 )
 from app.services import cases
-from app.services.database import Database
 from app.services.dto import OpenCaseBrief, RequestInput, SubjectMatch
+from app.store.database import Database
 
 if TYPE_CHECKING:
     from app.services.intake import EmailDraft

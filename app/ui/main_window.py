@@ -44,9 +44,9 @@ from app import __version__
 from app.core.errors import UserError
 from app.core.model import RequestType, Role, Status
 from app.services import cases, intake
-from app.services.database import Database, FullCheck
 from app.services.dto import CaseQuery, CaseStats
 from app.services.intake import EmailDraft, ImportOutcome
+from app.store.database import Database, FullCheck
 from app.ui.case_table import (
     CaseTableModel,
     ReferenceRole,
@@ -986,7 +986,7 @@ class MainWindow(QMainWindow):
 
     def start_file_check(self) -> Job | None:
         """Read and check every page of the database file on a worker (it was not done at
-        opening: see app.services.database); damage found is shown by `database_damaged`."""
+        opening: see app.store.database); damage found is shown by `database_damaged`."""
         if self._file_check_job is not None or self.damage is not None:
             return None
         check = FullCheck(self.db)

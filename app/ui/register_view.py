@@ -47,7 +47,6 @@ from app.core import clock, retention
 from app.core.errors import UserError
 from app.core.retention import AfterEvent, JustificationRequired, RetentionRuleSpec
 from app.services import register
-from app.services.database import Database
 from app.services.register import (
     ActivityInput,
     ActivityView,
@@ -61,6 +60,7 @@ from app.services.register import (
     SystemInput,
     SystemView,
 )
+from app.store.database import Database
 
 __all__ = [
     "ActivityDialog",

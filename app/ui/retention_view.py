@@ -48,8 +48,8 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.services import retention_sweep
 from app.services.cases import today_oslo
-from app.services.database import Database
 from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
+from app.store.database import Database
 from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
 from app.ui.jobs import Job, ProgressCallback, failure_message
 

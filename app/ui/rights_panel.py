@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.core.model import RequestType
 from app.services import cases, register, rights, subjects
-from app.services.database import Database
 from app.services.dto import CaseDetail, SubjectDetail
+from app.store.database import Database
 from app.ui.case_table import format_date, format_time_oslo, label
 from app.ui.case_view import (
     ActionDialog,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import InvalidInput, UserError
 from app.services import backup, config, register, samples, setup
-from app.services.database import Database
+from app.store.database import Database
 from app.ui import i18n
 from app.ui.jobs import Job, ProgressCallback
 from app.ui.wizard import ControllerFields, message_label, note_label, show_problem

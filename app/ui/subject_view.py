@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.services import subjects
-from app.services.database import Database
 from app.services.dto import CaseQuery, SubjectDetail
+from app.store.database import Database
 from app.ui.case_table import CaseTableModel, ReferenceRole, format_date, label
 from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named, value_label
 

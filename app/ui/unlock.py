@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DatabaseProblem
-from app.services import keys
-from app.services.database import MIN_PASSPHRASE, Database, default_database_path, open_database
+from app.services import setup
+from app.store import keys
+from app.store.database import MIN_PASSPHRASE, Database, default_database_path, open_database
 
 
 def _tr(text: str) -> str:
@@ -137,7 +138,7 @@ class Unlocker:
             self.save_recovery_sheet(db)
 
     def save_recovery_sheet(self, db: Database) -> Path | None:
-        from app.services.files import write_private
+        from app.store.files import write_private
 
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _ = QFileDialog.getSaveFileName(
@@ -149,7 +150,7 @@ class Unlocker:
         if not name:
             return None
         try:
-            return write_private(Path(name), keys.recovery_sheet(db))
+            return write_private(Path(name), setup.recovery_sheet(db))
         except Exception as exc:  # a message, never a traceback
             self.tell(_tr("Innsyn"), str(exc))
             return None

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import InvalidInput, UserError
-from app.services import keys, setup
-from app.services.database import MIN_PASSPHRASE, Database, default_database_path
+from app.services import setup
 from app.services.register import ControllerProfile
 from app.services.setup import ControllerProblem, FirstRunChoices, KeyMode
+from app.store import keys
+from app.store.database import MIN_PASSPHRASE, Database, default_database_path
 from app.ui import i18n
 
 __all__ = [

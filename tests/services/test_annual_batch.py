@@ -18,10 +18,10 @@ from app.core import clock
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import Channel, RequestType
 from app.services import cases, findings, register, statements
-from app.services.database import Database
 from app.services.dto import RequestInput
-from app.services.files import WriteFailed
 from app.services.statements import AnnualCandidate
+from app.store.database import Database
+from app.store.files import WriteFailed
 from app.store.models import Restriction, Subject
 from tests.conftest import OSLO, TEST_NOW
 

@@ -13,7 +13,7 @@ from icalendar import Calendar
 from app.core.model import RequestType, Status
 from app.services import cases
 from app.services.calendar import event_uid, write_calendar
-from app.services.database import Database
+from app.store.database import Database
 from tests.conftest import oslo, phone_request
 
 PERSONAL = (

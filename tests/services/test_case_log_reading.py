@@ -20,9 +20,9 @@ from app.core.model import FeeDecision, RequestType, Status, types_from_text
 from app.reports.caselog import Cancelled
 from app.services import exports
 from app.services.cases import _case_filter, today_oslo
-from app.services.database import Database
 from app.services.dto import CaseQuery
 from app.store import fts
+from app.store.database import Database
 from app.store.models import Case, Recipient, RecipientNotice, Subject
 from tests.conftest import OSLO
 

@@ -12,8 +12,8 @@ from sqlalchemy import event
 
 from app.core.model import RequestType, Status
 from app.services import cases
-from app.services.database import Database
 from app.services.dto import CaseQuery
+from app.store.database import Database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
 

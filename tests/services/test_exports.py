@@ -20,7 +20,6 @@ from app.cli import main
 from app.core.model import FeeDecision, IdentityResult, RequestType, Status
 from app.reports.caselog import Cancelled
 from app.services import cases
-from app.services.database import Database
 from app.services.exports import (
     case_log_rows,
     dossier_pdf,
@@ -29,6 +28,7 @@ from app.services.exports import (
     figures_for_year,
 )
 from app.services.intake import draft_from_email
+from app.store.database import Database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
 

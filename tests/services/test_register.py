@@ -11,7 +11,6 @@ from sqlalchemy import select, text
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.retention import JustificationRequired
 from app.services import register
-from app.services.database import Database
 from app.services.register import (
     ActivityInput,
     ControllerProfile,
@@ -20,6 +19,7 @@ from app.services.register import (
     RuleInput,
     SystemInput,
 )
+from app.store.database import Database
 from app.store.models import Case, Subject
 
 

@@ -16,8 +16,8 @@ from sqlalchemy import insert, select, update
 from app.core.model import RequestType
 from app.reports.csvsafe import neutralise
 from app.services import cases, retention_sweep, rights
-from app.services.database import Database
 from app.services.retention_sweep import SweepItem, SweepKind, sweep_item_key
+from app.store.database import Database
 from app.store.models import (
     ActivityRetention,
     AuditLog,

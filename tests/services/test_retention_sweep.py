@@ -18,9 +18,9 @@ from app.core.errors import InvalidInput, RuleViolation
 from app.core.model import Channel, RequestType, Role, Status
 from app.core.retention import RetentionRuleSpec, SubjectDates
 from app.services import cases, retention_sweep, rights, subjects
-from app.services.database import Database
 from app.services.dto import CaseQuery, EmailEvidence
 from app.services.retention_sweep import SweepItem, SweepKind
+from app.store.database import Database
 from app.store.models import Case, CaseEmail, CaseEvent, Document, Subject
 from tests.conftest import oslo, phone_request
 

@@ -17,8 +17,8 @@ from app.core.errors import InvalidInput, RuleViolation
 from app.core.model import Channel, RequestType, Status
 from app.services import backup, cases, register, rights, subjects
 from app.services.audit import verify_chain
-from app.services.database import Database
 from app.services.dto import CaseQuery, EmailEvidence, RequestInput
+from app.store.database import Database
 from app.store.models import Finding, System
 from tests.conftest import oslo
 from tests.dbutil import raw_connect

@@ -12,9 +12,9 @@ from sqlalchemy import text
 from app.core import deadlines
 from app.core.model import Channel, Status
 from app.services import cases, samples
-from app.services.database import Database
 from app.services.dto import CaseQuery
 from app.store import audit
+from app.store.database import Database
 from tests.conftest import OSLO, phone_request
 
 AUDIT_TABLES = {"audit_log", "audit_anchor"}

@@ -10,10 +10,11 @@ import keyring.backends.fail
 import pytest
 
 from app.core.errors import InvalidInput
-from app.services import config, keys, register, samples, setup
-from app.services.database import default_database_path, open_database
+from app.services import config, register, samples, setup
 from app.services.register import ControllerProfile
 from app.services.setup import ControllerProblem, FirstRunChoices, KeyMode
+from app.store import keys
+from app.store.database import default_database_path, open_database
 
 PROFILE = ControllerProfile(
     legal_name="LanoPro",

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from app.core.errors import InvalidInput, RuleViolation
 from app.core.model import Channel, RequestType, Role
 from app.services import cases, findings, register, statements
-from app.services.database import Database
 from app.services.dto import LoggedRequest, RequestInput
 from app.services.register import ControllerProfile, RecipientInput
+from app.store.database import Database
 from app.store.models import Case, Document, Restriction, Subject
 from tests.conftest import OSLO
 

@@ -18,7 +18,6 @@ from app.core.text import sort_key
 from app.intake.registers import ColumnMapping
 from app.services import subjects
 from app.services.audit import verify_chain
-from app.services.database import Database
 from app.services.dto import SubjectDetail
 from app.services.subject_import import (
     _Names,
@@ -29,6 +28,7 @@ from app.services.subject_import import (
     write_bad_rows,
 )
 from app.store import fts
+from app.store.database import Database
 from app.store.models import Subject
 
 SAMPLE = ("registers", "erp-customers-cp1252.csv")

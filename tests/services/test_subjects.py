@@ -7,7 +7,7 @@ import pytest
 from app.core.model import RequestType
 from app.core.text import sort_key
 from app.services import cases, subjects
-from app.services.database import Database
+from app.store.database import Database
 from tests.conftest import oslo, phone_request
 
 

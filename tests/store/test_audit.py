@@ -13,7 +13,7 @@ from app.core import clock
 from app.core.model import IdentityResult, Status
 from app.services import cases
 from app.services.audit import full_verification_due, verify_chain, verify_new_entries
-from app.services.database import Database, open_database
+from app.store.database import Database, open_database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
 

@@ -13,8 +13,8 @@ from app.core.backups import backups_to_keep, last_expiry
 from app.core.errors import DatabaseProblem
 from app.services import cases
 from app.services.backup import list_backups, make_backup, prune_backups, restore
-from app.services.database import Database, open_database
 from app.store.cipherfile import SQLITE_MAGIC
+from app.store.database import Database, open_database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
 

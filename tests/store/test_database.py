@@ -10,8 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from app.core.errors import DatabaseProblem
-from app.services.database import default_database_path, open_database
 from app.store import migrate
+from app.store.database import default_database_path, open_database
 from app.store.models import Base
 from tests.conftest import phone_request
 from tests.dbutil import raw_connect

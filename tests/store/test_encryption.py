@@ -13,10 +13,10 @@ import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from keyrings.alt.file import PlaintextKeyring
 
-from app.services import cases, keys
-from app.services.database import open_database
-from app.store import migrate
+from app.services import cases
+from app.store import keys, migrate
 from app.store.cipherfile import SQLITE_MAGIC, file_salt
+from app.store.database import open_database
 from app.store.engine import make_engine
 from tests.conftest import phone_request
 

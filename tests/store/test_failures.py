@@ -11,8 +11,8 @@ import pytest
 
 from app.core.errors import DatabaseProblem
 from app.services import cases
-from app.services.database import open_database
 from app.services.dto import CaseQuery
+from app.store.database import open_database
 from tests.conftest import phone_request
 from tests.dbutil import raw_connect
 

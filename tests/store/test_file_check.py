@@ -17,9 +17,10 @@ import pytest
 from app.cli import main
 from app.core import clock
 from app.core.errors import DatabaseProblem
-from app.services import cases, database
+from app.services import cases
 from app.services.backup import make_backup
-from app.services.database import Database, FileCheck, FullCheck, open_database
+from app.store import database
+from app.store.database import Database, FileCheck, FullCheck, open_database
 from tests.conftest import phone_request
 from tests.dbutil import crash_while_open, damage_a_data_page
 
@@ -128,7 +129,7 @@ from keyrings.alt.file import PlaintextKeyring
 ring = PlaintextKeyring()
 ring.file_path = sys.argv[2]
 keyring.set_keyring(ring)
-from app.services.database import open_database
+from app.store.database import open_database
 db = open_database(Path(sys.argv[1]), create=False)
 print("open", flush=True)
 sys.stdin.readline()

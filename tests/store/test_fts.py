@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 
 from app.services import cases
-from app.services.database import Database
 from app.store import fts
+from app.store.database import Database
 from tests.conftest import phone_request
 
 PEOPLE = (

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.services import cases
-from app.services.database import Database
+from app.store.database import Database
 from app.store.models import Restriction, Subject
 from app.ui.annual_dialog import AnnualStatementsDialog, SubjectIdRole
 from app.ui.main_window import MainWindow

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core import clock
-from app.services import cases, database
+from app.services import cases
 from app.services.audit import verify_new_entries
 from app.services.backup import make_backup
-from app.services.database import Database, open_database
+from app.store import database
+from app.store.database import Database, open_database
 from app.ui import app as gui_app
 from app.ui.main_window import MainWindow
 from tests.conftest import phone_request

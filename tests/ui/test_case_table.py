@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from app.core import deadlines
 from app.core.model import RequestType, Role
 from app.services import cases
-from app.services.database import Database
 from app.services.dto import CaseQuery
+from app.store.database import Database
 from app.ui.case_table import (
     BAND_COLOURS,
     CaseTableModel,

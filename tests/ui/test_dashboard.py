@@ -19,7 +19,7 @@ from sqlalchemy import text
 from app.core.model import FeeDecision, RequestType, Status
 from app.services import cases
 from app.services.audit import ChainReport
-from app.services.database import Database
+from app.store.database import Database
 from app.ui import dashboard as dashboard_module
 from app.ui.dashboard import AuditStatus, Dashboard, days_left_text
 from tests.conftest import oslo, phone_request

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.model import RequestType, Role
 from app.services import cases, findings, register, statements
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.case_view import CaseView
 from app.ui.documents_panel import DocumentsPanel, LetterDialog, MarkSentDialog, PdfPreviewDialog
 from tests.conftest import OSLO, phone_request

@@ -26,8 +26,8 @@ from sqlalchemy import text
 
 from app.core.model import RequestType, Status
 from app.services import cases, exports
-from app.services.database import Database
 from app.services.dto import CaseQuery
+from app.store.database import Database
 from app.ui.export_dialog import STATUS_OPEN, ExportDialog, export_case_pack
 from tests.conftest import oslo, phone_request
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.model import RequestType
 from app.services import cases, findings, register
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.case_view import CaseView
 from app.ui.findings_panel import FindingDialog, FindingsPanel
 from tests.conftest import OSLO, phone_request

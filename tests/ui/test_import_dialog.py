@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services import subjects
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.import_dialog import SubjectImportDialog
 
 SAMPLE = ("registers", "erp-customers-cp1252.csv")

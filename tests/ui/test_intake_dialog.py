@@ -36,9 +36,9 @@ from app.core.model import (
     Status,
 )
 from app.services import cases
-from app.services.database import Database
 from app.services.dto import CaseQuery
 from app.services.intake import draft_from_email
+from app.store.database import Database
 from app.ui.intake_dialog import (
     DuplicateDialog,
     FeeDecisionDialog,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.services import setup
-from app.services.database import Database
+from app.store.database import Database
 from app.ui import app as gui_app
 from app.ui import i18n
 from app.ui.main_window import MainWindow

@@ -32,7 +32,7 @@ from app.core import deadlines
 from app.core.errors import InvalidInput
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
 from app.services import cases
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.case_table import CaseTableModel, ReferenceRole, format_date
 from app.ui.case_view import CaseView, ExtendDialog
 from app.ui.jobs import Job

@@ -15,7 +15,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import register
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.register_view import (
     ActivityDialog,
     RecipientDialog,

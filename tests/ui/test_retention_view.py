@@ -19,8 +19,8 @@ from sqlalchemy import func, insert, select, update
 
 from app.core.model import RequestType
 from app.services import cases, retention_sweep, rights
-from app.services.database import Database
 from app.services.retention_sweep import SweepKind
+from app.store.database import Database
 from app.store.models import Case, Subject
 from app.ui import retention_view
 from app.ui.retention_view import RetentionSweepView, SweepTableModel

@@ -33,7 +33,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.model import RequestType, Status
 from app.services import cases, register, rights, subjects
-from app.services.database import Database
+from app.store.database import Database
 from app.ui import rights_panel as rp
 from app.ui.rights_panel import RestrictionBanner, RightsPanel
 from tests.conftest import oslo, phone_request

@@ -18,7 +18,7 @@ from keyrings.alt.file import PlaintextKeyring
 ring = PlaintextKeyring(); ring.file_path = sys.argv[1]; keyring.set_keyring(ring)
 from PySide6.QtWidgets import QApplication, QPushButton
 app = QApplication([])
-from app.services.database import open_database
+from app.store.database import open_database
 from app.services.samples import add_sample_cases
 from app.ui.main_window import MainWindow
 db = open_database(Path(sys.argv[2]))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWi
 from pytestqt.qtbot import QtBot
 
 from app.services import backup, config, register, samples, setup
-from app.services.database import Database
+from app.store.database import Database
 from app.ui import i18n
 from app.ui.settings_dialog import SettingsDialog
 

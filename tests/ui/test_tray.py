@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.model import Status
 from app.services import cases
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.tray import CHECK_INTERVAL_MS, ReminderTray
 from tests.conftest import OSLO, oslo, phone_request
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.services import cases
 from app.services.backup import make_backup
-from app.services.database import Database
+from app.store.database import Database
 from app.ui.unlock import NewPassphraseDialog, SecretDialog, Unlocker, open_interactively
 from tests.conftest import phone_request
 from tests.dbutil import crash_while_open, damage_a_data_page

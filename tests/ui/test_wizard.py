@@ -15,9 +15,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from app.services import config, keys, register, samples, setup
-from app.services.database import default_database_path, open_database
+from app.services import config, register, samples, setup
 from app.services.setup import KeyMode
+from app.store import keys
+from app.store.database import default_database_path, open_database
 from app.ui import i18n, wizard
 from app.ui.wizard import FirstRunWizard
 

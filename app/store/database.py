@@ -34,8 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import clock
 from app.core.errors import DatabaseProblem
-from app.services import keys
-from app.store import audit, migrate
+from app.store import audit, keys, migrate
 from app.store.cipherfile import (
     FileKind,
     encrypt_in_place,
@@ -53,6 +52,7 @@ from app.store.engine import (
     user_facing,
 )
 from app.store.seed import seed_database
+from app.store.sqlite_errors import SqliteErrorCode, error_code
 
 log = logging.getLogger(__name__)
 
@@ -284,6 +284,12 @@ class Database:
         with session_scope(self.factory) as s:
             yield s
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self.engine.dispose()
         if self._marker is not None:
@@ -311,8 +317,7 @@ def quick_check(conn: Any) -> str:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except Exception as exc:
-        code = getattr(exc, "sqlite_errorcode", None)
-        if code is None or (code & 0xFF) not in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB
+        if error_code(exc) not in (SqliteErrorCode.CORRUPT, SqliteErrorCode.NOTADB):
             raise
         return str(exc)
     return "; ".join(str(r[0]) for r in rows[:3]) or "no answer"

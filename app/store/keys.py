@@ -9,18 +9,14 @@ import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import keyring
 import keyring.backends.fail
 import keyring.errors
 
-from app.core import clock
 from app.core.errors import DatabaseProblem
 from app.store.engine import KEY_BYTES, SALT_BYTES, Keying
-
-if TYPE_CHECKING:
-    from app.services.database import Database
 
 KEYRING_SERVICE = "Innsyn database key"
 T = TypeVar("T")
@@ -116,25 +112,6 @@ def parse_recovery_key(text: str) -> bytes | None:
     if re.fullmatch(r"[0-9a-fA-F]{64}", digits):
         return bytes.fromhex(digits)
     return None
-
-
-def recovery_sheet(db: Database) -> bytes:
-    """The recovery sheet of an open, keyring-keyed database (the key is in memory)."""
-
-    from app.reports.recovery import render_recovery_sheet
-    from app.services.register import get_controller
-
-    if db.keying.raw_key is None:
-        raise DatabaseProblem(
-            "This database is opened with a passphrase: its passphrase is its recovery key."
-        )
-    return render_recovery_sheet(
-        recovery_key=format_recovery_key(db.keying.raw_key),
-        database_name=db.path.name,
-        database_id=db.database_id,
-        controller=get_controller(db).legal_name or "Innsyn",
-        created=clock.today_oslo(),
-    )
 
 
 def database_id_of(path: Path) -> str:

@@ -29,7 +29,7 @@ _AT_EMPTY_PATH = 0x1000
 
 
 def _journal() -> Path:
-    from app.services.database import data_dir
+    from app.store.database import data_dir
 
     return data_dir() / "partial-files.txt"
 
