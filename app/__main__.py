@@ -9,6 +9,9 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # the bundle's statement workers start through here
+    from app.store.files import sweep_partial_files
+
+    sweep_partial_files()  # what a killed write left behind where O_TMPFILE is missing
     from app.cli import main as cli_main
 
     return cli_main(sys.argv[1:] if argv is None else argv)

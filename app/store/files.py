@@ -38,36 +38,76 @@ def _journal_add(path: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(_journal(), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(f"{path}\n")
+            fh.write(f"{os.getpid()}\t{path}\n")
+
+
+def _journal_entries(journal: Path) -> list[tuple[int | None, str]]:
+    """(writer's process id, path) of each line; None for a line without an id."""
+    entries: list[tuple[int | None, str]] = []
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        pid_text, tab, path = line.partition("\t")
+        if not tab:
+            entries.append((None, line))
+        elif pid_text.isdigit():
+            entries.append((int(pid_text), path))
+    return [(pid, path) for pid, path in entries if path]
+
+
+def _rewrite_journal(journal: Path, entries: list[tuple[int | None, str]]) -> None:
+    if not entries:
+        journal.unlink()
+        return
+    text = "".join(f"{path}\n" if pid is None else f"{pid}\t{path}\n" for pid, path in entries)
+    journal.write_text(text, encoding="utf-8")
 
 
 def _journal_remove(path: Path) -> None:
     journal = _journal()
     with contextlib.suppress(OSError):
-        lines = [line for line in journal.read_text(encoding="utf-8").splitlines() if line]
-        rest = [line for line in lines if line != str(path)]
-        if rest:
-            journal.write_text("".join(f"{line}\n" for line in rest), encoding="utf-8")
-        else:
-            journal.unlink()
+        rest = [(pid, line) for pid, line in _journal_entries(journal) if line != str(path)]
+        _rewrite_journal(journal, rest)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def sweep_partial_files() -> int:
-    """Remove temporary files left by a process that was killed while writing."""
+    """Remove the temporary files left by a process that was killed while writing one.
+
+    Only where the unnamed (O_TMPFILE) write is not available, that is off Linux or on a
+    filesystem without it, does a write go through a named `.partial` file, journalled with
+    the writer's process id. Called at every start (app/__main__.py): a file whose writer
+    is still running (another window, a CLI run) is left alone; one whose writer is gone is
+    removed, so that an erased person's data does not outlive a killed export."""
     journal = _journal()
     try:
-        lines = [line for line in journal.read_text(encoding="utf-8").splitlines() if line]
+        entries = _journal_entries(journal)
     except OSError:
         return 0
     removed = 0
-    for line in lines:
+    kept: list[tuple[int | None, str]] = []
+    for pid, line in entries:
+        if pid is not None and _alive(pid):
+            kept.append((pid, line))
+            continue
         path = Path(line)
         if path.name.endswith(".partial") and path.exists():
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed += 1
     with contextlib.suppress(OSError):
-        journal.unlink()
+        _rewrite_journal(journal, kept)
     return removed
 
 
