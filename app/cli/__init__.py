@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app.cli import admin, documents, requests, retention, rights, subjects
+from app.cli import admin, case, documents, requests, retention, rights, subjects
 from app.cli.admin import cmd_gui, cmd_self_test
 from app.cli.common import EXIT_USER_ERROR, CliError, Parser
 from app.core.errors import UserError
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--self-test", action="store_true", help="the same as the self-test command")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for module in (requests, rights, subjects, documents, retention, admin):
+    for module in (requests, case, rights, subjects, documents, retention, admin):
         module.register(sub)
     return p
 
