@@ -4,9 +4,15 @@ letters and the calendar."""
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, Parser, Subcommands, open_db, out_file, parse_date
+from app.core import clock
+
+if TYPE_CHECKING:
+    from app.core.figures import YearFigures
 
 
 def cmd_export_log(args: argparse.Namespace) -> int:
@@ -32,11 +38,48 @@ def cmd_export_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report_annual(args: argparse.Namespace) -> int:
-    from app.services.exports import export_annual_report
+def annual_record(figures: YearFigures) -> dict[str, Any]:
+    """Exactly the figures the annual report's PDF prints (app/reports/annual.py): the key
+    figures, requests by type and month with the totals, by channel, refusals by reason."""
+    return {
+        "year": figures.year,
+        "requests": figures.requests,
+        "answered": figures.answered,
+        "answered_on_time": figures.answered_on_time,
+        "answered_late": figures.answered_late,
+        "share_on_time": figures.share_on_time,
+        "median_days": figures.median_days,
+        "p90_days": figures.p90_days,
+        "extensions": figures.extensions,
+        "refusals": figures.refusals,
+        "fees": figures.fees,
+        "fees_total": figures.fees_total,
+        "by_type": dict(figures.by_type),
+        "by_type_month": {t: list(months) for t, months in figures.by_type_month.items()},
+        "by_month": list(figures.by_month),
+        "by_channel": dict(figures.by_channel),
+        "refusals_by_reason": dict(figures.refusals_by_reason),
+    }
 
-    with open_db(args, create=False) as db:
-        figures = export_annual_report(db, args.year, Path(args.out), lang=args.lang)
+
+def cmd_report_annual(args: argparse.Namespace) -> int:
+    from app.services import exports
+    from app.services.audit import record
+    from app.store.files import write_private
+
+    out = out_file(args.out)
+    if args.format == "pdf":
+        with open_db(args, create=False) as db:
+            figures = exports.export_annual_report(db, args.year, out, lang=args.lang)
+    else:
+        # The years export_annual_report has figures for.
+        if not 2018 <= args.year <= clock.today_oslo().year:
+            raise CliError(f"There are no figures for {args.year}.")
+        with open_db(args, create=False) as db:
+            figures = exports.figures_for_year(db, args.year)
+            text = json.dumps(annual_record(figures), ensure_ascii=False, indent=2) + "\n"
+            write_private(out, text.encode("utf-8"))
+            record(db, "export annual report", "case_", "-", year=args.year, format="json")
     print(f"annual report {args.year} written to {args.out}: {figures.requests} requests")
     return 0
 
@@ -131,9 +174,10 @@ def register(sub: Subcommands) -> None:
     rp = sub.add_parser("report", help="reports").add_subparsers(
         dest="report_command", parser_class=Parser, required=True
     )
-    ra = rp.add_parser("annual", help="the yearly figures as a PDF")
+    ra = rp.add_parser("annual", help="the yearly figures as a PDF, or the same figures as JSON")
     ra.add_argument("--year", type=int, required=True)
-    ra.add_argument("--out", required=True, metavar="FILE.pdf")
+    ra.add_argument("--format", choices=["pdf", "json"], default="pdf")
+    ra.add_argument("--out", required=True, metavar="FILE")
     ra.add_argument("--lang", choices=["nb", "en"], default="en")
     ra.set_defaults(func=cmd_report_annual)
 
