@@ -60,9 +60,14 @@ APP_NAME = "Innsyn"
 DATA_DIR_ENV = "INNSYN_DATA_DIR"  # tests and portable installs point this elsewhere
 
 
-def data_dir() -> Path:
+def data_dir_path() -> Path:
+    """Where the application's own files live, without creating the folder."""
     override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def data_dir() -> Path:
+    path = data_dir_path()
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 

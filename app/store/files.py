@@ -82,6 +82,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _journal_if_any() -> Path:
+    """The journal's path without creating the data folder (a start with nothing to sweep
+    leaves no trace, as the self-test checks)."""
+    from app.store.database import data_dir_path
+
+    return data_dir_path() / "partial-files.txt"
+
+
 def sweep_partial_files() -> int:
     """Remove the temporary files left by a process that was killed while writing one.
 
@@ -90,7 +98,7 @@ def sweep_partial_files() -> int:
     the writer's process id. Called at every start (app/__main__.py): a file whose writer
     is still running (another window, a CLI run) is left alone; one whose writer is gone is
     removed, so that an erased person's data does not outlive a killed export."""
-    journal = _journal()
+    journal = _journal_if_any()
     try:
         entries = _journal_entries(journal)
     except OSError:
