@@ -37,9 +37,9 @@ from app.core.model import Role
 from app.services import cases, statements, subjects
 from app.services.statements import AnnualCandidate, BatchReport
 from app.store.database import Database
-from app.ui.case_table import label
-from app.ui.case_view import chain_tab_order, named, value_label
+from app.ui.formatting import label
 from app.ui.jobs import Job
+from app.ui.widgets import chain_tab_order, error_label, named
 
 SubjectIdRole = Qt.ItemDataRole.UserRole + 1
 LIST_LIMIT = 200  # the hand-picked list shows this many matches; searching narrows it
@@ -126,9 +126,7 @@ class AnnualStatementsDialog(QDialog):
         named(self.progress, "annualProgress", self.tr("Progress"))
         self.progress.setFormat(self.tr("%v of %m"))
         self.progress.hide()
-        self.error = value_label("annualError", self.tr("Problem"))
-        self.error.setStyleSheet("color: #a40000;")
-        self.error.hide()
+        self.error = error_label("annualError", self.tr("Problem"))
         self.summary = QPlainTextEdit()
         named(self.summary, "annualSummary", self.tr("Summary"))
         self.summary.setReadOnly(True)

@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,13 +44,13 @@ from app.services import cases
 from app.services.audit import ChainReport, verify_chain, verify_new_entries
 from app.services.dto import CaseQuery, CaseRow, CaseStats
 from app.store.database import Database
-from app.ui.case_table import format_date, label
+from app.ui.formatting import days_left_words, format_date, label
 from app.ui.jobs import Job, ProgressCallback, failure_message
+from app.ui.widgets import ERROR_COLOUR, ERROR_STYLE, named
 
-__all__ = ["AuditStatus", "Dashboard", "days_left_text"]
+__all__ = ["AuditStatus", "Dashboard"]
 
 NEXT_DEADLINES = 10
-DUE_SOON_DAYS = 7  # as the "Due this week" tile counts
 FIRST_YEAR = 2018  # the GDPR applies from 25 May 2018
 
 # The keys `filterRequested` carries, one per tile.
@@ -61,13 +61,9 @@ FILTER_IDENTITY = "identity"
 
 ReferenceRole = Qt.ItemDataRole.UserRole + 1
 
-_ERROR_COLOUR = "#b00020"  # dark red: readable on white; the text always says it too
-_ERROR_STYLE = f"color: {_ERROR_COLOUR}; font-weight: bold;"
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
+# The audit line and the dashboard's problem line: the error colour, bold (a status, not a
+# field's message).
+_ALERT_STYLE = f"{ERROR_STYLE} font-weight: bold;"
 
 
 class _JobKeeper:
@@ -80,25 +76,6 @@ class _JobKeeper:
     def ended(self, job: Job | None) -> None:
         if job is not None:
             self._ended = [*self._ended[-3:], job]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
-def days_left_text(due: dt.date, today: dt.date) -> str:
-    """ "3 days left (due soon)", "2 days overdue": the words say it, not only a colour."""
-    days = (due - today).days
-    if days < 0:
-        if days == -1:
-            return _tr("1 day overdue")
-        return _tr("{n} days overdue").format(n=-days)
-    if days == 0:
-        return _tr("due today (due soon)")
-    text = _tr("1 day left") if days == 1 else _tr("{n} days left").format(n=days)
-    if days <= DUE_SOON_DAYS:
-        text = _tr("{text} (due soon)").format(text=text)
-    return text
 
 
 class AuditStatus(QLabel):
@@ -118,7 +95,7 @@ class AuditStatus(QLabel):
         self._keeper = _JobKeeper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        _named(self, "auditStatus", self.tr("Audit trail"))
+        named(self, "auditStatus", self.tr("Audit trail"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,7 +162,7 @@ class AuditStatus(QLabel):
             self.setStyleSheet("")
             self.setText(self.tr("Audit trail intact ({n} entries)").format(n=report.rows))
         else:
-            self.setStyleSheet(_ERROR_STYLE)
+            self.setStyleSheet(_ALERT_STYLE)
             if report.first_bad_id is not None:
                 text = self.tr("Audit trail BROKEN at entry {n}: {problem}").format(
                     n=report.first_bad_id, problem=report.problem
@@ -197,7 +174,7 @@ class AuditStatus(QLabel):
 
     def _on_failed(self, message: str) -> None:
         self.report = None
-        self.setStyleSheet(_ERROR_STYLE)
+        self.setStyleSheet(_ALERT_STYLE)
         self.setText(
             self.tr("The audit trail could not be checked: {message}").format(message=message)
         )
@@ -237,7 +214,7 @@ class Dashboard(QWidget):
         self.tiles: dict[str, QPushButton] = {}
         self.figure_values: dict[str, QLabel] = {}
 
-        _named(self, "dashboard", self.tr("Dashboard"))
+        named(self, "dashboard", self.tr("Dashboard"))
         self._build()
         self.refresh()
 
@@ -266,7 +243,7 @@ class Dashboard(QWidget):
             (FILTER_IDENTITY, "identityTile"),
         ):
             tile = QPushButton()
-            _named(tile, name, self._tile_caption(key))
+            named(tile, name, self._tile_caption(key))
             tile.setMinimumHeight(64)
             tile.setToolTip(self.tr("Show these cases in the case list"))
             tile.clicked.connect(lambda _checked=False, k=key: self.filterRequested.emit(k))
@@ -277,8 +254,8 @@ class Dashboard(QWidget):
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        _named(self.error_label, "dashboardError", self.tr("Problem"))
+        self.error_label.setStyleSheet(_ALERT_STYLE)
+        named(self.error_label, "dashboardError", self.tr("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
@@ -287,7 +264,7 @@ class Dashboard(QWidget):
         deadlines_box.setObjectName("nextDeadlinesBox")
         box = QVBoxLayout(deadlines_box)
         self.deadline_table = QTableWidget(0, 4)
-        _named(self.deadline_table, "nextDeadlines", self.tr("Next deadlines"))
+        named(self.deadline_table, "nextDeadlines", self.tr("Next deadlines"))
         self.deadline_table.setHorizontalHeaderLabels(
             [self.tr("Reference"), self.tr("Request types"), self.tr("Due"), self.tr("Days left")]
         )
@@ -313,7 +290,7 @@ class Dashboard(QWidget):
         year_layout = QVBoxLayout(year_box)
         year_row = QHBoxLayout()
         self.year_combo = QComboBox()
-        _named(self.year_combo, "dashboardYear", self.tr("Year of the figures"))
+        named(self.year_combo, "dashboardYear", self.tr("Year of the figures"))
         for year in range(max(self.today.year, FIRST_YEAR), FIRST_YEAR - 1, -1):
             self.year_combo.addItem(str(year), year)
         year_label = QLabel(self.tr("&Year:"))
@@ -349,7 +326,7 @@ class Dashboard(QWidget):
         self.chart.addAxis(self.count_axis, Qt.AlignmentFlag.AlignLeft)
         self.bar_series.attachAxis(self.count_axis)
         self.chart_view = QChartView(self.chart)
-        _named(self.chart_view, "requestsChartView", self.tr("Requests per month by type"))
+        named(self.chart_view, "requestsChartView", self.tr("Requests per month by type"))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumSize(420, 260)
         chart_and_figures.addWidget(self.chart_view, 3)
@@ -367,7 +344,7 @@ class Dashboard(QWidget):
             ("fees", self.tr("Fees charged")),
         ):
             value = QLabel()
-            _named(value, f"figure_{key}", caption)
+            named(value, f"figure_{key}", caption)
             value.setTextFormat(Qt.TextFormat.PlainText)  # refusal reasons are typed text
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -386,7 +363,7 @@ class Dashboard(QWidget):
         self.audit_status = AuditStatus(self.db, self)
         audit_row.addWidget(self.audit_status, 1)
         self.audit_button = QPushButton(self.tr("Check &again"))
-        _named(self.audit_button, "auditCheckButton", self.tr("Check the audit trail again"))
+        named(self.audit_button, "auditCheckButton", self.tr("Check the audit trail again"))
         self.audit_button.clicked.connect(self.audit_status.check)
         audit_row.addWidget(self.audit_button)
         layout.addLayout(audit_row)
@@ -475,7 +452,7 @@ class Dashboard(QWidget):
                 )
             )
         overdue = self.tiles[FILTER_OVERDUE]
-        overdue.setStyleSheet(f"color: {_ERROR_COLOUR};" if stats.overdue else "")
+        overdue.setStyleSheet(f"color: {ERROR_COLOUR};" if stats.overdue else "")
 
     def tile_count(self, key: str) -> int:
         """The number a tile shows."""
@@ -486,7 +463,7 @@ class Dashboard(QWidget):
         table.setRowCount(len(rows))
         today = self.today
         for i, row in enumerate(rows):
-            left = days_left_text(row.due, today)
+            left = days_left_words(row.due, today)
             cells = (
                 row.reference,
                 ", ".join(label(t.value) for t in row.types),
@@ -497,7 +474,7 @@ class Dashboard(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(ReferenceRole, row.reference)
                 if j == 3 and row.due < today:
-                    item.setForeground(QBrush(QColor(_ERROR_COLOUR)))
+                    item.setForeground(QBrush(QColor(ERROR_COLOUR)))
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
         table.setVisible(bool(rows))

@@ -45,13 +45,12 @@ from app.services import exports
 from app.services.cases import today_oslo
 from app.services.dto import CaseQuery
 from app.store.database import Database
-from app.ui.case_table import label
-from app.ui.case_view import from_qdate, named, to_qdate
+from app.ui.formatting import label
 from app.ui.jobs import Job, ProgressCallback
+from app.ui.widgets import error_label, from_qdate, named, to_qdate
 
 __all__ = ["ExportDialog", "default_language", "export_case_pack"]
 
-_ERROR_STYLE = "color: #b00020;"  # dark red: readable on white; the text says what is wrong
 _DATE_FORMAT = "dd.MM.yyyy"
 
 # The status filter's special entries (the others are Status values), as in the case list.
@@ -212,12 +211,7 @@ class ExportDialog(QDialog):
         self.status_label.setWordWrap(True)
         named(self.status_label, "exportStatus", self.tr("Export status"))
         layout.addWidget(self.status_label)
-        self.error_label = QLabel()
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        named(self.error_label, "exportError", self.tr("Problem"))
-        self.error_label.hide()
+        self.error_label = error_label("exportError", self.tr("Problem"))
         layout.addWidget(self.error_label)
         layout.addStretch(1)
 

@@ -41,13 +41,11 @@ from app.services.subject_import import (
     ImportReport,
 )
 from app.store.database import Database
-from app.ui.case_view import named
 from app.ui.jobs import Job, ProgressCallback
+from app.ui.widgets import ERROR_COLOUR, error_label, named
 
 __all__ = ["SubjectImportDialog"]
 
-_ERROR_COLOUR = "#b00020"  # dark red: readable on white
-_ERROR_STYLE = f"color: {_ERROR_COLOUR};"
 _WARNING_STYLE = "color: #8a5300;"
 _BAD_ROWS_SHOWN = 10_000  # the saved report has them all
 
@@ -182,11 +180,7 @@ class SubjectImportDialog(QDialog):
         self.status_label.setWordWrap(True)
         named(self.status_label, "importStatus", self.tr("Import status"))
         layout.addWidget(self.status_label)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        named(self.error_label, "importError", self.tr("Problem"))
-        self.error_label.hide()
+        self.error_label = error_label("importError", self.tr("Problem"))
         layout.addWidget(self.error_label)
 
         self.bad_rows_box = QGroupBox(self.tr("Rows that cannot be imported"))
@@ -315,7 +309,7 @@ class SubjectImportDialog(QDialog):
                 if row.reasons:
                     item.setToolTip("; ".join(row.reasons))
                     if j == len(cells) - 1:
-                        item.setForeground(QBrush(QColor(_ERROR_COLOUR)))
+                        item.setForeground(QBrush(QColor(ERROR_COLOUR)))
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
 

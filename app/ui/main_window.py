@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,18 +47,13 @@ from app.services import cases, intake
 from app.services.dto import CaseQuery, CaseStats
 from app.services.intake import EmailDraft, ImportOutcome
 from app.store.database import Database, FullCheck
-from app.ui.case_table import (
-    CaseTableModel,
-    ReferenceRole,
-    SubjectIdRole,
-    SubjectTableModel,
-    format_time_oslo,
-    label,
-)
-from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named
+from app.ui.case_table import CaseTableModel, ReferenceRole, SubjectIdRole, SubjectTableModel
+from app.ui.case_view import CaseView
 from app.ui.dashboard import Dashboard
+from app.ui.formatting import format_time_oslo, label, ui_language
 from app.ui.jobs import Job
 from app.ui.subject_view import SubjectView
+from app.ui.widgets import chain_tab_order, name_buttons, named
 
 if TYPE_CHECKING:
     from app.ui.register_view import RegisterView
@@ -923,7 +918,7 @@ class MainWindow(QMainWindow):
             self.tr("Save the annual report"),
             f"innsyn-annual-report-{year}.pdf",
             "PDF (*.pdf)",
-            lambda path: export_annual_report(self.db, year, path, lang=self._language()),
+            lambda path: export_annual_report(self.db, year, path, lang=ui_language()),
             lambda _path, figures: self.tr("Annual report {year} saved: {n} requests.").format(
                 year=year, n=figures.requests
             ),
@@ -1058,9 +1053,6 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self.refresh_all())
         dialog.show()
         return dialog
-
-    def _language(self) -> str:
-        return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
 
     # --- remembered layout (QSettings) --------------------------------------------------------------
 

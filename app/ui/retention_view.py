@@ -51,35 +51,19 @@ from app.services.cases import today_oslo
 from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
 from app.store.database import Database
 from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
+from app.ui.formatting import format_date
 from app.ui.jobs import Job, ProgressCallback, failure_message
+from app.ui.widgets import ERROR_STYLE, from_qdate, named, to_qdate
 
 __all__ = ["RetentionSweepView", "SweepTableModel"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
-_ERROR_STYLE = "color: #a40000;"  # dark red: readable on white; the text says it too
 ItemRole = Qt.ItemDataRole.UserRole + 1
 # Lines read at a time. More than the case list's 200: until the people's dates have an index,
 # each read is a pass over the people (about a second at 1M), and 1,000 lines cost no more.
 PAGE_SIZE = 1_000
 READ_ALL_PAGE = 5_000  # lines read at a time when every ticked line is asked for
 MAX_SELECTED_ROWS = 10_000  # rows selected in the table that an action reads one by one
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-
-
-def _to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def _date(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 def _references(refs: list[str]) -> str:
@@ -263,7 +247,7 @@ class SweepTableModel(PagedTableModel[SweepItem]):
         if column == self.OVERDUE:
             return str(item.days_overdue)
         if column == self.DUE:
-            return _date(item.due_on)
+            return format_date(item.due_on)
         if column == self.KIND:
             return self.kind_text(item.kind)
         if column == self.PSEUDONYM:
@@ -354,7 +338,7 @@ class RetentionSweepView(QWidget):
         self._pool.setMaxThreadCount(1)
         self.swept_as_of: dt.date | None = None
         self._job_as_of = self.today
-        _named(self, "retentionSweepView", self.tr("Retention sweep"))
+        named(self, "retentionSweepView", self.tr("Retention sweep"))
         self._build()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -376,17 +360,17 @@ class RetentionSweepView(QWidget):
         top = QHBoxLayout()
         label = QLabel(self.tr("&As of:"))
         self.as_of_edit = QDateEdit()
-        _named(self.as_of_edit, "retentionAsOf", self.tr("Sweep as of"))
+        named(self.as_of_edit, "retentionAsOf", self.tr("Sweep as of"))
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("dd.MM.yyyy")
         self.as_of_edit.setMinimumDate(QDate(2018, 1, 1))
-        self.as_of_edit.setDate(_to_qdate(self.today))
+        self.as_of_edit.setDate(to_qdate(self.today))
         label.setBuddy(self.as_of_edit)
         self.sweep_button = QPushButton(self.tr("&Sweep"))
-        _named(self.sweep_button, "retentionSweepButton", self.tr("Run the retention sweep"))
+        named(self.sweep_button, "retentionSweepButton", self.tr("Run the retention sweep"))
         self.sweep_button.clicked.connect(self.refresh)
         self.count_label = QLabel()
-        _named(self.count_label, "retentionCountLabel", self.tr("Items due"))
+        named(self.count_label, "retentionCountLabel", self.tr("Items due"))
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(label)
         top.addWidget(self.as_of_edit)
@@ -396,7 +380,7 @@ class RetentionSweepView(QWidget):
 
         self.model = SweepTableModel(self.db, self, page_size=PAGE_SIZE)
         self.table = QTableView()
-        _named(self.table, "retentionTable", self.tr("Data due for deletion"))
+        named(self.table, "retentionTable", self.tr("Data due for deletion"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -412,13 +396,13 @@ class RetentionSweepView(QWidget):
 
         ticks = QHBoxLayout()
         self.check_all_button = QPushButton(self.tr("Tick &all"))
-        _named(self.check_all_button, "retentionCheckAllButton", self.tr("Tick every line"))
+        named(self.check_all_button, "retentionCheckAllButton", self.tr("Tick every line"))
         self.check_all_button.clicked.connect(lambda: self.model.set_all_checked(True))
         self.check_none_button = QPushButton(self.tr("&Untick all"))
-        _named(self.check_none_button, "retentionCheckNoneButton", self.tr("Untick every line"))
+        named(self.check_none_button, "retentionCheckNoneButton", self.tr("Untick every line"))
         self.check_none_button.clicked.connect(lambda: self.model.set_all_checked(False))
         self.checked_label = QLabel()
-        _named(self.checked_label, "retentionCheckedLabel", self.tr("Lines ticked"))
+        named(self.checked_label, "retentionCheckedLabel", self.tr("Lines ticked"))
         ticks.addWidget(self.check_all_button)
         ticks.addWidget(self.check_none_button)
         ticks.addWidget(self.checked_label, 1)
@@ -426,24 +410,24 @@ class RetentionSweepView(QWidget):
 
         actions = QHBoxLayout()
         self.create_button = QPushButton(self.tr("&Create erasure cases for the selected"))
-        _named(
+        named(
             self.create_button,
             "retentionCreateCasesButton",
             self.tr("Create erasure cases for the selected people"),
         )
         self.create_button.clicked.connect(self.create_cases)
         self.deidentify_button = QPushButton(self.tr("&De-identify selected closed cases…"))
-        _named(
+        named(
             self.deidentify_button,
             "retentionDeidentifyButton",
             self.tr("De-identify the selected closed cases"),
         )
         self.deidentify_button.clicked.connect(self.deidentify_cases)
         self.export_button = QPushButton(self.tr("&Export CSV…"))
-        _named(self.export_button, "retentionExportButton", self.tr("Export the list as CSV"))
+        named(self.export_button, "retentionExportButton", self.tr("Export the list as CSV"))
         self.export_button.clicked.connect(self.export_csv)
         self.export_names = QCheckBox(self.tr("Include &names in the export"))
-        _named(self.export_names, "retentionExportNames", self.tr("Include names in the export"))
+        named(self.export_names, "retentionExportNames", self.tr("Include names in the export"))
         actions.addWidget(self.create_button)
         actions.addWidget(self.deidentify_button)
         actions.addStretch(1)
@@ -452,7 +436,7 @@ class RetentionSweepView(QWidget):
         layout.addLayout(actions)
 
         self.result_label = QLabel()
-        _named(self.result_label, "retentionResultLabel", self.tr("Result"))
+        named(self.result_label, "retentionResultLabel", self.tr("Result"))
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -467,10 +451,10 @@ class RetentionSweepView(QWidget):
     # --- the sweep -------------------------------------------------------------------------------
 
     def as_of(self) -> dt.date:
-        return _from_qdate(self.as_of_edit.date())
+        return from_qdate(self.as_of_edit.date())
 
     def set_as_of(self, day: dt.date) -> None:
-        self.as_of_edit.setDate(_to_qdate(day))
+        self.as_of_edit.setDate(to_qdate(day))
 
     @property
     def running(self) -> bool:
@@ -534,7 +518,7 @@ class RetentionSweepView(QWidget):
         counts = plan.counts
         self.count_label.setText(
             self.tr("%n item(s) due for deletion as of {date}", "", counts.total).format(
-                date=_date(as_of)
+                date=format_date(as_of)
             )
         )
         details = self.tr(
@@ -550,7 +534,7 @@ class RetentionSweepView(QWidget):
     def _on_failed(self, message: str) -> None:
         if self._end():
             return
-        self.count_label.setStyleSheet(_ERROR_STYLE)
+        self.count_label.setStyleSheet(ERROR_STYLE)
         self.count_label.setText(self.tr("The sweep failed: {message}").format(message=message))
         self.sweepFailed.emit(message)
 
@@ -623,7 +607,7 @@ class RetentionSweepView(QWidget):
         self.check_none_button.setEnabled(has_items)
 
     def _show_result(self, text: str, *, error: bool = False) -> None:
-        self.result_label.setStyleSheet(_ERROR_STYLE if error else "")
+        self.result_label.setStyleSheet(ERROR_STYLE if error else "")
         self.result_label.setText(text)
         self.result_label.setAccessibleDescription(text)
 

@@ -29,7 +29,8 @@ from app.services import backup, config, register, samples, setup
 from app.store.database import Database
 from app.ui import i18n
 from app.ui.jobs import Job, ProgressCallback
-from app.ui.wizard import ControllerFields, message_label, note_label, show_problem
+from app.ui.widgets import message_label, show_problem
+from app.ui.wizard import ControllerFields, note_label
 
 __all__ = ["SettingsDialog"]
 
@@ -119,7 +120,7 @@ class SettingsDialog(QDialog):
         self.backup_now_button = QPushButton(self.tr("Back up &now"))
         self.backup_now_button.setObjectName("backupNowButton")
         self.backup_now_button.clicked.connect(self.back_up_now)
-        self.backup_status = message_label("backupStatus", _OK_STYLE)
+        self.backup_status = message_label("backupStatus", style=_OK_STYLE)
         self.backup_problem = message_label("backupProblem")
         note = note_label("backupNote")
         note.setText(

@@ -33,10 +33,13 @@ from app.core.errors import InvalidInput
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
 from app.services import cases
 from app.store.database import Database
-from app.ui.case_table import CaseTableModel, ReferenceRole, format_date
-from app.ui.case_view import CaseView, ExtendDialog
+from app.ui.case_dialogs import ExtendDialog
+from app.ui.case_table import CaseTableModel, ReferenceRole
+from app.ui.case_view import CaseView
+from app.ui.formatting import format_date
 from app.ui.jobs import Job
 from app.ui.main_window import DUE_3_DAYS, DUE_7_DAYS, DUE_OVERDUE, STATUS_OPEN, MainWindow
+from app.ui.widgets import ActionDialog
 from tests.conftest import OSLO, phone_request
 
 EMAIL_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "email"
@@ -512,10 +515,10 @@ def test_extend_button_opens_its_dialog_which_validates(
 def test_every_action_button_goes_through_its_dialog(
     window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.ui import case_view as cv
+    from app.ui import case_dialogs as cv
 
     today = cases.today_oslo()
-    fills: dict[type[cv.ActionDialog], Callable[[cv.ActionDialog], None]] = {
+    fills: dict[type[ActionDialog], Callable[[ActionDialog], None]] = {
         cv.AskIdentificationDialog: lambda d: d.fill(today),  # type: ignore[attr-defined]
         cv.IdentificationArrivedDialog: lambda d: d.fill(today),  # type: ignore[attr-defined]
         cv.VerifyIdentityDialog: lambda d: d.fill(  # type: ignore[attr-defined]
@@ -525,12 +528,12 @@ def test_every_action_button_goes_through_its_dialog(
         cv.ChangeStatusDialog: lambda d: d.fill(Status.WITHDRAWN, "Withdrawn by phone"),  # type: ignore[attr-defined]
     }
 
-    def fill_and_accept(dialog: cv.ActionDialog) -> int:
+    def fill_and_accept(dialog: ActionDialog) -> int:
         fills[type(dialog)](dialog)
         dialog.accept()
         return int(dialog.result())
 
-    monkeypatch.setattr(cv.ActionDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(ActionDialog, "exec", fill_and_accept)
     view = window.open_case(logged["mona"])
     assert view is not None
     for button in (
@@ -559,7 +562,7 @@ def test_every_action_button_goes_through_its_dialog(
 def test_the_answer_dialog_and_a_method_that_needs_notes(
     window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.ui import case_view as cv
+    from app.ui import case_dialogs as cv
 
     today = cases.today_oslo()
     verify = cv.VerifyIdentityDialog(today=today)
