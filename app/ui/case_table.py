@@ -29,7 +29,7 @@ from app.services import cases, subjects
 from app.services.dto import CaseQuery, CaseRow, SubjectRow
 from app.store.database import Database
 from app.ui.formatting import days_left_text, due_tooltip, format_date, label
-from app.ui.jobs import failure_message
+from app.ui.tasks import failure_message
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8

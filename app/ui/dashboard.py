@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ from app.services.audit import ChainReport, verify_chain, verify_new_entries
 from app.services.dto import CaseQuery, CaseRow, CaseStats
 from app.store.database import Database
 from app.ui.formatting import days_left_words, format_date, label
-from app.ui.jobs import Job, ProgressCallback, failure_message
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_COLOUR, ERROR_STYLE, named
 
 __all__ = ["AuditStatus", "Dashboard"]
@@ -66,18 +66,6 @@ ReferenceRole = Qt.ItemDataRole.UserRole + 1
 _ALERT_STYLE = f"{ERROR_STYLE} font-weight: bold;"
 
 
-class _JobKeeper:
-    """Holds the jobs of a widget: a running job, and the last ones that ended, which the
-    worker may still be returning from (Qt must not lose them under it)."""
-
-    def __init__(self) -> None:
-        self._ended: list[Job] = []
-
-    def ended(self, job: Job | None) -> None:
-        if job is not None:
-            self._ended = [*self._ended[-3:], job]
-
-
 class AuditStatus(QLabel):
     """One line saying whether the audit trail's hash chain is intact. `check()` recomputes
     all of it on a worker thread, `check_new_entries()` the entries written since the last
@@ -89,12 +77,10 @@ class AuditStatus(QLabel):
         super().__init__(parent)
         self.db = db
         self.report: ChainReport | None = None
-        self._job: Job | None = None
+        self._job: Task[ChainReport] | None = None
         self._again: bool | None = None  # a check asked for while one runs (True: whole)
         self._held: ChainReport | None = None  # a report from elsewhere, while one runs
-        self._keeper = _JobKeeper()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         named(self, "auditStatus", self.tr("Audit trail"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
@@ -123,23 +109,17 @@ class AuditStatus(QLabel):
         def work(_progress: ProgressCallback) -> ChainReport:
             return verify_chain(db) if whole else verify_new_entries(db)
 
-        job = Job(work)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
         self.setStyleSheet("")
         self.setText(self.tr("Checking the audit trail…"))
-        job.start(self._pool)
+        self._job = self.tasks.run(work, on_success=self._on_finished, on_failure=self._on_failed)
 
     def _end(self) -> None:
-        self._keeper.ended(self._job)
         self._job = None
         if self._again is not None:
             whole, self._again = self._again, None
             self._check(whole=whole)
 
-    def _on_finished(self, report: object) -> None:
-        assert isinstance(report, ChainReport)
+    def _on_finished(self, report: ChainReport) -> None:
         held, self._held = self._held, None
         if report.ok and held is not None and not held.ok:
             report = held  # found broken meanwhile by a whole recomputation elsewhere
@@ -172,7 +152,8 @@ class AuditStatus(QLabel):
             self.setText(text)
         self.setAccessibleDescription(self.text())
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         self.report = None
         self.setStyleSheet(_ALERT_STYLE)
         self.setText(
@@ -183,7 +164,7 @@ class AuditStatus(QLabel):
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for a check running on the worker (when closing down)."""
-        return self._pool.waitForDone(msecs)
+        return self.tasks.wait(msecs)
 
 
 class Dashboard(QWidget):
@@ -204,13 +185,11 @@ class Dashboard(QWidget):
         self.stats: CaseStats | None = None
         self.deadlines: list[CaseRow] = []
         self.figures: YearFigures | None = None
-        self._figures_job: Job | None = None
+        self._figures_job: Task[tuple[int, YearFigures | None, str]] | None = None
         self._figures_generation = 0
         self._background_pending = False
         self._shut_down = False
-        self._keeper = _JobKeeper()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         self.tiles: dict[str, QPushButton] = {}
         self.figure_values: dict[str, QLabel] = {}
 
@@ -520,19 +499,14 @@ class Dashboard(QWidget):
             except Exception as exc:
                 return generation, None, failure_message(exc)
 
-        job = Job(work)
-        job.signals.finished.connect(self._on_figures)
-        self._keeper.ended(self._figures_job)  # a superseded job may still be running
-        self._figures_job = job
         self.figures_status.setText(self.tr("Reading {year}…").format(year=year))
-        job.start(self._pool)
+        # A superseded read still delivers: its generation tells it apart.
+        self._figures_job = self.tasks.run(work, on_success=self._on_figures)
 
-    def _on_figures(self, result: object) -> None:
-        assert isinstance(result, tuple)
+    def _on_figures(self, result: tuple[int, YearFigures | None, str]) -> None:
         generation, figures, problem = result
         if generation != self._figures_generation:
             return  # the year was changed meanwhile; the newer job follows
-        self._keeper.ended(self._figures_job)
         self._figures_job = None
         if figures is None:
             self.figures_status.setText(
@@ -625,5 +599,5 @@ class Dashboard(QWidget):
         """Wait for background reads (before the database is closed); none starts after."""
         self._background_pending = False
         self._shut_down = True
-        done = self._pool.waitForDone(msecs)
+        done = self.tasks.wait(msecs)
         return self.audit_status.wait(msecs) and done

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QDate,
@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QShowEvent
@@ -52,13 +51,14 @@ from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
 from app.store.database import Database
 from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
 from app.ui.formatting import format_date
-from app.ui.jobs import Job, ProgressCallback, failure_message
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_STYLE, from_qdate, named, to_qdate
 
 __all__ = ["RetentionSweepView", "SweepTableModel"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
 # Lines read at a time. More than the case list's 200: until the people's dates have an index,
 # each read is a pass over the people (about a second at 1M), and 1,000 lines cost no more.
 PAGE_SIZE = 1_000
@@ -329,13 +329,11 @@ class RetentionSweepView(QWidget):
         super().__init__(parent)
         self.db = db
         self._today_fixed = today
-        self._job: Job | None = None
-        self._action_job: Job | None = None  # erasure cases or de-identification, whole list
+        self._job: Task[tuple[SweepPlan, list[SweepItem]]] | None = None
+        self._action_job: Task[Any] | None = None  # erasure cases or de-identification, whole list
         self._again = False
         self._started = False
-        self._ended: list[Job] = []  # jobs the worker may still be returning from
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         self.swept_as_of: dt.date | None = None
         self._job_as_of = self.today
         named(self, "retentionSweepView", self.tr("Retention sweep"))
@@ -477,17 +475,16 @@ class RetentionSweepView(QWidget):
             plan = retention_sweep.sweep_plan(db, as_of, progress=progress)
             return plan, retention_sweep.sweep_page(db, plan, 0, size)
 
-        job = Job(work)
-        job.signals.progress.connect(self._on_progress)
-        # Bound methods of this widget: queued to the GUI thread (a lambda would not be).
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
         self._job_as_of = as_of
         self._set_busy(True)
         self.count_label.setStyleSheet("")
         self.count_label.setText(self.tr("Sweeping…"))
-        job.start(self._pool)
+        self._job = self.tasks.run(
+            work,
+            on_success=self._on_finished,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0 and self._job is not None:
@@ -496,8 +493,6 @@ class RetentionSweepView(QWidget):
 
     def _end(self) -> bool:
         """The job is over; True when another sweep was asked for meanwhile (it starts)."""
-        if self._job is not None:
-            self._ended = [*self._ended[-3:], self._job]
         self._job = None
         self._set_busy(False)
         if self._again:
@@ -506,13 +501,11 @@ class RetentionSweepView(QWidget):
             return True
         return False
 
-    def _on_finished(self, result: object) -> None:
+    def _on_finished(self, result: tuple[SweepPlan, list[SweepItem]]) -> None:
         as_of = self._job_as_of
         if self._end():
             return
-        assert isinstance(result, tuple)
         plan, first_page = result
-        assert isinstance(plan, SweepPlan) and isinstance(first_page, list)
         self.swept_as_of = as_of
         self.model.set_plan(plan, first_page)
         counts = plan.counts
@@ -531,7 +524,8 @@ class RetentionSweepView(QWidget):
         self.count_label.setAccessibleDescription(f"{self.count_label.text()}. {details}")
         self.sweepLoaded.emit(counts.total)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         if self._end():
             return
         self.count_label.setStyleSheet(ERROR_STYLE)
@@ -540,7 +534,7 @@ class RetentionSweepView(QWidget):
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for a sweep running on the worker (when closing down)."""
-        return self._pool.waitForDone(msecs)
+        return self.tasks.wait(msecs)
 
     # --- selection -------------------------------------------------------------------------------
 
@@ -705,25 +699,23 @@ class RetentionSweepView(QWidget):
 
         self._start_action(work, self.tr("Creating erasure cases…"), self._on_created_for_list)
 
-    def _on_created_for_list(self, result: object) -> None:
+    def _on_created_for_list(self, result: retention_sweep.SweepErasures) -> None:
         self._end_action()
-        assert isinstance(result, retention_sweep.SweepErasures)
         self._cases_created(result.references, result.people)
 
     def _start_action(
-        self, work: Callable[[ProgressCallback], object], busy_text: str, done: Callable[..., None]
+        self, work: Callable[[ProgressCallback], T], busy_text: str, done: Callable[[T], None]
     ) -> None:
-        """Run a whole-list action on the worker; `done` (a bound method of this view: it is
-        queued to the GUI thread) gets its result."""
-        job = Job(work)
-        job.signals.progress.connect(self._on_action_progress)
-        job.signals.finished.connect(done)
-        job.signals.failed.connect(self._on_action_failed)
-        self._action_job = job
+        """Run a whole-list action on the worker; `done` gets its result on the GUI thread."""
         self._action_text = busy_text
         self._set_busy(True)
         self._show_result(busy_text)
-        job.start(self._pool)
+        self._action_job = self.tasks.run(
+            work,
+            on_success=done,
+            on_failure=self._on_action_failed,
+            on_progress=self._on_action_progress,
+        )
 
     def _on_action_progress(self, done: int, total: int) -> None:
         if total > 0 and self._action_job is not None:
@@ -731,15 +723,13 @@ class RetentionSweepView(QWidget):
             self._show_result(f"{self._action_text} {percent} %")
 
     def _end_action(self) -> None:
-        if self._action_job is not None:
-            self._ended = [*self._ended[-3:], self._action_job]
         self._action_job = None
         self._set_busy(False)
         self._again = False  # the action's result sweeps again anyway
 
-    def _on_action_failed(self, message: str) -> None:
+    def _on_action_failed(self, exc: BaseException) -> None:
         self._end_action()
-        self._show_result(message, error=True)
+        self._show_result(failure_message(exc), error=True)
         self.refresh()  # part of the list may have been done
 
     def deidentify_cases(self) -> list[str]:
@@ -827,9 +817,8 @@ class RetentionSweepView(QWidget):
             work, self.tr("De-identifying closed cases…"), self._on_deidentified_list
         )
 
-    def _on_deidentified_list(self, result: object) -> None:
+    def _on_deidentified_list(self, result: list[retention_sweep.DeidentifiedCase]) -> None:
         self._end_action()
-        assert isinstance(result, list)
         self._deidentified(result)
 
     def export_csv(self) -> Path | None:
