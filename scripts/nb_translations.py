@@ -1040,6 +1040,8 @@ NB: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "Database id:": "Database-ID:",
     "none yet": "ingen ennå",
     "Backing up…": "Tar sikkerhetskopi …",
+    "Writing {file}…": "Skriver {file} …",
+    "Working in the background": "Arbeider i bakgrunnen",
     "Backup written: %1": "Sikkerhetskopi skrevet: %1",
     "No backup: %1": "Ingen sikkerhetskopi: %1",
     "%n sample case(s) in this database.": (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,9 +37,9 @@ from app.core.model import Role
 from app.services import cases, statements, subjects
 from app.services.statements import AnnualCandidate, BatchReport
 from app.store.database import Database
-from app.ui.case_table import label
-from app.ui.case_view import chain_tab_order, named, value_label
-from app.ui.jobs import Job
+from app.ui.formatting import label
+from app.ui.tasks import Task, TaskRunner, failure_message
+from app.ui.widgets import chain_tab_order, error_label, named
 
 SubjectIdRole = Qt.ItemDataRole.UserRole + 1
 LIST_LIMIT = 200  # the hand-picked list shows this many matches; searching narrows it
@@ -52,9 +52,8 @@ class AnnualStatementsDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._today = today or cases.today_oslo()
-        self._pool = QThreadPool(self)
-        self.job: Job | None = None
-        self._last_job: Job | None = None
+        self.tasks = TaskRunner(self)
+        self.job: Task[BatchReport] | None = None
         self.report: BatchReport | None = None
         self.failure: str | None = None
         self.picked: set[int] = set()  # subject ids, kept across searches
@@ -126,9 +125,7 @@ class AnnualStatementsDialog(QDialog):
         named(self.progress, "annualProgress", self.tr("Progress"))
         self.progress.setFormat(self.tr("%v of %m"))
         self.progress.hide()
-        self.error = value_label("annualError", self.tr("Problem"))
-        self.error.setStyleSheet("color: #a40000;")
-        self.error.hide()
+        self.error = error_label("annualError", self.tr("Problem"))
         self.summary = QPlainTextEdit()
         named(self.summary, "annualSummary", self.tr("Summary"))
         self.summary.setReadOnly(True)
@@ -265,7 +262,7 @@ class AnnualStatementsDialog(QDialog):
         self.cancel_button.setEnabled(running)
         self._mode_changed()
 
-    def start(self) -> Job | None:
+    def start(self) -> Task[BatchReport] | None:
         if self.job is not None:
             return None
         self.error.hide()
@@ -303,22 +300,20 @@ class AnnualStatementsDialog(QDialog):
             self._names[person.pseudonym] = person.name
         combined = self.combined_path(folder, year, lang) if self.combined.isChecked() else None
         db = self._db
-        job = Job(
-            lambda progress: statements.run_annual_batch(
-                db, people, year, folder, lang, combined, progress
-            )
-        )
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self.job = job
         self.progress.setRange(0, len(people) + (1 if combined else 0))
         self.progress.setValue(0)
         self.progress.show()
         self.summary.hide()
         self._set_running(True)
-        job.start(self._pool)
-        return job
+        self.job = self.tasks.run(
+            lambda progress: statements.run_annual_batch(
+                db, people, year, folder, lang, combined, progress
+            ),
+            on_success=self._on_finished,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+        )
+        return self.job
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -335,7 +330,6 @@ class AnnualStatementsDialog(QDialog):
         self.progress.setValue(done)
 
     def _end(self) -> None:
-        self._last_job = self.job  # the worker may still be returning from run()
         self.job = None
         self.progress.setFormat(self.tr("%v of %m"))
         self._set_running(False)
@@ -345,10 +339,8 @@ class AnnualStatementsDialog(QDialog):
             f"{p} {self._names[p]}".strip() if self._names.get(p) else p for p in pseudonyms
         )
 
-    def _on_finished(self, report: object) -> None:
+    def _on_finished(self, report: BatchReport) -> None:
         self._end()
-        if not isinstance(report, BatchReport):
-            return
         self.report = report
         lines = [
             self.tr("{n} statement(s) written to {folder}.").format(
@@ -382,7 +374,8 @@ class AnnualStatementsDialog(QDialog):
         self.summary.show()
         self.progress.hide()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         self._end()
         self.failure = message
         self.progress.hide()
@@ -401,12 +394,10 @@ class AnnualStatementsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            self.job.cancel()
-            self._pool.waitForDone()
+            self.tasks.shutdown()
+            self._end()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self._pool.waitForDone()
+        # The runner has cancelled and waited on this Close event.
         super().closeEvent(event)

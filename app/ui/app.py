@@ -108,7 +108,7 @@ def _daily_backup_soon(window: MainWindow, db: Database) -> None:
     start only verifies the entries written since the last verified one)."""
     from app.services.audit import ChainReport, full_verification_due, verify_chain
     from app.services.backup import backup_if_due
-    from app.ui.jobs import Job, ProgressCallback
+    from app.ui.tasks import ProgressCallback
 
     log = logging.getLogger(__name__)
 
@@ -121,16 +121,15 @@ def _daily_backup_soon(window: MainWindow, db: Database) -> None:
             log.warning("daily backup failed: %s", type(exc).__name__)
         return verify_chain(db) if full_verification_due(db) else None
 
-    def done(report: object) -> None:
-        if isinstance(report, ChainReport):
+    def done(report: ChainReport | None) -> None:
+        if report is not None:
             window.dashboard.audit_status.show_report(report)
 
+    def failed(exc: BaseException) -> None:
+        log.warning("daily checks failed: %s", type(exc).__name__)
+
     def start() -> None:
-        job = Job(work)
-        job.signals.finished.connect(done)
-        job.signals.failed.connect(lambda message: log.warning("daily checks failed"))
-        window.daily_backup_job = job  # type: ignore[attr-defined]
-        job.start(window.maintenance_pool)
+        window.maintenance.run(work, on_success=done, on_failure=failed)
 
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, start)
 

@@ -15,7 +15,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,14 +23,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.core import clock, deadlines
+from app.core import deadlines
 from app.core.model import Role
 from app.services import cases, subjects
 from app.services.dto import CaseQuery, CaseRow, SubjectRow
 from app.store.database import Database
-from app.ui.jobs import failure_message
-
-OSLO = clock.OSLO
+from app.ui.formatting import days_left_text, due_tooltip, format_date, label
+from app.ui.tasks import failure_message
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8
@@ -55,65 +53,9 @@ _BAND_TEXT_COLOUR = QColor("#1a1a1a")
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    """Translate a text of this module (for module-level helpers with no QObject)."""
-    return QCoreApplication.translate("CaseTable", text)
-
-
-def label(value: str) -> str:
-    """The display text of a domain value (a status, type, channel, role, method...)."""
-    return QCoreApplication.translate("Domain", value)
-
-
-def format_date(day: dt.date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day is not None else ""
-
-
-def format_time_oslo(moment: dt.datetime | None) -> str:
-    """A stored UTC time as the officer reads it: Oslo time, dd.mm.yyyy HH:MM."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(OSLO).strftime("%d.%m.%Y %H:%M")
-
-
 def band_of(row: CaseRow, today: dt.date) -> str:
     """The due band of an open case ("" for closed cases: no deadline is running)."""
     return deadlines.due_band(row.due, today) if row.is_open else ""
-
-
-def days_left_text(due: dt.date, today: dt.date, *, is_open: bool = True) -> str:
-    if not is_open:
-        return "—"
-    left = deadlines.days_left(due, today)
-    band = deadlines.due_band(due, today)
-    if band == deadlines.BAND_OVERDUE:
-        return tr("{days} (overdue)").format(days=left)
-    if band == deadlines.BAND_3_DAYS:
-        return tr("{days} (due soon)").format(days=left)
-    if band == deadlines.BAND_7_DAYS:
-        return tr("{days} (due this week)").format(days=left)
-    return str(left)
-
-
-def due_tooltip(due: dt.date, today: dt.date, *, is_open: bool = True) -> str:
-    if not is_open:
-        return tr("Closed: no deadline is running.")
-    left = deadlines.days_left(due, today)
-    if left < 0:
-        return tr("Overdue by {n} day(s): the deadline was {due}.").format(
-            n=-left, due=format_date(due)
-        )
-    if left == 0:
-        return tr("Due today ({due}).").format(due=format_date(due))
-    band = deadlines.due_band(due, today)
-    text = tr("{n} day(s) left: due {due}.").format(n=left, due=format_date(due))
-    if band == deadlines.BAND_3_DAYS:
-        text += " " + tr("Due within 3 days.")
-    elif band == deadlines.BAND_7_DAYS:
-        text += " " + tr("Due within 7 days.")
-    return text
 
 
 R = TypeVar("R")

@@ -6,13 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,371 +33,31 @@ from PySide6.QtWidgets import (
 
 from app.core.deadlines import explain_due_date
 from app.core.errors import UserError
-from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, Status
+from app.core.model import IdentityResult, Status
 from app.services import cases
 from app.services.dto import CaseDetail, DocumentView
 from app.store.database import Database
-from app.ui.case_table import days_left_text, format_date, format_time_oslo, label
+from app.ui.case_dialogs import (
+    AddNoteDialog,
+    AskIdentificationDialog,
+    ChangeStatusDialog,
+    ExtendDialog,
+    IdentificationArrivedDialog,
+    MarkAnsweredDialog,
+    VerifyIdentityDialog,
+)
+from app.ui.formatting import days_left_text, format_date, format_time_oslo, label, ui_language
+from app.ui.widgets import chain_tab_order, name_buttons, named, save_private_file, value_label
 
 if TYPE_CHECKING:  # the subject view and the rights panel import this module
     from app.ui.rights_panel import RightsPanel
     from app.ui.subject_view import SubjectView
-
-GDPR_START = dt.date(2018, 5, 25)
-
-
-# --- small helpers ------------------------------------------------------------------------------
-
-
-_W = TypeVar("_W", bound=QWidget)
-
-
-def named(widget: _W, object_name: str, accessible_name: str) -> _W:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-    return widget
-
-
-def tr(text: str) -> str:
-    """Translate a text of this module's helpers (no QObject of their own)."""
-    return QCoreApplication.translate("CaseView", text)
-
-
-def save_private_file(parent: QWidget, path: Path, content: bytes) -> bool:
-    """Write a file the officer chose: owner-only, complete or not at all. A failure is
-    told in a message box; returns whether the file was written."""
-    from app.store.files import write_private
-
-    try:
-        write_private(path, content)
-    except UserError as exc:
-        QMessageBox.warning(parent, tr("Innsyn"), str(exc))
-        return False
-    except OSError as exc:
-        QMessageBox.warning(
-            parent,
-            tr("Innsyn"),
-            tr("The file could not be written: {reason}").format(
-                reason=exc.strerror or type(exc).__name__
-            ),
-        )
-        return False
-    return True
-
-
-def chain_tab_order(*widgets: QWidget) -> None:
-    for first, second in zip(widgets, widgets[1:], strict=False):
-        QWidget.setTabOrder(first, second)
-
-
-def name_buttons(box: QDialogButtonBox, prefix: str) -> None:
-    """Standard buttons get a stable object name (from the button, not its translated text)."""
-    for button in box.buttons():
-        standard = box.standardButton(button)
-        button.setObjectName(f"{prefix}{standard.name}Button")
-        button.setAccessibleName(button.text().replace("&", ""))
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(
-    object_name: str, accessible_name: str, value: dt.date, *, maximum: dt.date | None = None
-) -> QDateEdit:
-    edit = QDateEdit()
-    named(edit, object_name, accessible_name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setMinimumDate(to_qdate(GDPR_START))
-    if maximum is not None:
-        edit.setMaximumDate(to_qdate(maximum))
-    edit.setDate(to_qdate(value))
-    return edit
-
-
-def value_label(object_name: str, accessible_name: str) -> QLabel:
-    shown = QLabel()
-    named(shown, object_name, accessible_name)
-    shown.setWordWrap(True)
-    shown.setTextFormat(Qt.TextFormat.PlainText)  # names and e-mail text are never markup
-    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return shown
-
-
-def enum_combo(object_name: str, accessible_name: str, values: list[str]) -> QComboBox:
-    combo = QComboBox()
-    named(combo, object_name, accessible_name)
-    for value in values:
-        combo.addItem(label(value), value)
-    return combo
-
 
 _RECEIVED_SOURCES = {
     "received-header": "the controller's mail server (Received header)",
     "date-header": "the sender's Date header: check it",
     "file-time": "the file's time: confirm it",
 }
-
-
-# --- the action dialogs -----------------------------------------------------------------------
-
-
-class ActionDialog(QDialog):
-    """A small form with OK/Cancel; OK only closes it when `validate()` finds nothing wrong."""
-
-    def __init__(self, title: str, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, object_name, title)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = value_label(f"{object_name}Error", self.tr("Problem"))
-        self.error.setStyleSheet("color: #a40000;")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        named(self.buttons, f"{object_name}Buttons", self.tr("OK or cancel"))
-        name_buttons(self.buttons, object_name)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def validate(self) -> str | None:
-        """A message saying what to put right, or None."""
-        return None
-
-    def accept(self) -> None:
-        problem = self.validate()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.error.hide()
-        super().accept()
-
-
-class VerifyIdentityDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
-        super().__init__(self.tr("Verify identity"), "verifyIdentityDialog", parent)
-        self.method = enum_combo(
-            "identityMethod", self.tr("Method"), [m.value for m in IdentityMethod]
-        )
-        self.result_combo = enum_combo(
-            "identityResult", self.tr("Result"), [r.value for r in IdentityResult]
-        )
-        self.notes = QPlainTextEdit()
-        named(self.notes, "identityNotes", self.tr("Notes"))
-        self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText(self.tr("What was checked (never keep a copy of an ID)."))
-        self.on = date_edit("identityDate", self.tr("Date"), today, maximum=today)
-        self.form.addRow(self.tr("&Method:"), self.method)
-        self.form.addRow(self.tr("&Result:"), self.result_combo)
-        self.form.addRow(self.tr("&Notes:"), self.notes)
-        self.form.addRow(self.tr("&Date:"), self.on)
-        chain_tab_order(self.method, self.result_combo, self.notes, self.on, self.buttons)
-
-    def fill(self, method: str, result: str, notes: str = "", on: dt.date | None = None) -> None:
-        self.method.setCurrentIndex(self.method.findData(method))
-        self.result_combo.setCurrentIndex(self.result_combo.findData(result))
-        self.notes.setPlainText(notes)
-        if on is not None:
-            self.on.setDate(to_qdate(on))
-
-    def validate(self) -> str | None:
-        if self.method.currentData() == IdentityMethod.OTHER.value and not self.notes_text():
-            return self.tr("Describe in the notes how identity was checked.")
-        return None
-
-    def notes_text(self) -> str:
-        return self.notes.toPlainText().strip()
-
-    def values(self) -> tuple[str, IdentityResult, str, dt.date]:
-        return (
-            str(self.method.currentData()),
-            IdentityResult(self.result_combo.currentData()),
-            self.notes_text(),
-            from_qdate(self.on.date()),
-        )
-
-
-class DateDialog(ActionDialog):
-    """One date, e.g. when identification was asked for or arrived."""
-
-    def __init__(
-        self,
-        title: str,
-        object_name: str,
-        prompt: str,
-        parent: QWidget | None = None,
-        *,
-        today: dt.date,
-    ) -> None:
-        super().__init__(title, object_name, parent)
-        spoken = prompt.replace("&", "").rstrip(":")
-        self.on = date_edit(f"{object_name}Date", spoken, today, maximum=today)
-        self.form.addRow(prompt, self.on)
-        chain_tab_order(self.on, self.buttons)
-
-    def fill(self, on: dt.date) -> None:
-        self.on.setDate(to_qdate(on))
-
-    def value(self) -> dt.date:
-        return from_qdate(self.on.date())
-
-
-class AskIdentificationDialog(DateDialog):
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
-        super().__init__(
-            self.tr("Ask for identification"),
-            "askIdentificationDialog",
-            self.tr("&Asked on:"),
-            parent,
-            today=today,
-        )
-        hint = value_label("askIdentificationHint", self.tr("About the identity pause"))
-        hint.setText(
-            self.tr(
-                "The strict deadline keeps running; an adjusted date is shown beside it, "
-                "labelled as such."
-            )
-        )
-        self.form.addRow(hint)
-
-
-class IdentificationArrivedDialog(DateDialog):
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
-        super().__init__(
-            self.tr("Identification arrived"),
-            "identificationArrivedDialog",
-            self.tr("&Arrived on:"),
-            parent,
-            today=today,
-        )
-
-
-class ExtendDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
-        super().__init__(self.tr("Extend the deadline"), "extendDialog", parent)
-        hint = value_label("extendHint", self.tr("About extensions"))
-        hint.setText(
-            self.tr(
-                "Art. 12(3): two further months where the request is complex or requests are "
-                "numerous. Decide and tell the person within the first month, with reasons."
-            )
-        )
-        self.reason = QPlainTextEdit()
-        named(self.reason, "extendReason", self.tr("Reasons"))
-        self.reason.setTabChangesFocus(True)
-        self.decided_on = date_edit("extendDecidedOn", self.tr("Decided on"), today)
-        self.told_on = date_edit("extendToldOn", self.tr("Person told on"), today)
-        self.form.addRow(hint)
-        self.form.addRow(self.tr("&Reasons:"), self.reason)
-        self.form.addRow(self.tr("&Decided on:"), self.decided_on)
-        self.form.addRow(self.tr("Person &told on:"), self.told_on)
-        chain_tab_order(self.reason, self.decided_on, self.told_on, self.buttons)
-
-    def fill(self, reason: str, decided_on: dt.date, told_on: dt.date) -> None:
-        self.reason.setPlainText(reason)
-        self.decided_on.setDate(to_qdate(decided_on))
-        self.told_on.setDate(to_qdate(told_on))
-
-    def validate(self) -> str | None:
-        if not self.reason.toPlainText().strip():
-            return self.tr("Give the reasons for the extension.")
-        if self.told_on.date() < self.decided_on.date():
-            return self.tr("The person cannot be told before the extension was decided.")
-        return None
-
-    def values(self) -> tuple[str, dt.date, dt.date]:
-        return (
-            self.reason.toPlainText().strip(),
-            from_qdate(self.decided_on.date()),
-            from_qdate(self.told_on.date()),
-        )
-
-
-class ChangeStatusDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None, *, current: Status) -> None:
-        super().__init__(self.tr("Change status"), "changeStatusDialog", parent)
-        self.status = enum_combo(
-            "newStatus", self.tr("New status"), [s.value for s in Status if s != current]
-        )
-        self.note = QPlainTextEdit()
-        named(self.note, "statusNote", self.tr("Note"))
-        self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText(self.tr("Why (a refusal needs its reasons)."))
-        self.form.addRow(self.tr("&Status:"), self.status)
-        self.form.addRow(self.tr("&Note:"), self.note)
-        chain_tab_order(self.status, self.note, self.buttons)
-
-    def fill(self, status: Status, note: str = "") -> None:
-        self.status.setCurrentIndex(self.status.findData(Status(status).value))
-        self.note.setPlainText(note)
-
-    def validate(self) -> str | None:
-        if self.status.currentIndex() < 0:
-            return self.tr("Choose a status.")
-        return None
-
-    def values(self) -> tuple[Status, str]:
-        return Status(self.status.currentData()), self.note.toPlainText().strip()
-
-
-class AddNoteDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add a note"), "addNoteDialog", parent)
-        self.note = QPlainTextEdit()
-        named(self.note, "noteText", self.tr("Note"))
-        self.note.setTabChangesFocus(True)
-        self.form.addRow(self.tr("&Note:"), self.note)
-        chain_tab_order(self.note, self.buttons)
-
-    def fill(self, note: str) -> None:
-        self.note.setPlainText(note)
-
-    def validate(self) -> str | None:
-        if not self.note.toPlainText().strip():
-            return self.tr("The note is empty.")
-        return None
-
-    def value(self) -> str:
-        return self.note.toPlainText().strip()
-
-
-class MarkAnsweredDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
-        super().__init__(self.tr("Mark answered"), "markAnsweredDialog", parent)
-        self.on = date_edit("answeredOn", self.tr("Answered on"), today, maximum=today)
-        self.method = enum_combo(
-            "answerMethod", self.tr("Sent by"), [m.value for m in AnswerMethod]
-        )
-        self.note = QPlainTextEdit()
-        named(self.note, "answerNote", self.tr("Note"))
-        self.note.setTabChangesFocus(True)
-        self.form.addRow(self.tr("Answered &on:"), self.on)
-        self.form.addRow(self.tr("Sent &by:"), self.method)
-        self.form.addRow(self.tr("&Note:"), self.note)
-        chain_tab_order(self.on, self.method, self.note, self.buttons)
-
-    def fill(self, on: dt.date, method: str, note: str = "") -> None:
-        self.on.setDate(to_qdate(on))
-        self.method.setCurrentIndex(self.method.findData(method))
-        self.note.setPlainText(note)
-
-    def values(self) -> tuple[dt.date, str, str]:
-        return (
-            from_qdate(self.on.date()),
-            str(self.method.currentData()),
-            self.note.toPlainText().strip(),
-        )
 
 
 # --- the case view --------------------------------------------------------------------------
@@ -687,7 +345,7 @@ class CaseView(QDialog):
                 text=days_left_text(d.due, today, is_open=True)
             )
         self.due_label.setText(due)
-        lang = "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
+        lang = ui_language()
         self.explanation_label.setText(
             explain_due_date(d.received, extended=d.extended, lang=lang).text
         )

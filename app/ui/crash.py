@@ -11,7 +11,7 @@ import traceback
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,3 +109,15 @@ def install_excepthook() -> None:
             _relay.raised.emit(report)
 
     sys.excepthook = hook
+
+
+def show_crash_report(exc: BaseException, parent: QWidget | None = None) -> CrashDialog:
+    """A bug caught on the way (a background task's failure): logged by type and place,
+    never its text, and shown in the crash report dialog (not modal)."""
+    report = crash_report(type(exc), exc, exc.__traceback__)
+    log.error("unexpected error\n%s", report)
+    dialog = CrashDialog(report, parent)
+    dialog.setObjectName("crashDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

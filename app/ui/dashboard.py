@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,13 +44,13 @@ from app.services import cases
 from app.services.audit import ChainReport, verify_chain, verify_new_entries
 from app.services.dto import CaseQuery, CaseRow, CaseStats
 from app.store.database import Database
-from app.ui.case_table import format_date, label
-from app.ui.jobs import Job, ProgressCallback, failure_message
+from app.ui.formatting import days_left_words, format_date, label
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
+from app.ui.widgets import ERROR_COLOUR, ERROR_STYLE, named
 
-__all__ = ["AuditStatus", "Dashboard", "days_left_text"]
+__all__ = ["AuditStatus", "Dashboard"]
 
 NEXT_DEADLINES = 10
-DUE_SOON_DAYS = 7  # as the "Due this week" tile counts
 FIRST_YEAR = 2018  # the GDPR applies from 25 May 2018
 
 # The keys `filterRequested` carries, one per tile.
@@ -61,44 +61,9 @@ FILTER_IDENTITY = "identity"
 
 ReferenceRole = Qt.ItemDataRole.UserRole + 1
 
-_ERROR_COLOUR = "#b00020"  # dark red: readable on white; the text always says it too
-_ERROR_STYLE = f"color: {_ERROR_COLOUR}; font-weight: bold;"
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-
-
-class _JobKeeper:
-    """Holds the jobs of a widget: a running job, and the last ones that ended, which the
-    worker may still be returning from (Qt must not lose them under it)."""
-
-    def __init__(self) -> None:
-        self._ended: list[Job] = []
-
-    def ended(self, job: Job | None) -> None:
-        if job is not None:
-            self._ended = [*self._ended[-3:], job]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
-def days_left_text(due: dt.date, today: dt.date) -> str:
-    """ "3 days left (due soon)", "2 days overdue": the words say it, not only a colour."""
-    days = (due - today).days
-    if days < 0:
-        if days == -1:
-            return _tr("1 day overdue")
-        return _tr("{n} days overdue").format(n=-days)
-    if days == 0:
-        return _tr("due today (due soon)")
-    text = _tr("1 day left") if days == 1 else _tr("{n} days left").format(n=days)
-    if days <= DUE_SOON_DAYS:
-        text = _tr("{text} (due soon)").format(text=text)
-    return text
+# The audit line and the dashboard's problem line: the error colour, bold (a status, not a
+# field's message).
+_ALERT_STYLE = f"{ERROR_STYLE} font-weight: bold;"
 
 
 class AuditStatus(QLabel):
@@ -112,13 +77,11 @@ class AuditStatus(QLabel):
         super().__init__(parent)
         self.db = db
         self.report: ChainReport | None = None
-        self._job: Job | None = None
+        self._job: Task[ChainReport] | None = None
         self._again: bool | None = None  # a check asked for while one runs (True: whole)
         self._held: ChainReport | None = None  # a report from elsewhere, while one runs
-        self._keeper = _JobKeeper()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        _named(self, "auditStatus", self.tr("Audit trail"))
+        self.tasks = TaskRunner(self, max_threads=1)
+        named(self, "auditStatus", self.tr("Audit trail"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -146,23 +109,17 @@ class AuditStatus(QLabel):
         def work(_progress: ProgressCallback) -> ChainReport:
             return verify_chain(db) if whole else verify_new_entries(db)
 
-        job = Job(work)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
         self.setStyleSheet("")
         self.setText(self.tr("Checking the audit trail…"))
-        job.start(self._pool)
+        self._job = self.tasks.run(work, on_success=self._on_finished, on_failure=self._on_failed)
 
     def _end(self) -> None:
-        self._keeper.ended(self._job)
         self._job = None
         if self._again is not None:
             whole, self._again = self._again, None
             self._check(whole=whole)
 
-    def _on_finished(self, report: object) -> None:
-        assert isinstance(report, ChainReport)
+    def _on_finished(self, report: ChainReport) -> None:
         held, self._held = self._held, None
         if report.ok and held is not None and not held.ok:
             report = held  # found broken meanwhile by a whole recomputation elsewhere
@@ -185,7 +142,7 @@ class AuditStatus(QLabel):
             self.setStyleSheet("")
             self.setText(self.tr("Audit trail intact ({n} entries)").format(n=report.rows))
         else:
-            self.setStyleSheet(_ERROR_STYLE)
+            self.setStyleSheet(_ALERT_STYLE)
             if report.first_bad_id is not None:
                 text = self.tr("Audit trail BROKEN at entry {n}: {problem}").format(
                     n=report.first_bad_id, problem=report.problem
@@ -195,9 +152,10 @@ class AuditStatus(QLabel):
             self.setText(text)
         self.setAccessibleDescription(self.text())
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         self.report = None
-        self.setStyleSheet(_ERROR_STYLE)
+        self.setStyleSheet(_ALERT_STYLE)
         self.setText(
             self.tr("The audit trail could not be checked: {message}").format(message=message)
         )
@@ -206,7 +164,7 @@ class AuditStatus(QLabel):
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for a check running on the worker (when closing down)."""
-        return self._pool.waitForDone(msecs)
+        return self.tasks.wait(msecs)
 
 
 class Dashboard(QWidget):
@@ -227,17 +185,15 @@ class Dashboard(QWidget):
         self.stats: CaseStats | None = None
         self.deadlines: list[CaseRow] = []
         self.figures: YearFigures | None = None
-        self._figures_job: Job | None = None
+        self._figures_job: Task[tuple[int, YearFigures | None, str]] | None = None
         self._figures_generation = 0
         self._background_pending = False
         self._shut_down = False
-        self._keeper = _JobKeeper()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         self.tiles: dict[str, QPushButton] = {}
         self.figure_values: dict[str, QLabel] = {}
 
-        _named(self, "dashboard", self.tr("Dashboard"))
+        named(self, "dashboard", self.tr("Dashboard"))
         self._build()
         self.refresh()
 
@@ -266,7 +222,7 @@ class Dashboard(QWidget):
             (FILTER_IDENTITY, "identityTile"),
         ):
             tile = QPushButton()
-            _named(tile, name, self._tile_caption(key))
+            named(tile, name, self._tile_caption(key))
             tile.setMinimumHeight(64)
             tile.setToolTip(self.tr("Show these cases in the case list"))
             tile.clicked.connect(lambda _checked=False, k=key: self.filterRequested.emit(k))
@@ -277,8 +233,8 @@ class Dashboard(QWidget):
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        _named(self.error_label, "dashboardError", self.tr("Problem"))
+        self.error_label.setStyleSheet(_ALERT_STYLE)
+        named(self.error_label, "dashboardError", self.tr("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
@@ -287,7 +243,7 @@ class Dashboard(QWidget):
         deadlines_box.setObjectName("nextDeadlinesBox")
         box = QVBoxLayout(deadlines_box)
         self.deadline_table = QTableWidget(0, 4)
-        _named(self.deadline_table, "nextDeadlines", self.tr("Next deadlines"))
+        named(self.deadline_table, "nextDeadlines", self.tr("Next deadlines"))
         self.deadline_table.setHorizontalHeaderLabels(
             [self.tr("Reference"), self.tr("Request types"), self.tr("Due"), self.tr("Days left")]
         )
@@ -313,7 +269,7 @@ class Dashboard(QWidget):
         year_layout = QVBoxLayout(year_box)
         year_row = QHBoxLayout()
         self.year_combo = QComboBox()
-        _named(self.year_combo, "dashboardYear", self.tr("Year of the figures"))
+        named(self.year_combo, "dashboardYear", self.tr("Year of the figures"))
         for year in range(max(self.today.year, FIRST_YEAR), FIRST_YEAR - 1, -1):
             self.year_combo.addItem(str(year), year)
         year_label = QLabel(self.tr("&Year:"))
@@ -349,7 +305,7 @@ class Dashboard(QWidget):
         self.chart.addAxis(self.count_axis, Qt.AlignmentFlag.AlignLeft)
         self.bar_series.attachAxis(self.count_axis)
         self.chart_view = QChartView(self.chart)
-        _named(self.chart_view, "requestsChartView", self.tr("Requests per month by type"))
+        named(self.chart_view, "requestsChartView", self.tr("Requests per month by type"))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumSize(420, 260)
         chart_and_figures.addWidget(self.chart_view, 3)
@@ -367,7 +323,7 @@ class Dashboard(QWidget):
             ("fees", self.tr("Fees charged")),
         ):
             value = QLabel()
-            _named(value, f"figure_{key}", caption)
+            named(value, f"figure_{key}", caption)
             value.setTextFormat(Qt.TextFormat.PlainText)  # refusal reasons are typed text
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -386,7 +342,7 @@ class Dashboard(QWidget):
         self.audit_status = AuditStatus(self.db, self)
         audit_row.addWidget(self.audit_status, 1)
         self.audit_button = QPushButton(self.tr("Check &again"))
-        _named(self.audit_button, "auditCheckButton", self.tr("Check the audit trail again"))
+        named(self.audit_button, "auditCheckButton", self.tr("Check the audit trail again"))
         self.audit_button.clicked.connect(self.audit_status.check)
         audit_row.addWidget(self.audit_button)
         layout.addLayout(audit_row)
@@ -475,7 +431,7 @@ class Dashboard(QWidget):
                 )
             )
         overdue = self.tiles[FILTER_OVERDUE]
-        overdue.setStyleSheet(f"color: {_ERROR_COLOUR};" if stats.overdue else "")
+        overdue.setStyleSheet(f"color: {ERROR_COLOUR};" if stats.overdue else "")
 
     def tile_count(self, key: str) -> int:
         """The number a tile shows."""
@@ -486,7 +442,7 @@ class Dashboard(QWidget):
         table.setRowCount(len(rows))
         today = self.today
         for i, row in enumerate(rows):
-            left = days_left_text(row.due, today)
+            left = days_left_words(row.due, today)
             cells = (
                 row.reference,
                 ", ".join(label(t.value) for t in row.types),
@@ -497,7 +453,7 @@ class Dashboard(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(ReferenceRole, row.reference)
                 if j == 3 and row.due < today:
-                    item.setForeground(QBrush(QColor(_ERROR_COLOUR)))
+                    item.setForeground(QBrush(QColor(ERROR_COLOUR)))
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
         table.setVisible(bool(rows))
@@ -543,19 +499,14 @@ class Dashboard(QWidget):
             except Exception as exc:
                 return generation, None, failure_message(exc)
 
-        job = Job(work)
-        job.signals.finished.connect(self._on_figures)
-        self._keeper.ended(self._figures_job)  # a superseded job may still be running
-        self._figures_job = job
         self.figures_status.setText(self.tr("Reading {year}…").format(year=year))
-        job.start(self._pool)
+        # A superseded read still delivers: its generation tells it apart.
+        self._figures_job = self.tasks.run(work, on_success=self._on_figures)
 
-    def _on_figures(self, result: object) -> None:
-        assert isinstance(result, tuple)
+    def _on_figures(self, result: tuple[int, YearFigures | None, str]) -> None:
         generation, figures, problem = result
         if generation != self._figures_generation:
             return  # the year was changed meanwhile; the newer job follows
-        self._keeper.ended(self._figures_job)
         self._figures_job = None
         if figures is None:
             self.figures_status.setText(
@@ -648,5 +599,5 @@ class Dashboard(QWidget):
         """Wait for background reads (before the database is closed); none starts after."""
         self._background_pending = False
         self._shut_down = True
-        done = self._pool.waitForDone(msecs)
+        done = self.tasks.wait(msecs)
         return self.audit_status.wait(msecs) and done

@@ -56,8 +56,8 @@ from app.services import cases, statements
 from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
 from app.store.database import Database
-from app.ui.case_table import format_date, format_time_oslo, label
-from app.ui.case_view import (
+from app.ui.formatting import format_date, format_time_oslo, label
+from app.ui.widgets import (
     ActionDialog,
     chain_tab_order,
     date_edit,

@@ -16,12 +16,9 @@ from PySide6.QtCore import (
     QDate,
     QEventLoop,
     QLocale,
-    QObject,
     QStandardPaths,
     Qt,
-    QThreadPool,
     Signal,
-    Slot,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,13 +42,12 @@ from app.services import exports
 from app.services.cases import today_oslo
 from app.services.dto import CaseQuery
 from app.store.database import Database
-from app.ui.case_table import label
-from app.ui.case_view import from_qdate, named, to_qdate
-from app.ui.jobs import Job, ProgressCallback
+from app.ui.formatting import label
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
+from app.ui.widgets import error_label, from_qdate, named, to_qdate
 
 __all__ = ["ExportDialog", "default_language", "export_case_pack"]
 
-_ERROR_STYLE = "color: #b00020;"  # dark red: readable on white; the text says what is wrong
 _DATE_FORMAT = "dd.MM.yyyy"
 
 # The status filter's special entries (the others are Status values), as in the case list.
@@ -95,12 +91,10 @@ class ExportDialog(QDialog):
         self.db = db
         self.result_path: Path | None = None
         self.result_rows: int | None = None
-        self._job: Job | None = None
-        self._last_job: Job | None = None
+        self._job: Task[int] | None = None
         self._job_path: Path | None = None
         self._close_when_done = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         self._last_dir: Path | None = None
 
         named(self, "exportDialog", self.tr("Export the case log"))
@@ -212,12 +206,7 @@ class ExportDialog(QDialog):
         self.status_label.setWordWrap(True)
         named(self.status_label, "exportStatus", self.tr("Export status"))
         layout.addWidget(self.status_label)
-        self.error_label = QLabel()
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        named(self.error_label, "exportError", self.tr("Problem"))
-        self.error_label.hide()
+        self.error_label = error_label("exportError", self.tr("Problem"))
         layout.addWidget(self.error_label)
         layout.addStretch(1)
 
@@ -305,7 +294,7 @@ class ExportDialog(QDialog):
     def running(self) -> bool:
         return self._job is not None
 
-    def ask_and_export(self) -> Job | None:
+    def ask_and_export(self) -> Task[int] | None:
         """Ask where to write, then export there in the background."""
         if self._job is not None:
             return None
@@ -326,7 +315,7 @@ class ExportDialog(QDialog):
         self._last_dir = path.parent
         return self.export_to(path)
 
-    def export_to(self, path: Path) -> Job | None:
+    def export_to(self, path: Path) -> Task[int] | None:
         """Export with the choices made, to `path`, on a worker thread."""
         if self._job is not None:
             return None
@@ -347,11 +336,6 @@ class ExportDialog(QDialog):
                 progress=progress,
             )
 
-        job = Job(work)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
         self._job_path = path
         self.result_path = None
         self.result_rows = None
@@ -364,8 +348,13 @@ class ExportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.status_label.setText(self.tr("Exporting to {file}…").format(file=str(path)))
-        job.start(self._pool)
-        return job
+        self._job = self.tasks.run(
+            work,
+            on_success=self._on_finished,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+        )
+        return self._job
 
     def cancel_export(self) -> None:
         if self._job is not None:
@@ -379,8 +368,7 @@ class ExportDialog(QDialog):
 
     def _end_job(self) -> bool:
         cancelled = self._job.cancelled if self._job is not None else False
-        # Kept: the worker may still be returning from run().
-        self._last_job, self._job = self._job, None
+        self._job = None
         self.progress.hide()
         self.cancel_button.hide()
         for widget in self._inputs:
@@ -388,10 +376,10 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(True)
         return cancelled
 
-    def _on_finished(self, rows: object) -> None:
+    def _on_finished(self, rows: int) -> None:
         self._end_job()
         path = self._job_path
-        assert isinstance(rows, int) and path is not None
+        assert path is not None
         self.result_path, self.result_rows = path, rows
         if rows == 1:
             text = self.tr("1 case written to {file}.").format(file=str(path))
@@ -402,7 +390,8 @@ class ExportDialog(QDialog):
         if self._close_when_done:
             super().reject()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         cancelled = self._end_job()
         if cancelled:
             # The service removes its temporary file: a cancel leaves nothing behind.
@@ -433,26 +422,6 @@ class ExportDialog(QDialog):
             self.cancel_export()
             return
         super().done(result)
-
-
-class _Waiter(QObject):
-    """Collects a job's outcome on the GUI thread and ends the local event loop."""
-
-    def __init__(self, loop: QEventLoop) -> None:
-        super().__init__()
-        self.loop = loop
-        self.result: object = None
-        self.error: str | None = None
-
-    @Slot(object)
-    def on_finished(self, result: object) -> None:
-        self.result = result
-        self.loop.quit()
-
-    @Slot(str)
-    def on_failed(self, message: str) -> None:
-        self.error = message
-        self.loop.quit()
 
 
 def _tr(text: str) -> str:
@@ -491,25 +460,32 @@ def export_case_pack(
     busy.setMinimumDuration(300)
 
     loop = QEventLoop()
-    waiter = _Waiter(loop)
-    job = Job(work)
-    job.signals.finished.connect(waiter.on_finished)
-    job.signals.failed.connect(waiter.on_failed)
-    pool = QThreadPool()
-    job.start(pool)
-    # The signals are queued to this thread: they arrive once this loop runs.
+    written: list[int] = []
+    errors: list[str] = []
+
+    def finished(files: int) -> None:
+        written.append(files)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        errors.append(failure_message(exc))
+        loop.quit()
+
+    runner = TaskRunner(busy)
+    runner.run(work, on_success=finished, on_failure=failed)
+    # The outcome is queued to this thread: it arrives once this loop runs.
     loop.exec()
-    pool.waitForDone()
+    runner.wait()
     busy.reset()
     busy.deleteLater()
-    if waiter.error is not None:
-        QMessageBox.warning(parent, title, waiter.error)
+    if errors:
+        QMessageBox.warning(parent, title, errors[0])
         return None
     QMessageBox.information(
         parent,
         title,
         _tr("Evidence pack for {reference} written to {file} ({n} files and the manifest).").format(
-            reference=reference, file=str(path), n=waiter.result
+            reference=reference, file=str(path), n=written[0]
         ),
     )
     return path

@@ -33,8 +33,8 @@ from app.core.errors import UserError
 from app.services import cases, findings, register
 from app.services.findings import FindingView
 from app.store.database import Database
-from app.ui.case_table import format_date
-from app.ui.case_view import (
+from app.ui.formatting import format_date
+from app.ui.widgets import (
     ActionDialog,
     chain_tab_order,
     date_edit,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,13 +41,11 @@ from app.services.subject_import import (
     ImportReport,
 )
 from app.store.database import Database
-from app.ui.case_view import named
-from app.ui.jobs import Job, ProgressCallback
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
+from app.ui.widgets import ERROR_COLOUR, error_label, named
 
 __all__ = ["SubjectImportDialog"]
 
-_ERROR_COLOUR = "#b00020"  # dark red: readable on white
-_ERROR_STYLE = f"color: {_ERROR_COLOUR};"
 _WARNING_STYLE = "color: #8a5300;"
 _BAD_ROWS_SHOWN = 10_000  # the saved report has them all
 
@@ -65,11 +63,9 @@ class SubjectImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.mapping = ColumnMapping()
         self.report: ImportReport | None = None
-        self._job: Job | None = None
-        self._last_job: Job | None = None
+        self._job: Task[ImportReport] | None = None
         self._close_when_done = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         self.combos: dict[str, QComboBox] = {}
 
         self.setObjectName("subjectImportDialog")
@@ -182,11 +178,7 @@ class SubjectImportDialog(QDialog):
         self.status_label.setWordWrap(True)
         named(self.status_label, "importStatus", self.tr("Import status"))
         layout.addWidget(self.status_label)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        named(self.error_label, "importError", self.tr("Problem"))
-        self.error_label.hide()
+        self.error_label = error_label("importError", self.tr("Problem"))
         layout.addWidget(self.error_label)
 
         self.bad_rows_box = QGroupBox(self.tr("Rows that cannot be imported"))
@@ -315,7 +307,7 @@ class SubjectImportDialog(QDialog):
                 if row.reasons:
                     item.setToolTip("; ".join(row.reasons))
                     if j == len(cells) - 1:
-                        item.setForeground(QBrush(QColor(_ERROR_COLOUR)))
+                        item.setForeground(QBrush(QColor(ERROR_COLOUR)))
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
 
@@ -346,11 +338,6 @@ class SubjectImportDialog(QDialog):
                 db, path, mapping, import_good_rows=import_good_rows, progress=progress
             )
 
-        job = Job(work)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
         self.error_label.hide()
         self.mapping_box.setEnabled(False)
         for button in (
@@ -366,7 +353,12 @@ class SubjectImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.status_label.setText(self.tr("Importing {name}…").format(name=self.path.name))
-        job.start(self._pool)
+        self._job = self.tasks.run(
+            work,
+            on_success=self._on_finished,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+        )
 
     def cancel_import(self) -> None:
         if self._job is not None:
@@ -379,13 +371,13 @@ class SubjectImportDialog(QDialog):
         self.progress.setValue(done)
 
     def _end_job(self) -> None:
-        # Kept: the worker may still be returning from run().
-        self._last_job, self._job = self._job, None
+        self._job = None
         self.progress.hide()
         self.cancel_button.hide()
         self.close_button.setEnabled(True)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         self._end_job()
         self.mapping_box.setEnabled(True)
         self._mapping_changed()
@@ -394,9 +386,8 @@ class SubjectImportDialog(QDialog):
         if self._close_when_done:
             super().reject()
 
-    def _on_finished(self, result: object) -> None:
+    def _on_finished(self, result: ImportReport) -> None:
         self._end_job()
-        assert isinstance(result, ImportReport)
         self.report = result
         if self._close_when_done:
             super().reject()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,11 +49,12 @@ from app.core.model import (
     IdentityResult,
     RequestType,
     Role,
-    Status,
 )
 from app.services import cases
 from app.services.dto import OpenCaseBrief, RequestInput, SubjectMatch
 from app.store.database import Database
+from app.ui.formatting import format_day, request_type_label, status_label, ui_language
+from app.ui.widgets import GDPR_START, error_label, no_enter_default, to_qdate
 
 if TYPE_CHECKING:
     from app.services.intake import EmailDraft
@@ -63,32 +64,9 @@ __all__ = [
     "FeeDecisionDialog",
     "IntakeDialog",
     "SubjectChoiceDialog",
-    "format_day",
 ]
 
-_CONTEXT = "IntakeDialog"
-_ERROR_STYLE = "color: #b00020;"  # dark red: readable on white, 6:1 contrast
-_GDPR_APPLIES = QDate(2018, 5, 25)
 MAX_FEE_KRONER = 100_000
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
-def ui_language() -> str:
-    """The language of the deadline wording: Bokmål where the interface runs in Norwegian."""
-    return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
-
-
-def format_day(day: dt.date) -> str:
-    """7 Apr 2026 / 7. apr. 2026: the same style as the deadline explanation."""
-    qdate = QDate(day.year, day.month, day.day)
-    if ui_language() == "nb":
-        return QLocale(QLocale.Language.NorwegianBokmal).toString(qdate, "d. MMM yyyy")
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom).toString(
-        qdate, "d MMM yyyy"
-    )
 
 
 def _sentence(message: str) -> str:
@@ -101,28 +79,6 @@ def _sentence(message: str) -> str:
     return message
 
 
-def request_type_label(kind: RequestType) -> str:
-    return {
-        RequestType.ACCESS: QCoreApplication.translate("IntakeDialog", "Access"),
-        RequestType.RECTIFICATION: QCoreApplication.translate("IntakeDialog", "Rectification"),
-        RequestType.ERASURE: QCoreApplication.translate("IntakeDialog", "Erasure"),
-        RequestType.RESTRICTION: QCoreApplication.translate("IntakeDialog", "Restriction"),
-        RequestType.OBJECTION: QCoreApplication.translate("IntakeDialog", "Objection"),
-    }[RequestType(kind)]
-
-
-def status_label(status: Status) -> str:
-    return {
-        Status.NEW: QCoreApplication.translate("IntakeDialog", "new"),
-        Status.AWAITING_IDENTITY: QCoreApplication.translate("IntakeDialog", "awaiting identity"),
-        Status.IN_PROGRESS: QCoreApplication.translate("IntakeDialog", "in progress"),
-        Status.ANSWERED: QCoreApplication.translate("IntakeDialog", "answered"),
-        Status.CLOSED: QCoreApplication.translate("IntakeDialog", "closed"),
-        Status.REFUSED: QCoreApplication.translate("IntakeDialog", "refused"),
-        Status.WITHDRAWN: QCoreApplication.translate("IntakeDialog", "withdrawn"),
-    }[Status(status)]
-
-
 def _matched_on_label(why: str) -> str:
     labels = {
         "e-mail": QCoreApplication.translate("IntakeDialog", "e-mail address"),
@@ -133,18 +89,6 @@ def _matched_on_label(why: str) -> str:
     return labels.get(why, why)
 
 
-def _error_label(object_name: str, accessible_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setAccessibleName(accessible_name)
-    label.setStyleSheet(_ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
 def _plain_label(text: str = "", object_name: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # names like "Ola <b>Nordmann" stay text
@@ -152,14 +96,6 @@ def _plain_label(text: str = "", object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
-
-
-def _no_enter_default(box: QDialogButtonBox) -> None:
-    """Enter in a field must not save half a phone call: only a click or Space saves."""
-    for button in box.buttons():
-        if isinstance(button, QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
 
 
 # --- the choices asked on saving ------------------------------------------------------------
@@ -220,7 +156,7 @@ class SubjectChoiceDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel, nothing is saved"))
         self.new_button.clicked.connect(self.choose_new)
         box.rejected.connect(self.reject)
-        _no_enter_default(box)
+        no_enter_default(box)
         layout.addWidget(box)
         self.resize(560, 420)
 
@@ -301,7 +237,7 @@ class DuplicateDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel, nothing is saved"))
         self.new_button.clicked.connect(self.choose_new)
         box.rejected.connect(self.reject)
-        _no_enter_default(box)
+        no_enter_default(box)
         layout.addWidget(box)
 
     def add_to(self, reference: str) -> None:
@@ -384,7 +320,7 @@ class FeeDecisionDialog(QDialog):
                 )
             )
         )
-        self.problem_label = _error_label("feeProblem", self.tr("What is missing"))
+        self.problem_label = error_label("feeProblem", self.tr("What is missing"))
         layout.addWidget(self.problem_label)
 
         box = QDialogButtonBox()
@@ -398,7 +334,7 @@ class FeeDecisionDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel, nothing is saved"))
         box.accepted.connect(self._accept_if_complete)
         box.rejected.connect(self.reject)
-        _no_enter_default(box)
+        no_enter_default(box)
         layout.addWidget(box)
 
         self.group.buttonToggled.connect(self._update)
@@ -528,7 +464,7 @@ class IntakeDialog(QDialog):
             outer.addWidget(scroll, 1)
             self.resize(680, 760)
 
-        self.form_error = _error_label("formError", self.tr("Why the request was not saved"))
+        self.form_error = error_label("formError", self.tr("Why the request was not saved"))
         outer.addWidget(self.form_error)
 
         self.button_box = QDialogButtonBox()
@@ -540,7 +476,7 @@ class IntakeDialog(QDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel without saving"))
         self.save_button.clicked.connect(self.save)
         self.button_box.rejected.connect(self.reject)
-        _no_enter_default(self.button_box)
+        no_enter_default(self.button_box)
         outer.addWidget(self.button_box)
         self._set_tab_order()
 
@@ -570,12 +506,12 @@ class IntakeDialog(QDialog):
         self.phone_edit = self._line("phoneEdit", self.tr("Phone"))
         self.phone_edit.setPlaceholderText(self.tr("e.g. 912 34 567 or +46 70 123 45 67"))
         form.addRow(self.tr("&Phone:"), self.phone_edit)
-        self.phone_error = _error_label("phoneError", self.tr("Problem with the phone number"))
+        self.phone_error = error_label("phoneError", self.tr("Problem with the phone number"))
         form.addRow(self.phone_error)
 
         self.email_edit = self._line("emailEdit", self.tr("E-mail (optional)"))
         form.addRow(self.tr("E-&mail:"), self.email_edit)
-        self.email_error = _error_label("emailError", self.tr("Problem with the e-mail address"))
+        self.email_error = error_label("emailError", self.tr("Problem with the e-mail address"))
         form.addRow(self.email_error)
 
         self.address_edit = self._text("addressEdit", self.tr("Postal address"), 3)
@@ -633,7 +569,7 @@ class IntakeDialog(QDialog):
         self.received_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.received_edit.setCalendarPopup(True)
         self.received_edit.setMinimumDateTime(
-            QDateTime(_GDPR_APPLIES, QTime(0, 0), QTimeZone.utc())
+            QDateTime(to_qdate(GDPR_START), QTime(0, 0), QTimeZone.utc())
         )
         received_row = QWidget()
         row = QHBoxLayout(received_row)

@@ -4,11 +4,12 @@ the counts that say what needs doing."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,22 +48,19 @@ from app.services import cases, intake
 from app.services.dto import CaseQuery, CaseStats
 from app.services.intake import EmailDraft, ImportOutcome
 from app.store.database import Database, FullCheck
-from app.ui.case_table import (
-    CaseTableModel,
-    ReferenceRole,
-    SubjectIdRole,
-    SubjectTableModel,
-    format_time_oslo,
-    label,
-)
-from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named
+from app.ui.case_table import CaseTableModel, ReferenceRole, SubjectIdRole, SubjectTableModel
+from app.ui.case_view import CaseView
 from app.ui.dashboard import Dashboard
-from app.ui.jobs import Job
+from app.ui.formatting import format_time_oslo, label, ui_language
 from app.ui.subject_view import SubjectView
+from app.ui.tasks import Task, TaskRunner, failure_message, report_failure
+from app.ui.widgets import chain_tab_order, name_buttons, named
 
 if TYPE_CHECKING:
     from app.ui.register_view import RegisterView
     from app.ui.retention_view import RetentionSweepView
+
+T = TypeVar("T")
 
 EMAIL_SUFFIXES = frozenset({".eml", ".msg"})
 SEARCH_DELAY_MS = 300
@@ -156,20 +154,17 @@ class MainWindow(QMainWindow):
         self.db = db
         self._today_fixed = today
         self._last_day = self.today
-        self._pool = QThreadPool(self)
-        self._job: Job | None = None
-        self._last_job: Job | None = None
+        self.tasks = TaskRunner(self)
+        self._job: Task[list[ImportOutcome]] | None = None
         self._job_total = 0
+        self._background_calls = 0  # slow menu calls running (see _in_background)
         self.import_summary: ImportSummaryDialog | None = None
         self.pending_restore: Path | None = None
         self.last_import_outcomes: list[ImportOutcome] = []
         # The full check of the database file, in the background after the window is shown,
         # and the daily backup after it: one at a time, never both reading the whole file.
-        self.maintenance_pool = QThreadPool(self)
-        self.maintenance_pool.setMaxThreadCount(1)
-        self._file_check: FullCheck | None = None
-        self._file_check_job: Job | None = None
-        self.file_check_jobs: list[Job] = []  # kept: the worker may still be returning
+        self.maintenance = TaskRunner(self, max_threads=1)
+        self._file_check_job: Task[str | None] | None = None
         self.damage: str | None = None  # what the background check found
         self.restore_damaged = False  # the officer chose to close and restore a backup
         self.register_view: RegisterView | None = None
@@ -531,6 +526,14 @@ class MainWindow(QMainWindow):
         self.import_cancel.clicked.connect(self.cancel_import)
         self.import_progress.hide()
         self.import_cancel.hide()
+        # Busy (no counts) while a slow call of the menus runs: a backup, a report, a calendar.
+        self.status_busy = QProgressBar()
+        named(self.status_busy, "statusBusy", self.tr("Working in the background"))
+        self.status_busy.setRange(0, 0)
+        self.status_busy.setMaximumWidth(120)
+        self.status_busy.setTextVisible(False)
+        self.status_busy.hide()
+        bar.addPermanentWidget(self.status_busy)
         bar.addPermanentWidget(self.import_progress)
         bar.addPermanentWidget(self.import_cancel)
         bar.addPermanentWidget(self.stats_label)
@@ -745,7 +748,7 @@ class MainWindow(QMainWindow):
     def import_running(self) -> bool:
         return self._job is not None
 
-    def start_email_import(self, paths: Sequence[Path]) -> Job | None:
+    def start_email_import(self, paths: Sequence[Path]) -> Task[list[ImportOutcome]] | None:
         if self._job is not None:
             QMessageBox.information(
                 self,
@@ -755,11 +758,6 @@ class MainWindow(QMainWindow):
             return None
         db = self.db
         files = list(paths)
-        job = Job(lambda progress: intake.import_email_files(db, files, progress=progress))
-        job.signals.progress.connect(self._on_import_progress)
-        job.signals.finished.connect(self._on_import_finished)
-        job.signals.failed.connect(self._on_import_failed)
-        self._job = job
         self._job_total = len(files)
         self.import_progress.setRange(0, len(files))
         self.import_progress.setValue(0)
@@ -769,8 +767,13 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(False)
         self.new_phone_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Importing {n} e-mail files…").format(n=len(files)))
-        job.start(self._pool)
-        return job
+        self._job = self.tasks.run(
+            lambda progress: intake.import_email_files(db, files, progress=progress),
+            on_success=self._on_import_finished,
+            on_failure=self._on_import_failed,
+            on_progress=self._on_import_progress,
+        )
+        return self._job
 
     def cancel_import(self) -> None:
         if self._job is not None:
@@ -784,8 +787,6 @@ class MainWindow(QMainWindow):
 
     def _end_import(self) -> bool:
         cancelled = self._job.cancelled if self._job is not None else False
-        # Kept until the next import: the worker may still be returning from run().
-        self._last_job = self._job
         self._job = None
         self.import_progress.hide()
         self.import_cancel.hide()
@@ -795,9 +796,9 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         return cancelled
 
-    def _on_import_finished(self, outcomes: object) -> None:
+    def _on_import_finished(self, outcomes: list[ImportOutcome]) -> None:
         cancelled = self._end_import()
-        self.last_import_outcomes = list(outcomes) if isinstance(outcomes, list) else []
+        self.last_import_outcomes = list(outcomes)
         self.import_summary = ImportSummaryDialog(
             self.last_import_outcomes, total=self._job_total, cancelled=cancelled, parent=self
         )
@@ -808,9 +809,9 @@ class MainWindow(QMainWindow):
     def _forget_summary(self) -> None:
         self.import_summary = None
 
-    def _on_import_failed(self, message: str) -> None:
+    def _on_import_failed(self, exc: BaseException) -> None:
         self._end_import()
-        QMessageBox.warning(self, self.tr("E-mail import"), message)
+        QMessageBox.warning(self, self.tr("E-mail import"), failure_message(exc))
 
     # --- drag and drop ------------------------------------------------------------------------------
 
@@ -899,21 +900,59 @@ class MainWindow(QMainWindow):
         title: str,
         default: str,
         pattern: str,
-        write: Callable[[Path], object],
-        done: Callable[[Path, Any], str],
+        write: Callable[[Path], T],
+        done: Callable[[Path, T], str],
+        action: QAction,
     ) -> Path | None:
-        """Ask where, write there, and say what was done (or what went wrong)."""
+        """Ask where, write there on a worker, and say what was done (or what went wrong).
+        Returns the path chosen; the file is there once the status bar says so."""
         name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / default), pattern)
         if not name:
             return None
         path = Path(name)
-        try:
-            result = write(path)
-        except UserError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return None
-        self.statusBar().showMessage(done(path, result), 10_000)
+        self._in_background(
+            action,
+            self.tr("Writing {file}…").format(file=path.name),
+            lambda: write(path),
+            lambda result: done(path, result),
+            title,
+        )
         return path
+
+    def _in_background(
+        self,
+        action: QAction,
+        busy_text: str,
+        work: Callable[[], T],
+        done: Callable[[T], str],
+        title: str,
+    ) -> Task[T]:
+        """Run a slow service call on a worker: its action is disabled and the status bar
+        shows it busy until it ends; then `done(result)` is shown there. A UserError is told
+        in a message box titled `title`; anything else goes to the crash report."""
+        action.setEnabled(False)
+        self._background_calls += 1
+        self.status_busy.show()
+        self.statusBar().showMessage(busy_text)
+
+        def ended() -> None:
+            action.setEnabled(True)
+            self._background_calls -= 1
+            self.status_busy.setVisible(self._background_calls > 0)
+            self.statusBar().clearMessage()
+
+        def succeeded(result: T) -> None:
+            ended()
+            self.statusBar().showMessage(done(result), 10_000)
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            if isinstance(exc, UserError):
+                QMessageBox.warning(self, title, str(exc))
+            else:
+                report_failure(self, exc)
+
+        return self.tasks.run(lambda _progress: work(), on_success=succeeded, on_failure=failed)
 
     def ask_annual_report(self) -> Path | None:
         from app.services.exports import export_annual_report
@@ -923,10 +962,11 @@ class MainWindow(QMainWindow):
             self.tr("Save the annual report"),
             f"innsyn-annual-report-{year}.pdf",
             "PDF (*.pdf)",
-            lambda path: export_annual_report(self.db, year, path, lang=self._language()),
+            functools.partial(export_annual_report, self.db, year, lang=ui_language()),
             lambda _path, figures: self.tr("Annual report {year} saved: {n} requests.").format(
                 year=year, n=figures.requests
             ),
+            self.annual_report_action,
         )
 
     def ask_calendar(self) -> Path | None:
@@ -936,22 +976,25 @@ class MainWindow(QMainWindow):
             self.tr("Save the deadlines as a calendar"),
             "innsyn-deadlines.ics",
             "iCalendar (*.ics)",
-            lambda path: write_calendar(self.db, path),
+            functools.partial(write_calendar, self.db),
             lambda path, n: self.tr(
                 "{n} deadline(s) saved to {file}: open it in Outlook or your calendar."
             ).format(n=n, file=path.name),
+            self.calendar_action,
         )
 
-    def back_up_now(self) -> Path | None:
+    def back_up_now(self) -> Task[Path]:
+        """A backup now, on a worker; the status bar says where it was written."""
         from app.services.backup import make_backup
 
-        try:
-            path = make_backup(self.db)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Backup"), str(exc))
-            return None
-        self.statusBar().showMessage(self.tr("Backup written: {file}").format(file=path), 10_000)
-        return path
+        db = self.db
+        return self._in_background(
+            self.backup_action,
+            self.tr("Backing up…"),
+            lambda: make_backup(db),
+            lambda path: self.tr("Backup written: {file}").format(file=path),
+            self.tr("Backup"),
+        )
 
     def ask_restore(self) -> None:
         """Restoring replaces the open database: say how, and where the backup is."""
@@ -984,40 +1027,38 @@ class MainWindow(QMainWindow):
     def file_check_running(self) -> bool:
         return self._file_check_job is not None
 
-    def start_file_check(self) -> Job | None:
+    def start_file_check(self) -> Task[str | None] | None:
         """Read and check every page of the database file on a worker (it was not done at
         opening: see app.store.database); damage found is shown by `database_damaged`."""
         if self._file_check_job is not None or self.damage is not None:
             return None
         check = FullCheck(self.db)
-        job = Job(lambda _progress: check.run())
-        job.signals.finished.connect(self._on_file_checked)
-        job.signals.failed.connect(self._on_file_check_failed)
-        self._file_check, self._file_check_job = check, job
-        job.start(self.maintenance_pool)
-        return job
 
-    def _end_file_check(self) -> None:
-        if self._file_check_job is not None:
-            self.file_check_jobs = [*self.file_check_jobs[-3:], self._file_check_job]
-        self._file_check = self._file_check_job = None
+        def checked(problem: str | None) -> None:
+            self._file_check_job = None
+            if problem is not None and not check.cancelled:
+                self.database_damaged(problem)
+
+        def failed(exc: BaseException) -> None:
+            self._file_check_job = None
+            self.statusBar().showMessage(
+                self.tr("The database file could not be checked: {message}").format(
+                    message=failure_message(exc)
+                ),
+                30_000,
+            )
+
+        self._file_check_job = self.maintenance.run(
+            lambda _progress: check.run(),
+            on_success=checked,
+            on_failure=failed,
+            on_cancel=check.cancel,  # interrupts SQLite at once
+        )
+        return self._file_check_job
 
     def _cancel_file_check(self) -> None:
-        if self._file_check is not None:
-            self._file_check.cancel()
-
-    def _on_file_checked(self, problem: object) -> None:
-        cancelled = self._file_check is not None and self._file_check.cancelled
-        self._end_file_check()
-        if isinstance(problem, str) and not cancelled:
-            self.database_damaged(problem)
-
-    def _on_file_check_failed(self, message: str) -> None:
-        self._end_file_check()
-        self.statusBar().showMessage(
-            self.tr("The database file could not be checked: {message}").format(message=message),
-            30_000,
-        )
+        if self._file_check_job is not None:
+            self._file_check_job.cancel()
 
     def database_damaged(self, problem: str) -> None:
         """Say so plainly, and offer to close and restore the newest good backup."""
@@ -1059,9 +1100,6 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _language(self) -> str:
-        return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
-
     # --- remembered layout (QSettings) --------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -1099,15 +1137,12 @@ class MainWindow(QMainWindow):
 
     def shutdown_jobs(self) -> None:
         """Before the database closes: no background work may still be using it."""
-        if self._job is not None:
-            self._job.cancel()
         self._cancel_file_check()
-        self._pool.waitForDone()
+        self.tasks.shutdown()
         self.dashboard.shutdown()
         if self.retention_view is not None:
             self.retention_view.wait()
-        self.maintenance_pool.waitForDone()
-        QThreadPool.globalInstance().waitForDone()
+        self.maintenance.shutdown()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -1122,9 +1157,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_layout()
         self.dashboard.shutdown()
-        if self._job is not None:
-            self._job.cancel()  # stops before the next file; the one being saved completes
-        self._cancel_file_check()  # interrupts SQLite at once
+        # The runners cancel and wait on this Close event: an import stops before its next
+        # file (the one being saved completes); the file check is interrupted at once.
         self._day_timer.stop()
-        self._pool.waitForDone()
         super().closeEvent(event)

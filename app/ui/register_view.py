@@ -11,11 +11,10 @@ Only services and core are imported here: the widgets hold plain data, never a s
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +60,8 @@ from app.services.register import (
     SystemView,
 )
 from app.store.database import Database
+from app.ui.formatting import ui_language
+from app.ui.widgets import error_label, from_qdate, message_label, named, no_enter_default, to_qdate
 
 __all__ = [
     "ActivityDialog",
@@ -71,7 +72,6 @@ __all__ = [
     "SystemDialog",
 ]
 
-_ERROR_STYLE = "color: #a40000;"  # dark red: readable on white
 _WARNING_STYLE = "color: #7a4a00;"  # dark amber
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -92,49 +92,20 @@ V = TypeVar("V", bound=_Entry)
 # --- small helpers ------------------------------------------------------------------------------
 
 
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-
-
-def _lang() -> str:
-    """The language of domain wording (retention criteria): Bokmål where the interface is."""
-    return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
-
-
-def _message_label(object_name: str, accessible_name: str, style: str) -> QLabel:
-    label = QLabel()
-    _named(label, object_name, accessible_name)
-    label.setStyleSheet(style)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
 def _line(object_name: str, accessible_name: str, text: str = "") -> QLineEdit:
     edit = QLineEdit(text)
-    _named(edit, object_name, accessible_name)
+    named(edit, object_name, accessible_name)
     edit.setCursorPosition(0)  # long prefilled text shows its start
     return edit
 
 
 def _text(object_name: str, accessible_name: str, text: str = "", lines: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit(text)
-    _named(edit, object_name, accessible_name)
+    named(edit, object_name, accessible_name)
     edit.setTabChangesFocus(True)
     edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
     return edit
-
-
-def _no_enter_default(box: QDialogButtonBox) -> None:
-    """Enter in a field must not save a half-typed entry: only a click or Space saves."""
-    for button in box.buttons():
-        if isinstance(button, QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
 
 
 def _event_labels() -> dict[str, str]:
@@ -173,7 +144,7 @@ class _EntryDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._prefix = object_name
-        _named(self, object_name, title)
+        named(self, object_name, title)
         self.setWindowTitle(title)
         self.setModal(True)
         self.result_view: object | None = None
@@ -182,24 +153,22 @@ class _EntryDialog(QDialog):
         self.form = QFormLayout(inner)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
-        _named(scroll, f"{object_name}Scroll", title)
+        named(scroll, f"{object_name}Scroll", title)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
 
-        self.notice_label = _message_label(
-            f"{object_name}Notice", self.tr("Notice"), _WARNING_STYLE
-        )
-        self.error_label = _message_label(f"{object_name}Error", self.tr("Problem"), _ERROR_STYLE)
+        self.notice_label = message_label(f"{object_name}Notice", self.tr("Notice"), _WARNING_STYLE)
+        self.error_label = error_label(f"{object_name}Error", self.tr("Problem"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        _named(self.buttons, f"{object_name}Buttons", self.tr("Save or cancel"))
+        named(self.buttons, f"{object_name}Buttons", self.tr("Save or cancel"))
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        _named(self.save_button, f"{object_name}SaveButton", self.tr("Save"))
+        named(self.save_button, f"{object_name}SaveButton", self.tr("Save"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        _named(cancel, f"{object_name}CancelButton", self.tr("Cancel"))
-        _no_enter_default(self.buttons)
+        named(cancel, f"{object_name}CancelButton", self.tr("Cancel"))
+        no_enter_default(self.buttons)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
 
@@ -292,7 +261,7 @@ class RecipientDialog(_EntryDialog):
         self.resize(560, 400)
         self.name_edit = _line("recipientName", self.tr("Name"), entry.name if entry else "")
         self.role_combo = QComboBox()
-        _named(self.role_combo, "recipientRole", self.tr("Role"))
+        named(self.role_combo, "recipientRole", self.tr("Role"))
         for value, text in _role_labels().items():
             self.role_combo.addItem(text, str(value))
         if entry:
@@ -306,17 +275,17 @@ class RecipientDialog(_EntryDialog):
             entry.dpa_reference if entry else "",
         )
         self.dpa_date_check = QCheckBox(self.tr("Signed on"))
-        _named(
+        named(
             self.dpa_date_check, "recipientDpaDateKnown", self.tr("The agreement's date is known")
         )
         self.dpa_date_edit = QDateEdit()
-        _named(self.dpa_date_edit, "recipientDpaDate", self.tr("Date of the agreement"))
+        named(self.dpa_date_edit, "recipientDpaDate", self.tr("Date of the agreement"))
         self.dpa_date_edit.setCalendarPopup(True)
         self.dpa_date_edit.setDisplayFormat("dd.MM.yyyy")
         today = clock.today_oslo()
-        self.dpa_date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.dpa_date_edit.setMaximumDate(to_qdate(today))
         day = entry.dpa_date if entry and entry.dpa_date else today
-        self.dpa_date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.dpa_date_edit.setDate(to_qdate(day))
         self.dpa_date_check.setChecked(bool(entry and entry.dpa_date))
         self.dpa_date_edit.setEnabled(self.dpa_date_check.isChecked())
         self.dpa_date_check.toggled.connect(self.dpa_date_edit.setEnabled)
@@ -339,8 +308,7 @@ class RecipientDialog(_EntryDialog):
     def save(self) -> RecipientView:
         dpa_date = None
         if self.dpa_date_check.isChecked():
-            q = self.dpa_date_edit.date()
-            dpa_date = dt.date(q.year(), q.month(), q.day())
+            dpa_date = from_qdate(self.dpa_date_edit.date())
         return register.save_recipient(
             self._db,
             RecipientInput(
@@ -372,15 +340,15 @@ class RuleDialog(_EntryDialog):
             entry.description if entry else "",
         )
         self.years_spin = QSpinBox()
-        _named(self.years_spin, "ruleYears", self.tr("Years"))
+        named(self.years_spin, "ruleYears", self.tr("Years"))
         self.years_spin.setRange(0, retention.MAX_PERIOD_YEARS)
         self.years_spin.setSuffix(self.tr(" years"))
         self.months_spin = QSpinBox()
-        _named(self.months_spin, "ruleMonths", self.tr("Months"))
+        named(self.months_spin, "ruleMonths", self.tr("Months"))
         self.months_spin.setRange(0, retention.MAX_PERIOD_MONTHS)
         self.months_spin.setSuffix(self.tr(" months"))
         self.event_combo = QComboBox()
-        _named(self.event_combo, "ruleEvent", self.tr("Counted from"))
+        named(self.event_combo, "ruleEvent", self.tr("Counted from"))
         for value, text in _event_labels().items():
             self.event_combo.addItem(text, str(value))
         self.reference_edit = _line(
@@ -395,10 +363,10 @@ class RuleDialog(_EntryDialog):
         )
         self.justification_label.setBuddy(self.justification_edit)
         self.criteria_label = QLabel()
-        _named(self.criteria_label, "ruleCriteria", self.tr("Deletion criteria"))
+        named(self.criteria_label, "ruleCriteria", self.tr("Deletion criteria"))
         self.criteria_label.setTextFormat(Qt.TextFormat.PlainText)
         self.criteria_label.setWordWrap(True)
-        self.warning_label = _message_label(
+        self.warning_label = message_label(
             "ruleStatutoryWarning", self.tr("Statutory minimum warning"), _WARNING_STYLE
         )
         if entry:
@@ -444,7 +412,7 @@ class RuleDialog(_EntryDialog):
         spec = self._spec()
         if by_law:
             spec = RetentionRuleSpec(0, 0, spec.after_event, spec.legal_reference)
-        lang = _lang()
+        lang = ui_language()
         self.criteria_label.setText(retention.deletion_criteria(spec, lang))
         self.warning_label.setText(self.statutory_warning(spec) or "")
         self.warning_label.setVisible(bool(self.warning_label.text()))
@@ -457,7 +425,7 @@ class RuleDialog(_EntryDialog):
         minimum = retention.exceeds_statutory_minimum(spec)
         if minimum is None:
             return None
-        lang = _lang()
+        lang = ui_language()
         if minimum.code == "bookkeeping":
             kind = self.tr("Bookkeeping records")
         else:
@@ -526,20 +494,20 @@ class _RetentionRow(QWidget):
         self.applies_edit.setPlaceholderText(self.tr("Which data, e.g. invoices and payments"))
         self.applies_edit.setMinimumWidth(160)
         self.rule_combo = QComboBox()
-        _named(self.rule_combo, f"retentionRule{index}", self.tr("Retention rule"))
+        named(self.rule_combo, f"retentionRule{index}", self.tr("Retention rule"))
         self.rule_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.rule_combo.setMinimumContentsLength(24)
         for rule in rules:
-            text = f"{rule.description}: {retention.deletion_criteria(rule.spec, _lang())}"
+            text = f"{rule.description}: {retention.deletion_criteria(rule.spec, ui_language())}"
             if rule.retired:
                 text += " " + self.tr("(retired)")
             self.rule_combo.addItem(text, rule.id)
         if rule_id is not None:
             self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(rule_id)))
         self.remove_button = QPushButton(self.tr("Remove"))
-        _named(self.remove_button, f"retentionRemove{index}", self.tr("Remove this retention line"))
+        named(self.remove_button, f"retentionRemove{index}", self.tr("Remove this retention line"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.applies_edit, 2)
@@ -570,7 +538,7 @@ class ActivityDialog(_EntryDialog):
             "activityPurpose", self.tr("Purpose"), entry.purpose if entry else "", lines=2
         )
         self.basis_combo = QComboBox()
-        _named(self.basis_combo, "activityLegalBasis", self.tr("Legal basis, Art. 6(1)"))
+        named(self.basis_combo, "activityLegalBasis", self.tr("Legal basis, Art. 6(1)"))
         for letter, text in _legal_basis_labels().items():
             self.basis_combo.addItem(text, letter)
         self.basis_text_edit = _line(
@@ -628,12 +596,12 @@ class ActivityDialog(_EntryDialog):
         self._row_counter = 0
         self._retention_box = QVBoxLayout()
         retention_widget = QWidget()
-        _named(retention_widget, "activityRetention", self.tr("Retention"))
+        named(retention_widget, "activityRetention", self.tr("Retention"))
         retention_layout = QVBoxLayout(retention_widget)
         retention_layout.setContentsMargins(0, 0, 0, 0)
         retention_layout.addLayout(self._retention_box)
         self.add_line_button = QPushButton(self.tr("Add retention line"))
-        _named(self.add_line_button, "activityAddRetention", self.tr("Add retention line"))
+        named(self.add_line_button, "activityAddRetention", self.tr("Add retention line"))
         self.add_line_button.clicked.connect(lambda: self.add_retention_line(None, ""))
         retention_layout.addWidget(self.add_line_button, 0, Qt.AlignmentFlag.AlignLeft)
         for line in entry.retention if entry else ():
@@ -663,7 +631,7 @@ class ActivityDialog(_EntryDialog):
         chosen: Sequence[SystemView | RecipientView],
     ) -> QListWidget:
         widget = QListWidget()
-        _named(widget, object_name, accessible_name)
+        named(widget, object_name, accessible_name)
         chosen_ids = {c.id for c in chosen}
         entries = list(current) + [c for c in chosen if c.id not in {x.id for x in current}]
         for entry in entries:
@@ -747,10 +715,10 @@ class _EntryList(QWidget, Generic[V]):
         self.active_dialog: _EntryDialog | None = None
 
         self.show_retired = QCheckBox(self.tr("Show retired"))
-        _named(self.show_retired, f"{prefix}ShowRetired", self.tr("Show retired entries"))
+        named(self.show_retired, f"{prefix}ShowRetired", self.tr("Show retired entries"))
         self.show_retired.toggled.connect(self.refresh)
         self.table = QTableWidget(0, len(headers))
-        _named(self.table, f"{prefix}Table", self.kind_label())
+        named(self.table, f"{prefix}Table", self.kind_label())
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -763,11 +731,11 @@ class _EntryList(QWidget, Generic[V]):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
         self.add_button = QPushButton(self.tr("Add…"))
-        _named(self.add_button, f"{prefix}AddButton", self.tr("Add"))
+        named(self.add_button, f"{prefix}AddButton", self.tr("Add"))
         self.edit_button = QPushButton(self.tr("Edit…"))
-        _named(self.edit_button, f"{prefix}EditButton", self.tr("Edit"))
+        named(self.edit_button, f"{prefix}EditButton", self.tr("Edit"))
         self.retire_button = QPushButton(self.tr("Retire…"))
-        _named(self.retire_button, f"{prefix}RetireButton", self.tr("Retire"))
+        named(self.retire_button, f"{prefix}RetireButton", self.tr("Retire"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.retire_button.clicked.connect(self.retire_selected)
@@ -939,7 +907,7 @@ class _ActivityList(_EntryList[ActivityView]):
         return register.list_activities(self._db, include_retired=include_retired)
 
     def cells(self, entry: ActivityView) -> list[str]:
-        lang = _lang()
+        lang = ui_language()
         return [
             entry.name,
             _legal_basis_labels().get(entry.legal_basis, entry.legal_basis),
@@ -981,7 +949,7 @@ class _RuleList(_EntryList[RuleView]):
         return register.list_rules(self._db, include_retired=include_retired)
 
     def cells(self, entry: RuleView) -> list[str]:
-        lang = _lang()
+        lang = ui_language()
         check = ""
         if entry.exceeds_minimum is not None:
             longer = self.tr("longer than {minimum}").format(
@@ -1105,13 +1073,13 @@ class ControllerForm(QWidget):
             widget = make(object_name, accessible)
             self.fields[key] = widget
             form.addRow(label, widget)
-        self.error_label = _message_label("controllerError", self.tr("Problem"), _ERROR_STYLE)
+        self.error_label = error_label("controllerError", self.tr("Problem"))
         self.status_label = QLabel()
-        _named(self.status_label, "controllerStatus", self.tr("Status"))
+        named(self.status_label, "controllerStatus", self.tr("Status"))
         self.save_button = QPushButton(self.tr("Save"))
-        _named(self.save_button, "controllerSaveButton", self.tr("Save the controller profile"))
+        named(self.save_button, "controllerSaveButton", self.tr("Save the controller profile"))
         self.revert_button = QPushButton(self.tr("Revert"))
-        _named(self.revert_button, "controllerRevertButton", self.tr("Undo unsaved changes"))
+        named(self.revert_button, "controllerRevertButton", self.tr("Undo unsaved changes"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         buttons = QHBoxLayout()
@@ -1173,9 +1141,9 @@ class RegisterView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        _named(self, "registerView", self.tr("Register of processing activities"))
+        named(self, "registerView", self.tr("Register of processing activities"))
         self.tabs = QTabWidget()
-        _named(self.tabs, "registerTabs", self.tr("Register"))
+        named(self.tabs, "registerTabs", self.tr("Register"))
         self.activities = _ActivityList(db, self)
         self.rules = _RuleList(db, self)
         self.recipients = _RecipientList(db, self)

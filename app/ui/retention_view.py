@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QDate,
@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QShowEvent
@@ -51,35 +50,20 @@ from app.services.cases import today_oslo
 from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
 from app.store.database import Database
 from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
-from app.ui.jobs import Job, ProgressCallback, failure_message
+from app.ui.formatting import format_date
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
+from app.ui.widgets import ERROR_STYLE, from_qdate, named, to_qdate
 
 __all__ = ["RetentionSweepView", "SweepTableModel"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
-_ERROR_STYLE = "color: #a40000;"  # dark red: readable on white; the text says it too
 ItemRole = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
 # Lines read at a time. More than the case list's 200: until the people's dates have an index,
 # each read is a pass over the people (about a second at 1M), and 1,000 lines cost no more.
 PAGE_SIZE = 1_000
 READ_ALL_PAGE = 5_000  # lines read at a time when every ticked line is asked for
 MAX_SELECTED_ROWS = 10_000  # rows selected in the table that an action reads one by one
-
-
-def _named(widget: QWidget, object_name: str, accessible_name: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
-
-
-def _to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def _date(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 def _references(refs: list[str]) -> str:
@@ -263,7 +247,7 @@ class SweepTableModel(PagedTableModel[SweepItem]):
         if column == self.OVERDUE:
             return str(item.days_overdue)
         if column == self.DUE:
-            return _date(item.due_on)
+            return format_date(item.due_on)
         if column == self.KIND:
             return self.kind_text(item.kind)
         if column == self.PSEUDONYM:
@@ -345,16 +329,14 @@ class RetentionSweepView(QWidget):
         super().__init__(parent)
         self.db = db
         self._today_fixed = today
-        self._job: Job | None = None
-        self._action_job: Job | None = None  # erasure cases or de-identification, whole list
+        self._job: Task[tuple[SweepPlan, list[SweepItem]]] | None = None
+        self._action_job: Task[Any] | None = None  # erasure cases or de-identification, whole list
         self._again = False
         self._started = False
-        self._ended: list[Job] = []  # jobs the worker may still be returning from
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, max_threads=1)
         self.swept_as_of: dt.date | None = None
         self._job_as_of = self.today
-        _named(self, "retentionSweepView", self.tr("Retention sweep"))
+        named(self, "retentionSweepView", self.tr("Retention sweep"))
         self._build()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -376,17 +358,17 @@ class RetentionSweepView(QWidget):
         top = QHBoxLayout()
         label = QLabel(self.tr("&As of:"))
         self.as_of_edit = QDateEdit()
-        _named(self.as_of_edit, "retentionAsOf", self.tr("Sweep as of"))
+        named(self.as_of_edit, "retentionAsOf", self.tr("Sweep as of"))
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("dd.MM.yyyy")
         self.as_of_edit.setMinimumDate(QDate(2018, 1, 1))
-        self.as_of_edit.setDate(_to_qdate(self.today))
+        self.as_of_edit.setDate(to_qdate(self.today))
         label.setBuddy(self.as_of_edit)
         self.sweep_button = QPushButton(self.tr("&Sweep"))
-        _named(self.sweep_button, "retentionSweepButton", self.tr("Run the retention sweep"))
+        named(self.sweep_button, "retentionSweepButton", self.tr("Run the retention sweep"))
         self.sweep_button.clicked.connect(self.refresh)
         self.count_label = QLabel()
-        _named(self.count_label, "retentionCountLabel", self.tr("Items due"))
+        named(self.count_label, "retentionCountLabel", self.tr("Items due"))
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(label)
         top.addWidget(self.as_of_edit)
@@ -396,7 +378,7 @@ class RetentionSweepView(QWidget):
 
         self.model = SweepTableModel(self.db, self, page_size=PAGE_SIZE)
         self.table = QTableView()
-        _named(self.table, "retentionTable", self.tr("Data due for deletion"))
+        named(self.table, "retentionTable", self.tr("Data due for deletion"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -412,13 +394,13 @@ class RetentionSweepView(QWidget):
 
         ticks = QHBoxLayout()
         self.check_all_button = QPushButton(self.tr("Tick &all"))
-        _named(self.check_all_button, "retentionCheckAllButton", self.tr("Tick every line"))
+        named(self.check_all_button, "retentionCheckAllButton", self.tr("Tick every line"))
         self.check_all_button.clicked.connect(lambda: self.model.set_all_checked(True))
         self.check_none_button = QPushButton(self.tr("&Untick all"))
-        _named(self.check_none_button, "retentionCheckNoneButton", self.tr("Untick every line"))
+        named(self.check_none_button, "retentionCheckNoneButton", self.tr("Untick every line"))
         self.check_none_button.clicked.connect(lambda: self.model.set_all_checked(False))
         self.checked_label = QLabel()
-        _named(self.checked_label, "retentionCheckedLabel", self.tr("Lines ticked"))
+        named(self.checked_label, "retentionCheckedLabel", self.tr("Lines ticked"))
         ticks.addWidget(self.check_all_button)
         ticks.addWidget(self.check_none_button)
         ticks.addWidget(self.checked_label, 1)
@@ -426,24 +408,24 @@ class RetentionSweepView(QWidget):
 
         actions = QHBoxLayout()
         self.create_button = QPushButton(self.tr("&Create erasure cases for the selected"))
-        _named(
+        named(
             self.create_button,
             "retentionCreateCasesButton",
             self.tr("Create erasure cases for the selected people"),
         )
         self.create_button.clicked.connect(self.create_cases)
         self.deidentify_button = QPushButton(self.tr("&De-identify selected closed cases…"))
-        _named(
+        named(
             self.deidentify_button,
             "retentionDeidentifyButton",
             self.tr("De-identify the selected closed cases"),
         )
         self.deidentify_button.clicked.connect(self.deidentify_cases)
         self.export_button = QPushButton(self.tr("&Export CSV…"))
-        _named(self.export_button, "retentionExportButton", self.tr("Export the list as CSV"))
+        named(self.export_button, "retentionExportButton", self.tr("Export the list as CSV"))
         self.export_button.clicked.connect(self.export_csv)
         self.export_names = QCheckBox(self.tr("Include &names in the export"))
-        _named(self.export_names, "retentionExportNames", self.tr("Include names in the export"))
+        named(self.export_names, "retentionExportNames", self.tr("Include names in the export"))
         actions.addWidget(self.create_button)
         actions.addWidget(self.deidentify_button)
         actions.addStretch(1)
@@ -452,7 +434,7 @@ class RetentionSweepView(QWidget):
         layout.addLayout(actions)
 
         self.result_label = QLabel()
-        _named(self.result_label, "retentionResultLabel", self.tr("Result"))
+        named(self.result_label, "retentionResultLabel", self.tr("Result"))
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -467,10 +449,10 @@ class RetentionSweepView(QWidget):
     # --- the sweep -------------------------------------------------------------------------------
 
     def as_of(self) -> dt.date:
-        return _from_qdate(self.as_of_edit.date())
+        return from_qdate(self.as_of_edit.date())
 
     def set_as_of(self, day: dt.date) -> None:
-        self.as_of_edit.setDate(_to_qdate(day))
+        self.as_of_edit.setDate(to_qdate(day))
 
     @property
     def running(self) -> bool:
@@ -493,17 +475,16 @@ class RetentionSweepView(QWidget):
             plan = retention_sweep.sweep_plan(db, as_of, progress=progress)
             return plan, retention_sweep.sweep_page(db, plan, 0, size)
 
-        job = Job(work)
-        job.signals.progress.connect(self._on_progress)
-        # Bound methods of this widget: queued to the GUI thread (a lambda would not be).
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self._job = job
         self._job_as_of = as_of
         self._set_busy(True)
         self.count_label.setStyleSheet("")
         self.count_label.setText(self.tr("Sweeping…"))
-        job.start(self._pool)
+        self._job = self.tasks.run(
+            work,
+            on_success=self._on_finished,
+            on_failure=self._on_failed,
+            on_progress=self._on_progress,
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0 and self._job is not None:
@@ -512,8 +493,6 @@ class RetentionSweepView(QWidget):
 
     def _end(self) -> bool:
         """The job is over; True when another sweep was asked for meanwhile (it starts)."""
-        if self._job is not None:
-            self._ended = [*self._ended[-3:], self._job]
         self._job = None
         self._set_busy(False)
         if self._again:
@@ -522,19 +501,17 @@ class RetentionSweepView(QWidget):
             return True
         return False
 
-    def _on_finished(self, result: object) -> None:
+    def _on_finished(self, result: tuple[SweepPlan, list[SweepItem]]) -> None:
         as_of = self._job_as_of
         if self._end():
             return
-        assert isinstance(result, tuple)
         plan, first_page = result
-        assert isinstance(plan, SweepPlan) and isinstance(first_page, list)
         self.swept_as_of = as_of
         self.model.set_plan(plan, first_page)
         counts = plan.counts
         self.count_label.setText(
             self.tr("%n item(s) due for deletion as of {date}", "", counts.total).format(
-                date=_date(as_of)
+                date=format_date(as_of)
             )
         )
         details = self.tr(
@@ -547,16 +524,17 @@ class RetentionSweepView(QWidget):
         self.count_label.setAccessibleDescription(f"{self.count_label.text()}. {details}")
         self.sweepLoaded.emit(counts.total)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         if self._end():
             return
-        self.count_label.setStyleSheet(_ERROR_STYLE)
+        self.count_label.setStyleSheet(ERROR_STYLE)
         self.count_label.setText(self.tr("The sweep failed: {message}").format(message=message))
         self.sweepFailed.emit(message)
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for a sweep running on the worker (when closing down)."""
-        return self._pool.waitForDone(msecs)
+        return self.tasks.wait(msecs)
 
     # --- selection -------------------------------------------------------------------------------
 
@@ -623,7 +601,7 @@ class RetentionSweepView(QWidget):
         self.check_none_button.setEnabled(has_items)
 
     def _show_result(self, text: str, *, error: bool = False) -> None:
-        self.result_label.setStyleSheet(_ERROR_STYLE if error else "")
+        self.result_label.setStyleSheet(ERROR_STYLE if error else "")
         self.result_label.setText(text)
         self.result_label.setAccessibleDescription(text)
 
@@ -721,25 +699,23 @@ class RetentionSweepView(QWidget):
 
         self._start_action(work, self.tr("Creating erasure cases…"), self._on_created_for_list)
 
-    def _on_created_for_list(self, result: object) -> None:
+    def _on_created_for_list(self, result: retention_sweep.SweepErasures) -> None:
         self._end_action()
-        assert isinstance(result, retention_sweep.SweepErasures)
         self._cases_created(result.references, result.people)
 
     def _start_action(
-        self, work: Callable[[ProgressCallback], object], busy_text: str, done: Callable[..., None]
+        self, work: Callable[[ProgressCallback], T], busy_text: str, done: Callable[[T], None]
     ) -> None:
-        """Run a whole-list action on the worker; `done` (a bound method of this view: it is
-        queued to the GUI thread) gets its result."""
-        job = Job(work)
-        job.signals.progress.connect(self._on_action_progress)
-        job.signals.finished.connect(done)
-        job.signals.failed.connect(self._on_action_failed)
-        self._action_job = job
+        """Run a whole-list action on the worker; `done` gets its result on the GUI thread."""
         self._action_text = busy_text
         self._set_busy(True)
         self._show_result(busy_text)
-        job.start(self._pool)
+        self._action_job = self.tasks.run(
+            work,
+            on_success=done,
+            on_failure=self._on_action_failed,
+            on_progress=self._on_action_progress,
+        )
 
     def _on_action_progress(self, done: int, total: int) -> None:
         if total > 0 and self._action_job is not None:
@@ -747,15 +723,13 @@ class RetentionSweepView(QWidget):
             self._show_result(f"{self._action_text} {percent} %")
 
     def _end_action(self) -> None:
-        if self._action_job is not None:
-            self._ended = [*self._ended[-3:], self._action_job]
         self._action_job = None
         self._set_busy(False)
         self._again = False  # the action's result sweeps again anyway
 
-    def _on_action_failed(self, message: str) -> None:
+    def _on_action_failed(self, exc: BaseException) -> None:
         self._end_action()
-        self._show_result(message, error=True)
+        self._show_result(failure_message(exc), error=True)
         self.refresh()  # part of the list may have been done
 
     def deidentify_cases(self) -> list[str]:
@@ -843,9 +817,8 @@ class RetentionSweepView(QWidget):
             work, self.tr("De-identifying closed cases…"), self._on_deidentified_list
         )
 
-    def _on_deidentified_list(self, result: object) -> None:
+    def _on_deidentified_list(self, result: list[retention_sweep.DeidentifiedCase]) -> None:
         self._end_action()
-        assert isinstance(result, list)
         self._deidentified(result)
 
     def export_csv(self) -> Path | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -43,20 +43,10 @@ from app.core.model import RequestType
 from app.services import cases, register, rights, subjects
 from app.services.dto import CaseDetail, SubjectDetail
 from app.store.database import Database
-from app.ui.case_table import format_date, format_time_oslo, label
-from app.ui.case_view import (
-    ActionDialog,
-    date_edit,
-    from_qdate,
-    named,
-    save_private_file,
-    to_qdate,
-)
+from app.ui.formatting import format_date, format_time_oslo, label
+from app.ui.widgets import ActionDialog, date_edit, from_qdate, named, save_private_file, to_qdate
 
-GDPR_START = dt.date(2018, 5, 25)
 IdRole = Qt.ItemDataRole.UserRole + 1
-
-_W = TypeVar("_W", bound=QWidget)
 
 
 def tr(text: str) -> str:

@@ -28,8 +28,9 @@ from app.core.errors import InvalidInput, UserError
 from app.services import backup, config, register, samples, setup
 from app.store.database import Database
 from app.ui import i18n
-from app.ui.jobs import Job, ProgressCallback
-from app.ui.wizard import ControllerFields, message_label, note_label, show_problem
+from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
+from app.ui.widgets import message_label, show_problem
+from app.ui.wizard import ControllerFields, note_label
 
 __all__ = ["SettingsDialog"]
 
@@ -44,7 +45,8 @@ class SettingsDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._job: Job | None = None
+        self.tasks = TaskRunner(self)
+        self._job: Task[Path] | None = None
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Innsyn: settings"))
         self.tabs = QTabWidget()
@@ -119,7 +121,7 @@ class SettingsDialog(QDialog):
         self.backup_now_button = QPushButton(self.tr("Back up &now"))
         self.backup_now_button.setObjectName("backupNowButton")
         self.backup_now_button.clicked.connect(self.back_up_now)
-        self.backup_status = message_label("backupStatus", _OK_STYLE)
+        self.backup_status = message_label("backupStatus", style=_OK_STYLE)
         self.backup_problem = message_label("backupProblem")
         note = note_label("backupNote")
         note.setText(
@@ -249,10 +251,9 @@ class SettingsDialog(QDialog):
 
         self.backup_now_button.setEnabled(False)
         show_problem(self.backup_status, self.tr("Backing up…"))
-        job = Job(work)
-        job.signals.finished.connect(self._backup_done)
-        job.signals.failed.connect(self._backup_failed)
-        self._job = job.start()
+        self._job = self.tasks.run(
+            work, on_success=self._backup_done, on_failure=self._backup_failed
+        )
 
     def _backup_done(self, path: Path) -> None:
         self._job = None
@@ -260,7 +261,8 @@ class SettingsDialog(QDialog):
         show_problem(self.backup_status, self.tr("Backup written: %1").replace("%1", str(path)))
         self._show_latest(path)
 
-    def _backup_failed(self, message: str) -> None:
+    def _backup_failed(self, exc: BaseException) -> None:
+        message = failure_message(exc)
         self._job = None
         self.backup_now_button.setEnabled(True)
         show_problem(self.backup_status, "")

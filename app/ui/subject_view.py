@@ -21,8 +21,10 @@ from app.core.errors import UserError
 from app.services import subjects
 from app.services.dto import CaseQuery, SubjectDetail
 from app.store.database import Database
-from app.ui.case_table import CaseTableModel, ReferenceRole, format_date, label
-from app.ui.case_view import CaseView, chain_tab_order, name_buttons, named, value_label
+from app.ui.case_table import CaseTableModel, ReferenceRole
+from app.ui.case_view import CaseView
+from app.ui.formatting import format_date, label
+from app.ui.widgets import chain_tab_order, name_buttons, named, value_label
 
 
 class SubjectView(QDialog):

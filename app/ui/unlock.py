@@ -23,6 +23,7 @@ from app.core.errors import DatabaseProblem
 from app.services import setup
 from app.store import keys
 from app.store.database import MIN_PASSPHRASE, Database, default_database_path, open_database
+from app.ui.widgets import ERROR_STYLE
 
 
 def _tr(text: str) -> str:
@@ -80,7 +81,7 @@ class NewPassphraseDialog(QDialog):
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setObjectName("passphraseProblem")
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -38,6 +38,7 @@ from app.services.setup import ControllerProblem, FirstRunChoices, KeyMode
 from app.store import keys
 from app.store.database import MIN_PASSPHRASE, Database, default_database_path
 from app.ui import i18n
+from app.ui.widgets import ERROR_STYLE, message_label, show_problem
 
 __all__ = [
     "DEFAULT_CONTROLLER",
@@ -46,7 +47,6 @@ __all__ = [
     "run_first_run_wizard",
 ]
 
-ERROR_STYLE = "color: #b00020;"  # dark red, readable on white; the text says what is wrong
 NOTE_STYLE = "color: #444444;"
 
 # What the published privacy policy says (DOMAIN.md): the e-mail address is hidden there.
@@ -74,27 +74,12 @@ def _named(widget: QWidget, object_name: str) -> QWidget:
     return widget
 
 
-def message_label(object_name: str, style: str = ERROR_STYLE) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
 def note_label(object_name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
     return label
-
-
-def show_problem(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 # --- the controller's fields (also used by the settings dialog) ---------------------------------

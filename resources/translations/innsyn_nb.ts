@@ -3373,6 +3373,10 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
         <translation>Avbryt e-postimporten</translation>
     </message>
     <message>
+        <source>Working in the background</source>
+        <translation>Arbeider i bakgrunnen</translation>
+    </message>
+    <message>
         <source>Open cases: {open} · Due this week: {week} · Overdue: {overdue}</source>
         <translation>Åpne saker: {open} · Frist denne uken: {week} · Forfalt: {overdue}</translation>
     </message>
@@ -3429,6 +3433,10 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
         <translation>Registre (*.csv *.xlsx *.txt);;Alle filer (*)</translation>
     </message>
     <message>
+        <source>Writing {file}…</source>
+        <translation>Skriver {file} …</translation>
+    </message>
+    <message>
         <source>Save the annual report</source>
         <translation>Lagre årsrapporten</translation>
     </message>
@@ -3443,6 +3451,10 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     <message>
         <source>{n} deadline(s) saved to {file}: open it in Outlook or your calendar.</source>
         <translation>{n} frist(er) lagret i {file}: åpne den i Outlook eller kalenderen din.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Tar sikkerhetskopi …</translation>
     </message>
     <message>
         <source>Backup</source>

@@ -159,11 +159,11 @@ def test_cancel_keeps_only_complete_files(
     job = dialog.start()
     assert job is not None
 
-    def cancel_after_two(done: int, _total: int) -> None:
+    def cancel_after_two(done: int) -> None:
         if done >= 2 and dialog.cancel_button.isEnabled():
             dialog.cancel_button.click()
 
-    job.signals.progress.connect(cancel_after_two)
+    dialog.progress.valueChanged.connect(cancel_after_two)  # the task's progress, shown
     wait_done(qtbot, dialog)
     report = dialog.report
     assert report is not None and report.cancelled

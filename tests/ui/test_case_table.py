@@ -22,9 +22,8 @@ from app.ui.case_table import (
     ReferenceRole,
     SubjectIdRole,
     SubjectTableModel,
-    days_left_text,
-    format_date,
 )
+from app.ui.formatting import days_left_text, format_date
 from tests.conftest import OSLO, phone_request
 
 
@@ -114,15 +113,6 @@ def test_overdue_case_shows_its_band_in_text_colour_and_tooltip(
     assert model.data(fresh, DueBandRole) == ""
     assert model.data(fresh, Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(fresh).lstrip("-").isdigit()
-
-
-def test_the_band_texts() -> None:
-    today = dt.date(2026, 3, 2)
-    assert days_left_text(dt.date(2026, 2, 28), today) == "-2 (overdue)"
-    assert days_left_text(dt.date(2026, 3, 5), today) == "3 (due soon)"
-    assert days_left_text(dt.date(2026, 3, 8), today) == "6 (due this week)"
-    assert days_left_text(dt.date(2026, 3, 20), today) == "18"
-    assert days_left_text(dt.date(2026, 2, 28), today, is_open=False) == "—"
 
 
 def test_closed_cases_have_no_band(db: Database, three_cases: dict[str, str]) -> None:

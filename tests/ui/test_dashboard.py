@@ -21,7 +21,7 @@ from app.services import cases
 from app.services.audit import ChainReport
 from app.store.database import Database
 from app.ui import dashboard as dashboard_module
-from app.ui.dashboard import AuditStatus, Dashboard, days_left_text
+from app.ui.dashboard import AuditStatus, Dashboard
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
 
@@ -97,15 +97,6 @@ def wait_idle(qtbot: QtBot, dashboard: Dashboard) -> None:
 def audit_rows(db: Database) -> int:
     with db.engine.connect() as conn:
         return int(conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one())
-
-
-def test_days_left_words() -> None:
-    assert days_left_text(dt.date(2025, 6, 13), TODAY) == "3 days overdue"
-    assert days_left_text(dt.date(2025, 6, 15), TODAY) == "1 day overdue"
-    assert days_left_text(TODAY, TODAY) == "due today (due soon)"
-    assert days_left_text(dt.date(2025, 6, 17), TODAY) == "1 day left (due soon)"
-    assert days_left_text(dt.date(2025, 6, 23), TODAY) == "7 days left (due soon)"
-    assert days_left_text(dt.date(2025, 6, 24), TODAY) == "8 days left"
 
 
 def test_tiles_count_and_ask_for_their_filter(

@@ -7,11 +7,12 @@ import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,14 +30,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.core import deadlines
-from app.core.errors import InvalidInput
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
 from app.services import cases
 from app.store.database import Database
-from app.ui.case_table import CaseTableModel, ReferenceRole, format_date
-from app.ui.case_view import CaseView, ExtendDialog
-from app.ui.jobs import Job
+from app.ui.case_dialogs import ExtendDialog
+from app.ui.case_table import CaseTableModel, ReferenceRole
+from app.ui.case_view import CaseView
+from app.ui.formatting import format_date
 from app.ui.main_window import DUE_3_DAYS, DUE_7_DAYS, DUE_OVERDUE, STATUS_OPEN, MainWindow
+from app.ui.widgets import ActionDialog
 from tests.conftest import OSLO, phone_request
 
 EMAIL_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "email"
@@ -512,10 +514,10 @@ def test_extend_button_opens_its_dialog_which_validates(
 def test_every_action_button_goes_through_its_dialog(
     window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.ui import case_view as cv
+    from app.ui import case_dialogs as cv
 
     today = cases.today_oslo()
-    fills: dict[type[cv.ActionDialog], Callable[[cv.ActionDialog], None]] = {
+    fills: dict[type[ActionDialog], Callable[[ActionDialog], None]] = {
         cv.AskIdentificationDialog: lambda d: d.fill(today),  # type: ignore[attr-defined]
         cv.IdentificationArrivedDialog: lambda d: d.fill(today),  # type: ignore[attr-defined]
         cv.VerifyIdentityDialog: lambda d: d.fill(  # type: ignore[attr-defined]
@@ -525,12 +527,12 @@ def test_every_action_button_goes_through_its_dialog(
         cv.ChangeStatusDialog: lambda d: d.fill(Status.WITHDRAWN, "Withdrawn by phone"),  # type: ignore[attr-defined]
     }
 
-    def fill_and_accept(dialog: cv.ActionDialog) -> int:
+    def fill_and_accept(dialog: ActionDialog) -> int:
         fills[type(dialog)](dialog)
         dialog.accept()
         return int(dialog.result())
 
-    monkeypatch.setattr(cv.ActionDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(ActionDialog, "exec", fill_and_accept)
     view = window.open_case(logged["mona"])
     assert view is not None
     for button in (
@@ -559,7 +561,7 @@ def test_every_action_button_goes_through_its_dialog(
 def test_the_answer_dialog_and_a_method_that_needs_notes(
     window: MainWindow, db: Database, logged: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.ui import case_view as cv
+    from app.ui import case_dialogs as cv
 
     today = cases.today_oslo()
     verify = cv.VerifyIdentityDialog(today=today)
@@ -685,84 +687,6 @@ def test_subject_view_lists_the_subjects_cases_and_opens_one(
     assert view.notes_list.count() == 1
 
 
-# --- the background job ------------------------------------------------------------------------
-
-
-class _Receiver(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.results: list[object] = []
-        self.failures: list[str] = []
-        self.threads: list[threading.Thread] = []
-
-    @Slot(object)
-    def finished(self, value: object) -> None:
-        self.threads.append(threading.current_thread())
-        self.results.append(value)
-
-    @Slot(str)
-    def failed(self, message: str) -> None:
-        self.threads.append(threading.current_thread())
-        self.failures.append(message)
-
-
-def _run(qtbot: QtBot, job: Job) -> _Receiver:
-    receiver = _Receiver()
-    job.signals.finished.connect(receiver.finished)
-    job.signals.failed.connect(receiver.failed)
-    job.start()
-    qtbot.waitUntil(lambda: bool(receiver.results or receiver.failures))
-    return receiver
-
-
-def test_job_delivers_its_result_on_the_gui_thread(qtbot: QtBot) -> None:
-    reports: list[tuple[int, int]] = []
-
-    def work(progress: Callable[[int, int], bool]) -> int:
-        assert threading.current_thread() is not threading.main_thread()
-        for i in range(3):
-            progress(i, 3)
-        return 42
-
-    job = Job(work)
-    job.signals.progress.connect(lambda done, total: reports.append((done, total)))
-    receiver = _run(qtbot, job)
-    assert receiver.results == [42]
-    assert receiver.threads == [threading.main_thread()]
-    qtbot.waitUntil(lambda: len(reports) == 3)
-    assert job.done
-
-
-def test_job_passes_user_errors_and_hides_other_exceptions(qtbot: QtBot) -> None:
-    def user_error(_progress: Callable[[int, int], bool]) -> None:
-        raise InvalidInput("The phone number is not valid.")
-
-    def bug(_progress: Callable[[int, int], bool]) -> None:
-        raise KeyError("kari.nordmann@example.no")
-
-    assert _run(qtbot, Job(user_error)).failures == ["The phone number is not valid."]
-    message = _run(qtbot, Job(bug)).failures[0]
-    assert "KeyError" in message
-    assert "kari" not in message
-
-
-def test_job_cancel_makes_progress_return_false(qtbot: QtBot) -> None:
-    seen: list[bool] = []
-
-    def work(progress: Callable[[int, int], bool]) -> str:
-        for i in range(100):
-            keep_going = progress(i, 100)
-            seen.append(keep_going)
-            if not keep_going:
-                return "stopped"
-        return "done"
-
-    job = Job(work)
-    job.cancel()
-    assert _run(qtbot, job).results == ["stopped"]
-    assert seen == [False]
-
-
 # --- starting --------------------------------------------------------------------------------
 
 
@@ -868,28 +792,80 @@ def test_due_bands_stay_readable_on_a_dark_palette(
 
 
 def test_file_menu_exports_calendar_annual_report_and_backup(
+    qtbot: QtBot,
     window: MainWindow,
     logged: dict[str, str],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     messages: Messages,
 ) -> None:
+    from app.services import backup, calendar, exports
     from app.services.backup import list_backups
+
+    # Each slow call runs on a worker, its action disabled meanwhile, the window answering.
+    threads: dict[str, threading.Thread] = {}
+
+    def recording(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def on_worker(*args: Any, **kwargs: Any) -> Any:
+            threads[name] = threading.current_thread()
+            return real(*args, **kwargs)
+
+        return on_worker
+
+    for module, name in (
+        (calendar, "write_calendar"),
+        (exports, "export_annual_report"),
+        (backup, "make_backup"),
+    ):
+        monkeypatch.setattr(module, name, recording(name, getattr(module, name)))
 
     chosen: list[Path] = []
 
     def save_as(*_args: object, **_kw: object) -> tuple[str, str]:
         return str(chosen[-1]), ""
 
+    def ended(action: QAction, message: str) -> None:
+        qtbot.waitUntil(lambda: message in window.statusBar().currentMessage())
+        assert action.isEnabled() and not window.status_busy.isVisible()
+
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     chosen.append(tmp_path / "frister.ics")
     window.calendar_action.trigger()
+    ended(window.calendar_action, "deadline(s) saved")
     text = chosen[-1].read_text(encoding="utf-8")
     assert "BEGIN:VEVENT" in text and logged["anne"] in text
     assert "deadline(s) saved" in window.statusBar().currentMessage()
     chosen.append(tmp_path / "report.pdf")
     window.annual_report_action.trigger()
+    ended(window.annual_report_action, "Annual report")
     assert chosen[-1].read_bytes().startswith(b"%PDF")
     window.backup_action.trigger()
+    ended(window.backup_action, "Backup written")
     assert len(list_backups(window.db.database_id)) == 1
+    assert messages == []
+    assert set(threads) == {"write_calendar", "export_annual_report", "make_backup"}
+    assert all(t is not threading.main_thread() for t in threads.values())
+
+
+def test_a_slow_menu_call_disables_its_action_while_it_runs(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    from app.services import backup
+
+    release = threading.Event()
+    real = backup.make_backup
+
+    def slow(*args: Any) -> Path:
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(backup, "make_backup", slow)
+    window.backup_action.trigger()
+    assert not window.backup_action.isEnabled()
+    assert window.status_busy.isVisible()
+    assert window.statusBar().currentMessage() == "Backing up…"
+    qtbot.wait(20)  # the event loop runs: the window is not blocked by the backup
+    release.set()
+    qtbot.waitUntil(lambda: "Backup written" in window.statusBar().currentMessage())
+    assert window.backup_action.isEnabled() and not window.status_busy.isVisible()
     assert messages == []
