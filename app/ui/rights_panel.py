@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.core.model import RequestType
-from app.services import cases, register, rights, subjects
+from app.services import cases, register, rights, subjects, workflow
 from app.services.dto import CaseDetail, SubjectDetail
 from app.store.database import Database
 from app.ui.case_table import format_date, format_time_oslo, label
@@ -1195,7 +1195,7 @@ class RightsPanel(QWidget):
     # closing
 
     def do_close(self, note: str = "") -> bool:
-        return bool(self._perform(lambda: rights.close_case(self._db, self.reference, note)))
+        return bool(self._perform(lambda: workflow.close_case(self._db, self.reference, note)))
 
     def ask_close(self) -> None:
         note = ""

@@ -17,7 +17,7 @@ from app.core import retention
 from app.core.errors import InvalidInput, RuleViolation
 from app.core.model import Channel, RequestType, Role, Status
 from app.core.retention import RetentionRuleSpec, SubjectDates
-from app.services import cases, retention_sweep, rights, subjects
+from app.services import cases, retention_sweep, rights, subjects, workflow
 from app.services.dto import CaseQuery, EmailEvidence
 from app.services.retention_sweep import SweepItem, SweepKind
 from app.store.database import Database
@@ -242,8 +242,8 @@ def closed_case(db: Database, closed_on: dt.date, roles: tuple[Role, ...] = ()) 
             roles=roles,
         ),
     ).reference
-    cases.mark_answered(db, ref, on=cases.today_oslo(), method="post")
-    rights.close_case(db, ref)
+    workflow.mark_answered(db, ref, on=cases.today_oslo(), method="post")
+    workflow.close_case(db, ref)
     with db.session() as s:
         s.execute(update(Case).where(Case.reference == ref).values(closed_on=closed_on))
     return ref
