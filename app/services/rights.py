@@ -35,6 +35,7 @@ from app.services.drawing import (
     active_activities,
     draw_up_notices_in,
     erasure_lines,
+    notices_of,
 )
 from app.services.scrubbing import erase_subject
 from app.services.workflow import (
@@ -78,6 +79,8 @@ __all__ = [
     "active_restrictions",
     "apply_erasure",
     "create_system_tasks",
+    "draw_up_erasure_matrix",
+    "draw_up_notices",
     "erasure_matrix",
     "field_changes",
     "is_restricted",
@@ -419,6 +422,7 @@ def rectify(db: Database, reference: str, changes: Mapping[str, object]) -> list
         reindex_subject(s, subject)
         add_event(case, "rectified", ", ".join(c.field.replace("_", " ") for c in recorded))
         s.flush()
+        draw_up_notices_in(s, case)  # every recipient is told of a correction (Art. 19)
         return [_change_view(c) for c in recorded]
 
 
@@ -587,7 +591,9 @@ def _default_lines(s: Session, case: Case) -> list[ErasureLine]:
     return lines
 
 
-def _ensure_matrix(s: Session, case: Case) -> list[ErasureLine]:
+def draw_up_matrix_in(s: Session, case: Case) -> list[ErasureLine]:
+    """The default matrix from the register, where the case has none yet (and is not closed,
+    its person not erased); returns the matrix."""
     lines = erasure_lines(s, case)
     if not lines and case.status != Status.CLOSED.value and case.subject.erased_at is None:
         lines = _default_lines(s, case)
@@ -618,11 +624,22 @@ def _line_views(s: Session, lines: Sequence[ErasureLine]) -> list[ErasureLineVie
 
 
 def erasure_matrix(db: Database, reference: str) -> list[ErasureLineView]:
-    """The erasure matrix of an erasure case, created from the register on first call."""
+    """The erasure matrix of an erasure case as it stands (a read: empty until drawn up)."""
     with db.session() as s:
         case = get_case(s, reference)
         require_type(case, RequestType.ERASURE, "show an erasure matrix")
-        return _line_views(s, _ensure_matrix(s, case))
+        return _line_views(s, erasure_lines(s, case))
+
+
+def draw_up_erasure_matrix(db: Database, reference: str) -> list[ErasureLineView]:
+    """Draw up the erasure matrix of an erasure case from the register, and the notices to
+    recipients it makes due; nothing new where they exist. Returns the matrix."""
+    with db.session() as s:
+        case = get_case(s, reference)
+        require_type(case, RequestType.ERASURE, "draw up an erasure matrix")
+        lines = draw_up_matrix_in(s, case)
+        draw_up_notices_in(s, case)
+        return _line_views(s, lines)
 
 
 def _restriction_ground(text: str) -> str | None:
@@ -697,6 +714,7 @@ def set_erasure_line(
         elif reason:
             line.reason = reason
         s.flush()
+        draw_up_notices_in(s, case)  # a line now erased or restricted has recipients to tell
         return _line_view(line, activity)
 
 
@@ -771,7 +789,7 @@ def apply_erasure(
                 f"{subject.erased_at.date().isoformat()}."
             )
         created = not erasure_lines(s, case)
-        lines = _ensure_matrix(s, case)
+        lines = draw_up_matrix_in(s, case)
         erased, kept = _planned(s, lines)
         if dry_run:
             if created:
@@ -852,6 +870,7 @@ def apply_erasure(
             "is not kept",
         )
         s.flush()
+        draw_up_notices_in(s, case)  # the recipients of what was erased (Art. 19)
         return ErasureResult(
             reference=case.reference,
             pseudonym=subject.pseudonym,
@@ -998,6 +1017,7 @@ def restrict(
             + (f", planned until {until.isoformat()}" if until else ""),
         )
         s.flush()
+        draw_up_notices_in(s, case)  # the recipients of what is restricted (Art. 19)
         return _restriction_view(s, restriction)
 
 
@@ -1217,10 +1237,16 @@ def _notice_view(n: RecipientNotice) -> NoticeView:
 
 
 def notices(db: Database, reference: str) -> list[NoticeView]:
-    """One notice per recipient of the affected activities, created as they become due."""
+    """The notices to recipients drawn up for the case (a read: nothing is added)."""
     with db.session() as s:
-        case = get_case(s, reference)
-        return [_notice_view(n) for n in draw_up_notices_in(s, case)]
+        return [_notice_view(n) for n in notices_of(s, get_case(s, reference))]
+
+
+def draw_up_notices(db: Database, reference: str) -> list[NoticeView]:
+    """One notice per recipient of the affected activities that has none yet (a closed case
+    gets no new ones); drawing up twice adds nothing. Returns every notice of the case."""
+    with db.session() as s:
+        return [_notice_view(n) for n in draw_up_notices_in(s, get_case(s, reference))]
 
 
 def open_notice_count(db: Database, reference: str) -> int:
@@ -1315,7 +1341,7 @@ def _person(subject: Subject) -> docs.Addressee:
 def _recipient_lines(s: Session, case: Case) -> tuple[docs.RecipientLine, ...]:
     return tuple(
         docs.RecipientLine(n.recipient.name, n.recipient.role, n.recipient.country)
-        for n in draw_up_notices_in(s, case)
+        for n in notices_of(s, case)
     )
 
 
@@ -1530,9 +1556,7 @@ def _letter_data(
     if kind == "recipient-notice":
         if recipient_id is None:
             raise InvalidInput("Choose the recipient the notice is for.")
-        notice = next(
-            (n for n in draw_up_notices_in(s, case) if n.recipient_id == recipient_id), None
-        )
+        notice = next((n for n in notices_of(s, case) if n.recipient_id == recipient_id), None)
         if notice is None:
             raise RuleViolation(f"Recipient {recipient_id} has no notice on case {case.reference}.")
         concerning, changes, items = _notice_content(s, case, notice, words)

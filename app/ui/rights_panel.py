@@ -639,10 +639,10 @@ class RightsPanel(QWidget):
             self.detail = cases.get_case(self._db, self.reference)
             self.subject: SubjectDetail = subjects.get_subject(self._db, self.detail.subject_id)
             if RequestType.ERASURE in self.types:
-                self.lines = rights.erasure_matrix(self._db, self.reference)
+                self.lines = rights.draw_up_erasure_matrix(self._db, self.reference)
             if not self.tasks_group.isHidden():
                 self.task_rows = rights.system_tasks(self._db, self.reference)
-                self.notice_rows = rights.notices(self._db, self.reference)
+                self.notice_rows = rights.draw_up_notices(self._db, self.reference)
             self.restriction_rows = rights.subject_restrictions(self._db, self.detail.subject_id)
             objections = rights.subject_objections(self._db, self.detail.subject_id)
             changes = rights.field_changes(self._db, self.reference)

@@ -243,7 +243,7 @@ def erasure_case(db: Database, *, last_purchase: str = "2026-03-15") -> str:
 
 def test_default_matrix_keeps_bookkeeping_and_erases_the_rest(db: Database) -> None:
     ref = erasure_case(db)
-    lines = rights.erasure_matrix(db, ref)
+    lines = rights.draw_up_erasure_matrix(db, ref)
     shown = {(ln.activity, ln.applies_to): ln for ln in lines}
     financial = shown[("Provision of products and services", "Invoices and payments")]
     assert financial.decision == "keep"
@@ -275,7 +275,7 @@ def test_default_matrix_keeps_bookkeeping_and_erases_the_rest(db: Database) -> N
 
 def test_bookkeeping_whose_period_has_run_out_is_erased(db: Database) -> None:
     ref = erasure_case(db, last_purchase="2012-05-01")  # kept until 31.12.2022: gone
-    lines = rights.erasure_matrix(db, ref)
+    lines = rights.draw_up_erasure_matrix(db, ref)
     financial = next(ln for ln in lines if ln.applies_to == "Invoices and payments")
     assert financial.decision == "erase"
 
@@ -283,7 +283,7 @@ def test_bookkeeping_whose_period_has_run_out_is_erased(db: Database) -> None:
 def test_changing_a_default_needs_a_reason(db: Database) -> None:
     ref = erasure_case(db)
     analytics = next(
-        ln for ln in rights.erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
+        ln for ln in rights.draw_up_erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
     )
     with pytest.raises(InvalidInput, match="needs a reason"):
         rights.set_erasure_line(db, analytics.id, "keep", None, "Art. 17(3)(e) legal claims")
@@ -405,7 +405,7 @@ def test_erasure_confirmation_letter_and_backup_expiry(db: Database) -> None:
     taken = backup.make_backup(db)
     assert taken.exists()
     analytics = next(
-        ln for ln in rights.erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
+        ln for ln in rights.draw_up_erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
     )
     rights.set_erasure_line(db, analytics.id, "restrict", ground="c", reason="legal claim")
     result = rights.apply_erasure(db, ref, letter_lang="en", name_recipients=True)
@@ -514,7 +514,8 @@ def test_restriction_banner_and_lifting_only_after_telling(db: Database) -> None
     assert not rights.is_restricted(db, subject_id)
     assert rights.active_restrictions(db, subject_id) == []
     kinds = [e.kind for e in cases.get_case(db, ref).events]
-    assert kinds[-3:] == ["restricted", "restriction told", "restriction lifted"]
+    # restricting draws up the notices to the recipients of what is restricted
+    assert kinds[-4:] == ["restricted", "notices", "restriction told", "restriction lifted"]
 
 
 # --- objection (Art. 21) --------------------------------------------------------------------------------
