@@ -276,22 +276,22 @@ def cmd_case_note(args: argparse.Namespace) -> int:
 
 
 def cmd_case_status(args: argparse.Namespace) -> int:
-    from app.services import cases
+    from app.services import workflow
 
     status = Status(choose(args.status, [s.value for s in Status], "status"))
     with open_db(args, create=False) as db:
-        cases.change_status(db, args.reference, status, (args.note or "").strip())
+        workflow.change_status(db, args.reference, status, (args.note or "").strip())
     _status_line(args.reference, args)
     return 0
 
 
 def cmd_case_answer(args: argparse.Namespace) -> int:
-    from app.services import cases
+    from app.services import workflow
 
     method = choose(args.method, [m.value for m in AnswerMethod], "method")
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
-        cases.mark_answered(
+        workflow.mark_answered(
             db, args.reference, on=on, method=method, note=(args.note or "").strip()
         )
     print(f"{args.reference}: answered on {on.isoformat()} by {method}")
@@ -300,10 +300,10 @@ def cmd_case_answer(args: argparse.Namespace) -> int:
 
 
 def cmd_case_close(args: argparse.Namespace) -> int:
-    from app.services import rights
+    from app.services import workflow
 
     with open_db(args, create=False) as db:
-        rights.close_case(db, args.reference, (args.note or "").strip())
+        workflow.close_case(db, args.reference, (args.note or "").strip())
     print(f"{args.reference}: closed")
     return 0
 
@@ -442,7 +442,7 @@ def cmd_case_notify(args: argparse.Namespace) -> int:
             raise CliError("--method: how the recipient was told, in at most 16 characters")
     with open_db(args, create=False) as db:
         cases.get_case(db, args.reference)
-        rows = rights.notices(db, args.reference)
+        rows = rights.draw_up_notices(db, args.reference)
         wanted = args.recipient.strip().casefold()
         notice = next((n for n in rows if n.recipient.casefold() == wanted), None)
         if notice is None:

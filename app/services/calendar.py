@@ -15,9 +15,9 @@ from icalendar import Alarm, Calendar, Event
 from sqlalchemy import select
 
 from app import __version__
+from app.core import clock
 from app.core.model import types_from_text
 from app.services.audit import record
-from app.services.cases import today_oslo
 from app.store.database import Database
 from app.store.files import write_private
 from app.store.models import Case
@@ -47,7 +47,7 @@ def _type_names(types_text: str) -> str:
 def write_calendar(db: Database, out: Path, *, today: dt.date | None = None) -> int:
     """Write every open case's due date as an all-day event with a reminder three days
     before; returns the number of events. The file is owner-only."""
-    today = today or today_oslo()
+    today = today or clock.today_oslo()
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     with db.session() as s:
         rows = s.execute(

@@ -16,10 +16,12 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, t
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import clock, deadlines, paging
-from app.core.clock import OSLO
+from app.core.clock import OSLO as OSLO
+
+# today_oslo is the clock's; re-exported because the GUI and the CLI read it from here.
+from app.core.clock import today_oslo as today_oslo
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import (
-    OPEN_STATUSES,
     Channel,
     FeeDecision,
     IdentityResult,
@@ -31,6 +33,16 @@ from app.core.model import (
 )
 from app.core.text import sort_key
 from app.intake.contact import normalise_email, normalise_phone, validate_name
+from app.services import common
+from app.services.common import (
+    add_event,
+    as_stored_utc,
+    as_utc,
+    limited_text,
+    next_reference,
+    now_stored_utc,
+    reindex_subject,
+)
 from app.services.dto import (
     CaseDetail,
     CaseQuery,
@@ -46,53 +58,19 @@ from app.services.dto import (
     RequestInput,
     SubjectMatch,
 )
+from app.services.workflow import require_open
 from app.store import fts
 from app.store.database import Database, current_user
 from app.store.models import (
     Case,
     CaseEmail,
-    CaseEvent,
     Document,
-    ReferenceCounter,
     Subject,
     SubjectEmail,
     SubjectPhone,
 )
 
 log = logging.getLogger(__name__)
-MAX_TEXT = 20_000  # call notes, reasons: long enough for any honest note
-
-
-def _utcnow() -> dt.datetime:
-    return clock.now_utc().replace(tzinfo=None)
-
-
-def _as_utc_naive(moment: dt.datetime) -> dt.datetime:
-    if moment.tzinfo is None:
-        raise InvalidInput("The time of receipt must carry a time zone.")
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC)
-
-
-def today_oslo() -> dt.date:
-    return clock.today_oslo()
-
-
-def _event(case: Case, kind: str, detail: str = "") -> None:
-    case.events.append(CaseEvent(at=_utcnow(), user=current_user(), kind=kind, detail=detail))
-
-
-def _limited(text_: str, what: str) -> str:
-    text_ = text_.strip()
-    if len(text_) > MAX_TEXT:
-        raise InvalidInput(f"The {what} are {len(text_)} characters long; at most {MAX_TEXT}.")
-    if "\x00" in text_:
-        raise InvalidInput(f"The {what} contain a NUL character.")
-    return text_
-
 
 # --- validation -------------------------------------------------------------------------------
 
@@ -132,9 +110,9 @@ def normalise_request(inp: RequestInput) -> RequestInput:
         email=email,
         phone=phone,
         customer_no=customer_no,
-        address=_limited(inp.address, "postal address lines"),
-        notes=_limited(inp.notes, "notes"),
-        identity_notes=_limited(inp.identity_notes, "identity notes"),
+        address=limited_text(inp.address, "postal address lines"),
+        notes=limited_text(inp.notes, "notes"),
+        identity_notes=limited_text(inp.identity_notes, "identity notes"),
         refusal_reason=(inp.refusal_reason or "").strip() or None,
     )
 
@@ -218,7 +196,7 @@ def _create_subject(s: Session, inp: RequestInput) -> Subject:
         postal_address=inp.address,
         roles=",".join(r.value for r in inp.roles),
         customer_no=inp.customer_no,
-        created_at=_utcnow(),
+        created_at=now_stored_utc(),
     )
     if inp.email:
         subj.emails.append(SubjectEmail(address=inp.email.lower()))
@@ -243,21 +221,6 @@ def _complete_subject(subj: Subject, inp: RequestInput) -> None:
     if inp.roles:
         roles = set(filter(None, subj.roles.split(","))) | {r.value for r in inp.roles}
         subj.roles = ",".join(r.value for r in Role if r.value in roles)
-
-
-def reindex(s: Session, subj: Subject) -> None:
-    s.flush()
-    fts.reindex_subject(
-        s.connection(),
-        subj.id,
-        subj.name,
-        [e.address for e in subj.emails],
-        [p.e164 for p in subj.phones],
-        [subj.customer_no, subj.supplier_no, subj.pseudonym],
-    )
-
-
-# --- intake ---------------------------------------------------------------------------------
 
 
 def _open_cases_of(s: Session, subject_id: int) -> list[Case]:
@@ -332,7 +295,7 @@ def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
         media_type=ev.media_type,
         content=ev.raw,
         sha256=ev.sha256,
-        created_at=_utcnow(),
+        created_at=now_stored_utc(),
         created_by=current_user(),
     )
     case.documents.append(doc)
@@ -352,23 +315,13 @@ def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
             message_id=ev.message_id,
         )
     )
-    _event(case, "evidence", f"original e-mail {ev.filename} kept, SHA-256 {ev.sha256}")
-
-
-def _next_reference(s: Session, year: int) -> str:
-    counter = s.get(ReferenceCounter, year)
-    if counter is None:
-        counter = ReferenceCounter(year=year, last_number=0)
-        s.add(counter)
-    counter.last_number += 1
-    s.flush()
-    return f"{year}-{counter.last_number:04d}"
+    add_event(case, "evidence", f"original e-mail {ev.filename} kept, SHA-256 {ev.sha256}")
 
 
 def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
     """Save a request as a new case (and a new or linked subject), in one transaction."""
     inp = normalise_request(inp)
-    received_utc = _as_utc_naive(inp.received_at)
+    received_utc = as_stored_utc(inp.received_at)
     received = deadlines.receipt_date(inp.received_at)
     with db.session() as s:
         linked_on: tuple[str, ...] = ()
@@ -390,7 +343,7 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
             else:
                 subj = _create_subject(s, inp)
                 created = True
-        reindex(s, subj)
+        reindex_subject(s, subj)
 
         if RequestType.ACCESS in inp.types and inp.fee_decision is None and not created:
             recent = _recent_free_statement(s, subj.id, received)
@@ -400,9 +353,9 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
                     "within the last 12 months: record the decision (free, fee or refuse)."
                 )
 
-        now = _utcnow()
+        now = now_stored_utc()
         case = Case(
-            reference=_next_reference(s, received.year),
+            reference=next_reference(s, received.year),
             subject=subj,
             types=types_to_text(inp.types),
             channel=Channel(inp.channel).value,
@@ -428,24 +381,26 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
         if inp.identity_result == IdentityResult.VERIFIED.value:
             case.identity_verified_on = received
         s.add(case)
-        _event(
+        add_event(
             case,
             "received",
             f"{Channel(inp.channel).value} request: {', '.join(t.value for t in inp.types)}",
         )
         if inp.identity_method:
-            _event(case, "identity", f"{inp.identity_method}: {inp.identity_result or 'pending'}")
+            add_event(
+                case, "identity", f"{inp.identity_method}: {inp.identity_result or 'pending'}"
+            )
         if inp.fee_decision is not None:
             detail = inp.fee_decision.value
             if inp.fee_decision == FeeDecision.FEE:
                 detail += f" ({inp.fee_amount} kr)"
             if inp.refusal_reason:
                 detail += f"\n{inp.refusal_reason}"
-            _event(case, "once-a-year decision", detail)
+            add_event(case, "once-a-year decision", detail)
             if inp.fee_decision == FeeDecision.REFUSE:
                 case.status = Status.REFUSED.value
                 case.is_open = False
-                _event(case, "status", Status.REFUSED.value)
+                add_event(case, "status", Status.REFUSED.value)
         if inp.email_evidence is not None:
             case.forwarded_by = inp.email_evidence.forwarded_by
             _keep_email(s, case, inp.email_evidence)
@@ -475,20 +430,20 @@ def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None
     is kept as evidence like any other."""
     inp = normalise_request(inp)
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = common.get_case(s, reference)
         if not case.is_open:
             raise RuleViolation(f"Case {reference} is {case.status}; it cannot take a request.")
         types = set(types_from_text(case.types)) | set(inp.types)
         case.types = types_to_text(types)
         _complete_subject(case.subject, inp)
-        reindex(s, case.subject)
+        reindex_subject(s, case.subject)
         when = inp.received_at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M")
         detail = f"further {Channel(inp.channel).value} request received {when}: " + ", ".join(
             t.value for t in inp.types
         )
         if inp.notes:
             detail += f"\n{inp.notes}"
-        _event(case, "further request", detail)
+        add_event(case, "further request", detail)
         if inp.email_evidence is not None:
             _keep_email(s, case, inp.email_evidence)
 
@@ -496,16 +451,9 @@ def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None
 # --- reading cases ----------------------------------------------------------------------------
 
 
-def _get_case(s: Session, reference: str) -> Case:
-    case = s.scalar(select(Case).where(Case.reference == reference.strip()))
-    if case is None:
-        raise NotFound(f"There is no case {reference.strip()!r}.")
-    return case
-
-
 def get_case(db: Database, reference: str) -> CaseDetail:
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = common.get_case(s, reference)
         email_row = s.scalar(select(CaseEmail).where(CaseEmail.case_id == case.id))
         email = None
         if email_row is not None:
@@ -527,7 +475,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             extended=case.extended,
             identity_requested=case.identity_requested_on,
             identity_received=case.identity_received_on,
-            today=today_oslo(),
+            today=clock.today_oslo(),
         )
         return CaseDetail(
             id=case.id,
@@ -538,7 +486,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             types=types_from_text(case.types),
             channel=Channel(case.channel),
             language=case.language,
-            received_at=_aware(case.received_at),
+            received_at=as_utc(case.received_at),
             received=case.received_date,
             due=case.due_date,
             due_explanation=explanation.text,
@@ -568,7 +516,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             forwarded_by=case.forwarded_by,
             created_by=case.created_by,
             events=tuple(
-                EventView(at=_aware(e.at), user=e.user, kind=e.kind, detail=e.detail)
+                EventView(at=as_utc(e.at), user=e.user, kind=e.kind, detail=e.detail)
                 for e in case.events
             ),
             documents=tuple(
@@ -579,7 +527,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
                     media_type=d.media_type,
                     sha256=d.sha256,
                     size=len(d.content),
-                    created_at=_aware(d.created_at),
+                    created_at=as_utc(d.created_at),
                     sent_on=d.sent_on,
                     sent_method=d.sent_method,
                 )
@@ -655,7 +603,7 @@ def _people_sql(words: str) -> Any:
     )
 
 
-def _case_filter(
+def case_filter(
     stmt: _SelectT, q: CaseQuery, today: dt.date, people: list[int] | None = None
 ) -> _SelectT:
     """The query's filters as SQL. `people` is `_people_matching(q.text)` when the caller
@@ -742,7 +690,7 @@ def list_cases(
     small offset, reversed back. Every order ends in a unique column, so both ends agree.
     The page's ids are chosen first (from an index, without the subject), then its rows read.
     """
-    today = today or today_oslo()
+    today = today or clock.today_oslo()
     cols = _SORT_COLUMNS.get(q.sort)
     if cols is None:
         raise InvalidInput(f"Cannot sort by {q.sort!r}.")
@@ -755,7 +703,7 @@ def list_cases(
         page_ids = select(Case.id)
         if q.sort == "subject":
             page_ids = page_ids.join(Subject, Subject.id == Case.subject_id)
-        page_ids = _case_filter(page_ids, q, today, people).order_by(*order)
+        page_ids = case_filter(page_ids, q, today, people).order_by(*order)
         stmt = (
             select(*_ROW_COLUMNS)
             .join(Subject, Subject.id == Case.subject_id)
@@ -774,7 +722,7 @@ def iter_cases(
     """Every case the query lists, in its order, read as one statement a batch at a time
     (for the command line's whole list: no page offsets, no list of them all in memory).
     Read it to the end, or close it, to end its read transaction."""
-    today = today or today_oslo()
+    today = today or clock.today_oslo()
     cols = _SORT_COLUMNS.get(q.sort)
     if cols is None:
         raise InvalidInput(f"Cannot sort by {q.sort!r}.")
@@ -782,7 +730,7 @@ def iter_cases(
     with db.session() as s:
         people = _people_matching(s, q.text.strip()) if q.text.strip() else None
         stmt = select(*_ROW_COLUMNS).join(Subject, Subject.id == Case.subject_id)
-        stmt = _case_filter(stmt, q, today, people).order_by(*order)
+        stmt = case_filter(stmt, q, today, people).order_by(*order)
         for r in s.execute(stmt, execution_options={"yield_per": batch}):
             yield case_row(r, r.name)
 
@@ -792,9 +740,9 @@ def count_cases(db: Database, q: CaseQuery, *, today: dt.date | None = None) -> 
     so the count needs no join. A search counts the cases of the matching people, plus those
     whose reference starts with the words and whose person does not match (two index
     lookups, where an OR would read every case)."""
-    today = today or today_oslo()
+    today = today or clock.today_oslo()
     words = q.text.strip()
-    base = _case_filter(select(func.count()).select_from(Case), replace(q, text=""), today)
+    base = case_filter(select(func.count()).select_from(Case), replace(q, text=""), today)
     with db.session() as s:
         if not words:
             return s.scalar(base) or 0
@@ -806,7 +754,7 @@ def count_cases(db: Database, q: CaseQuery, *, today: dt.date | None = None) -> 
 
 
 def case_stats(db: Database, *, today: dt.date | None = None) -> CaseStats:
-    today = today or today_oslo()
+    today = today or clock.today_oslo()
     week = today + dt.timedelta(days=7)
     with db.session() as s:
         open_ = Case.is_open.is_(True)
@@ -827,55 +775,12 @@ def case_stats(db: Database, *, today: dt.date | None = None) -> CaseStats:
 # --- actions on a case --------------------------------------------------------------------------
 
 
-def _require_open(case: Case, action: str) -> None:
-    if not case.is_open:
-        raise RuleViolation(f"Case {case.reference} is {case.status}: cannot {action}.")
-
-
-def change_status(db: Database, reference: str, status: Status, note: str = "") -> None:
-    status = Status(status)
-    if status == Status.CLOSED:
-        # Closing has rules of its own (erasure applied, notices to recipients settled, old
-        # values of corrected data cleared): one place enforces them.
-        from app.services.rights import close_case
-
-        close_case(db, reference, note)
-        return
-    note = _limited(note, "notes")
-    with db.session() as s:
-        case = _get_case(s, reference)
-        if case.status == status.value:
-            raise RuleViolation(f"Case {reference} is already {status.value}.")
-        if status == Status.REFUSED and not (note or case.refusal_reason):
-            raise InvalidInput("A refusal needs its reason.")
-        if status == Status.ANSWERED and case.answered_on is None:
-            raise RuleViolation("Use 'Mark answered' to record the date and method of the answer.")
-        if status == Status.CLOSED and case.status not in (
-            Status.ANSWERED.value,
-            Status.REFUSED.value,
-            Status.WITHDRAWN.value,
-        ):
-            raise RuleViolation(
-                f"Case {reference} is {case.status}: answer, refuse or withdraw it before closing."
-            )
-        previous = case.status
-        case.status = status.value
-        case.is_open = status in OPEN_STATUSES
-        if status == Status.REFUSED:
-            case.refusal_reason = note or case.refusal_reason
-        if status == Status.CLOSED:
-            case.closed_on = today_oslo()
-        elif case.is_open:
-            case.closed_on = None
-        _event(case, "status", f"{previous} → {status.value}" + (f"\n{note}" if note else ""))
-
-
 def add_note(db: Database, reference: str, note: str) -> None:
-    note = _limited(note, "notes")
+    note = limited_text(note, "notes")
     if not note:
         raise InvalidInput("The note is empty.")
     with db.session() as s:
-        _event(_get_case(s, reference), "note", note)
+        add_event(common.get_case(s, reference), "note", note)
 
 
 def extend(
@@ -888,14 +793,14 @@ def extend(
 ) -> dt.date:
     """Extend by two further months (Art. 12(3)); allowed up to and including the original
     due date, with reasons, and the person must be told within the first month."""
-    reason = _limited(reason, "reasons")
+    reason = limited_text(reason, "reasons")
     if not reason:
         raise InvalidInput("An extension needs its reasons (complexity or number of requests).")
-    decided_on = decided_on or today_oslo()
+    decided_on = decided_on or clock.today_oslo()
     told_on = told_on or decided_on
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_open(case, "extend it")
+        case = common.get_case(s, reference)
+        require_open(case, "extend it")
         if case.extended:
             raise RuleViolation(f"Case {reference} is already extended to {case.due_date}.")
         original = deadlines.due_date(case.received_date)
@@ -916,7 +821,7 @@ def extend(
         case.extension_reason = reason
         case.extension_told_on = told_on
         case.due_date = deadlines.due_date(case.received_date, extended=True)
-        _event(
+        add_event(
             case,
             "extended",
             f"due {original.isoformat()} → {case.due_date.isoformat()}; person told "
@@ -938,11 +843,11 @@ def record_identity(
     method = method.strip()
     if not method:
         raise InvalidInput("Choose how identity was checked.")
-    notes = _limited(notes, "notes")
-    on = on or today_oslo()
+    notes = limited_text(notes, "notes")
+    on = on or clock.today_oslo()
     result = IdentityResult(result)
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = common.get_case(s, reference)
         case.identity_method = method
         case.identity_result = result.value
         case.identity_notes = notes or None
@@ -958,14 +863,14 @@ def record_identity(
             Status.AWAITING_IDENTITY.value,
         ):
             case.status = Status.IN_PROGRESS.value
-        _event(case, "identity", f"{method}: {result.value}" + (f"\n{notes}" if notes else ""))
+        add_event(case, "identity", f"{method}: {result.value}" + (f"\n{notes}" if notes else ""))
 
 
 def pause_for_identity(db: Database, reference: str, *, requested_on: dt.date) -> None:
     """Identification was asked for: the adjusted date runs from here (the strict one counts)."""
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_open(case, "ask for identification")
+        case = common.get_case(s, reference)
+        require_open(case, "ask for identification")
         if requested_on < case.received_date:
             raise InvalidInput("Identification cannot be asked for before the request arrived.")
         if case.identity_requested_on and not case.identity_received_on:
@@ -974,7 +879,7 @@ def pause_for_identity(db: Database, reference: str, *, requested_on: dt.date) -
         case.identity_received_on = None
         previous = case.status
         case.status = Status.AWAITING_IDENTITY.value
-        _event(
+        add_event(
             case,
             "identity requested",
             f"asked on {requested_on.isoformat()}; {previous} → {case.status}",
@@ -983,7 +888,7 @@ def pause_for_identity(db: Database, reference: str, *, requested_on: dt.date) -
 
 def resume_after_identity(db: Database, reference: str, *, received_on: dt.date) -> None:
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = common.get_case(s, reference)
         if case.identity_requested_on is None or case.identity_received_on is not None:
             raise RuleViolation("The case is not waiting for identification.")
         if received_on < case.identity_requested_on:
@@ -992,39 +897,10 @@ def resume_after_identity(db: Database, reference: str, *, received_on: dt.date)
         previous = case.status
         if case.status == Status.AWAITING_IDENTITY.value:
             case.status = Status.IN_PROGRESS.value
-        _event(
+        add_event(
             case,
             "identity received",
             f"arrived {received_on.isoformat()}; {previous} → {case.status}",
-        )
-
-
-def mark_answered(
-    db: Database, reference: str, *, on: dt.date, method: str, note: str = ""
-) -> None:
-    method = method.strip()
-    if not method:
-        raise InvalidInput("Choose how the answer was sent.")
-    note = _limited(note, "notes")
-    with db.session() as s:
-        case = _get_case(s, reference)
-        _require_open(case, "mark it answered")
-        if on < case.received_date:
-            raise InvalidInput("The answer cannot be dated before the request was received.")
-        if on > today_oslo():
-            raise InvalidInput("The answer cannot be dated in the future.")
-        case.answered_on = on
-        case.answer_method = method
-        previous = case.status
-        case.status = Status.ANSWERED.value
-        case.is_open = False
-        late = on > case.due_date
-        _event(
-            case,
-            "answered",
-            f"{on.isoformat()} by {method}; {previous} → answered"
-            + (f"; {(on - case.due_date).days} days after the due date" if late else "")
-            + (f"\n{note}" if note else ""),
         )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.core.clock import OSLO
 from app.reports.dossier import DossierData
-from app.services.cases import OSLO, _aware, _get_case
+from app.services.common import as_utc, get_case
 from app.store.database import Database
 from app.store.models import (
     CaseEmail,
@@ -24,7 +25,7 @@ def _d(value: object) -> str:
 
 def dossier_data(db: Database, reference: str) -> DossierData:
     with db.session() as s:
-        c = _get_case(s, reference)
+        c = get_case(s, reference)
         controller = s.scalar(select(Setting.value).where(Setting.key == "controller.legal_name"))
         intake: list[tuple[str, str]] = []
         email = s.scalar(select(CaseEmail).where(CaseEmail.case_id == c.id))
@@ -118,7 +119,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
         ]
         timeline = [
             (
-                _aware(e.at).astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
+                as_utc(e.at).astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
                 e.user,
                 e.kind,
                 e.detail,
@@ -132,7 +133,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
             subject_pseudonym=c.subject.pseudonym,
             types=tuple(c.types.split(",")),
             channel=c.channel,
-            received_at=_aware(c.received_at).astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
+            received_at=as_utc(c.received_at).astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
             due=c.due_date,
             status=c.status,
             intake=tuple(intake),

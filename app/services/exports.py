@@ -36,7 +36,8 @@ from app.core.model import FeeDecision, Status, types_from_text
 from app.reports import caselog as writers
 from app.reports.annual import render_annual_report
 from app.services.audit import record, verify_chain
-from app.services.cases import _case_filter, _get_case, today_oslo
+from app.services.cases import case_filter
+from app.services.common import get_case
 from app.services.dto import CaseQuery
 from app.store.database import Database
 from app.store.files import private_output
@@ -85,7 +86,7 @@ def _received_at_range(q: CaseQuery) -> list[ColumnElement[bool]]:
     """The period once more on `received_at` (UTC), which has an index (ix_case_received),
     where `received_date` (the Oslo date that decides) has none. The range is a day wider on
     each side than the Oslo dates need (Oslo is one or two hours ahead of UTC), so it never
-    leaves a row out: `_case_filter`'s condition on `received_date` stays the exact one."""
+    leaves a row out: `case_filter`'s condition on `received_date` stays the exact one."""
     day = dt.timedelta(days=1)
     conds: list[ColumnElement[bool]] = []
     if q.received_from is not None:
@@ -134,13 +135,13 @@ def _log_statement(q: CaseQuery, subject: _Subject) -> Select[Any]:
     ).where(*_received_at_range(q))  # fmt: skip
     if subject is not None:
         stmt = stmt.join(Subject, Subject.id == Case.subject_id)
-    return _case_filter(stmt, q, today_oslo()).order_by(Case.received_at, Case.id)
+    return case_filter(stmt, q, clock.today_oslo()).order_by(Case.received_at, Case.id)
 
 
 def _count_statement(q: CaseQuery) -> Select[Any]:
     """How many rows `_log_statement` gives (every case has its data subject)."""
     stmt = select(func.count()).select_from(Case).where(*_received_at_range(q))
-    return _case_filter(stmt, q, today_oslo())
+    return case_filter(stmt, q, clock.today_oslo())
 
 
 def _log_row_maker() -> Callable[[Sequence[Any]], CaseLogRow]:
@@ -359,7 +360,7 @@ def export_evidence_pack(
     from app.store.models import Document
 
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         docs = [
             (d.kind, d.filename, d.content, d.sha256, d.sent_on, d.sent_method)
             for d in s.scalars(
@@ -422,7 +423,7 @@ def figures_for_year(db: Database, year: int) -> YearFigures:
 def export_annual_report(db: Database, year: int, out: Path, *, lang: str = "en") -> YearFigures:
     from app.services.register import get_controller
 
-    if not 2018 <= year <= today_oslo().year:
+    if not 2018 <= year <= clock.today_oslo().year:
         raise InvalidInput(f"There are no figures for {year}.")
     figures = figures_for_year(db, year)
     pdf = render_annual_report(

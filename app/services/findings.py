@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.core import clock
 from app.core.errors import InvalidInput, NotFound
-from app.services.cases import _event, _get_case, _limited, _utcnow, today_oslo
+from app.services.common import add_event, get_case, limited_text, now_stored_utc
 from app.store.database import Database, current_user
 from app.store.models import Document, Finding, ProcessingActivity, System
 
@@ -48,7 +49,7 @@ def _systems_in_use(s: object) -> list[System]:
 def findings(db: Database, reference: str) -> list[FindingView]:
     """The checklist: one line per system of the register (created on first look)."""
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         rows = {
             f.system_id: f for f in s.scalars(select(Finding).where(Finding.case_id == case.id))
         }
@@ -92,16 +93,16 @@ def record_finding(
 ) -> FindingView:
     """Record one system as searched: when, whether anything was found, which categories,
     and the extracted values (notes) or a file kept as evidence with its SHA-256."""
-    notes = _limited(notes, "notes")
+    notes = limited_text(notes, "notes")
     cats = tuple(c.strip() for c in categories if c.strip())
-    if searched_on > today_oslo():
+    if searched_on > clock.today_oslo():
         raise InvalidInput("The search cannot be dated in the future.")
     if not found and (cats or notes.strip()):
         raise InvalidInput("Nothing was found, so there are no categories or values to record.")
     if evidence is not None and len(evidence[1]) > MAX_EVIDENCE_BYTES:
         raise InvalidInput("The evidence file is larger than 50 MB.")
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         if searched_on < case.received_date:
             raise InvalidInput("The search cannot be dated before the request was received.")
         finding = s.scalar(
@@ -124,7 +125,7 @@ def record_finding(
                 media_type="application/octet-stream",
                 content=content,
                 sha256=hashlib.sha256(content).hexdigest(),
-                created_at=_utcnow(),
+                created_at=now_stored_utc(),
                 created_by=current_user(),
             )
             case.documents.append(doc)
@@ -132,7 +133,7 @@ def record_finding(
             finding.document_id = doc.id
         s.flush()
         system_name = s.get(System, system_id).name  # type: ignore[union-attr]
-        _event(
+        add_event(
             case,
             "searched",
             f"{system_name}: {'data found' if found else 'nothing found'}"

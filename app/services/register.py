@@ -32,6 +32,7 @@ from app.core.retention import (
 )
 from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.reports import documents as docs
+from app.services.common import MAX_TEXT, now_stored_utc
 from app.store.database import Database
 from app.store.models import (
     ActivityRetention,
@@ -85,7 +86,6 @@ __all__ = [
 
 MAX_NAME = 200
 MAX_LINE = 500
-MAX_TEXT = 20_000
 
 
 class RecipientRole(StrEnum):
@@ -287,15 +287,11 @@ class RetentionDate(NamedTuple):
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _utcnow() -> dt.datetime:
-    return clock.now_utc().replace(tzinfo=None)
-
-
 def _today() -> dt.date:
     return clock.today_oslo()
 
 
-def _clean(text: str, what: str, limit: int, *, required: bool = False) -> str:
+def clean_text(text: str, what: str, limit: int, *, required: bool = False) -> str:
     """Text as typed, stripped; one clear sentence where it cannot be kept."""
     text = unicodedata.normalize("NFC", (text or "").strip())
     if required and not text:
@@ -307,7 +303,7 @@ def _clean(text: str, what: str, limit: int, *, required: bool = False) -> str:
     return text
 
 
-def _name(text: str, what: str) -> str:
+def clean_name(text: str, what: str) -> str:
     if not (text or "").strip():
         raise InvalidInput(f"Give the {what}.")
     try:
@@ -321,7 +317,7 @@ def _lines(values: Iterable[str], what: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for value in values:
         for line in (value or "").splitlines():
-            line = _clean(line, what, MAX_LINE)
+            line = clean_text(line, what, MAX_LINE)
             if line and line.casefold() not in {s.casefold() for s in seen}:
                 seen[line] = None
     return tuple(seen)
@@ -364,7 +360,7 @@ def _retire(db: Database, model: type[_Coded], entry_id: int, what: str) -> None
         obj = _get(s, model, entry_id, what)
         if obj.retired_at is not None:
             raise RuleViolation(f"The {what} '{_label(obj)}' is already retired.")
-        obj.retired_at = _utcnow()
+        obj.retired_at = now_stored_utc()
 
 
 def _label(obj: ProcessingActivity | RetentionRule | Recipient | System) -> str:
@@ -450,7 +446,7 @@ def _system_view(x: System) -> SystemView:
     )
 
 
-def _activity_view(a: ProcessingActivity) -> ActivityView:
+def activity_view(a: ProcessingActivity) -> ActivityView:
     return ActivityView(
         id=a.id,
         code=a.code,
@@ -480,7 +476,7 @@ def list_activities(db: Database, include_retired: bool = False) -> list[Activit
     return _listed(
         db,
         ProcessingActivity,
-        _activity_view,
+        activity_view,
         include_retired,
         selectinload(ProcessingActivity.recipients),
         selectinload(ProcessingActivity.systems),
@@ -490,7 +486,7 @@ def list_activities(db: Database, include_retired: bool = False) -> list[Activit
 
 def get_activity(db: Database, activity_id: int) -> ActivityView:
     with db.session() as s:
-        return _activity_view(_get(s, ProcessingActivity, activity_id, "processing activity"))
+        return activity_view(_get(s, ProcessingActivity, activity_id, "processing activity"))
 
 
 def _normalised_activity(inp: ActivityInput) -> ActivityInput:
@@ -509,7 +505,7 @@ def _normalised_activity(inp: ActivityInput) -> ActivityInput:
         raise InvalidInput("Give at least one retention rule (Art. 30(1)(f)).")
     lines: list[RetentionLineInput] = []
     for line in inp.retention:
-        applies_to = _clean(line.applies_to, "data a retention rule applies to", MAX_LINE)
+        applies_to = clean_text(line.applies_to, "data a retention rule applies to", MAX_LINE)
         if not applies_to:
             raise InvalidInput("Say which data each retention rule applies to.")
         key = RetentionLineInput(line.rule_id, applies_to)
@@ -518,17 +514,17 @@ def _normalised_activity(inp: ActivityInput) -> ActivityInput:
         lines.append(key)
     return replace(
         inp,
-        name=_name(inp.name, "name of the activity"),
-        purpose=_clean(inp.purpose, "purpose", MAX_TEXT, required=True),
+        name=clean_name(inp.name, "name of the activity"),
+        purpose=clean_text(inp.purpose, "purpose", MAX_TEXT, required=True),
         legal_basis=letter,
-        legal_basis_text=_clean(
+        legal_basis_text=clean_text(
             inp.legal_basis_text, "legal basis in words", MAX_TEXT, required=True
         ),
         data_categories=data_categories,
         subject_categories=subject_categories,
-        source=_clean(inp.source, "source of the data", MAX_TEXT, required=True),
-        transfers=_clean(inp.transfers, "transfers outside the EEA", MAX_TEXT),
-        security_measures=_clean(inp.security_measures, "security measures", MAX_TEXT),
+        source=clean_text(inp.source, "source of the data", MAX_TEXT, required=True),
+        transfers=clean_text(inp.transfers, "transfers outside the EEA", MAX_TEXT),
+        security_measures=clean_text(inp.security_measures, "security measures", MAX_TEXT),
         system_ids=tuple(dict.fromkeys(inp.system_ids)),
         recipient_ids=tuple(dict.fromkeys(inp.recipient_ids)),
         retention=tuple(lines),
@@ -596,7 +592,7 @@ def save_activity(db: Database, inp: ActivityInput) -> ActivityView:
         ]
         s.add(activity)
         s.flush()
-        return _activity_view(activity)
+        return activity_view(activity)
 
 
 def retire_activity(db: Database, activity_id: int) -> None:
@@ -619,18 +615,20 @@ def check_rule(inp: RuleInput) -> tuple[RetentionRuleSpec, StatutoryMinimum | No
     """Validate a rule as typed, without saving it: the tidied rule and the statutory minimum
     it exceeds, if any. Raises InvalidInput (JustificationRequired where the rule exceeds a
     minimum and no justification is given)."""
-    description = _clean(inp.description, "description of the data kept", MAX_LINE, required=True)
+    description = clean_text(
+        inp.description, "description of the data kept", MAX_LINE, required=True
+    )
     spec = retention.validate_rule(
         RetentionRuleSpec(
             period_years=inp.period_years,
             period_months=inp.period_months,
             after_event=inp.after_event,
-            legal_reference=_clean(inp.legal_reference, "legal reference", MAX_TEXT),
+            legal_reference=clean_text(inp.legal_reference, "legal reference", MAX_TEXT),
             description=description,
         )
     )
     minimum = retention.exceeds_statutory_minimum(spec)
-    if minimum is not None and not _clean(inp.justification, "justification", MAX_TEXT):
+    if minimum is not None and not clean_text(inp.justification, "justification", MAX_TEXT):
         raise JustificationRequired(minimum, spec)
     return spec, minimum
 
@@ -639,7 +637,7 @@ def save_rule(db: Database, inp: RuleInput) -> RuleView:
     """Create (id None) or update a retention rule. A rule that keeps data longer than a
     statutory minimum is refused without a justification; the justification is kept."""
     spec, _minimum = check_rule(inp)
-    justification = _clean(inp.justification, "justification", MAX_TEXT)
+    justification = clean_text(inp.justification, "justification", MAX_TEXT)
     with db.session() as s:
         rule = _to_save(s, RetentionRule, inp.id, "retention rule", spec.description)
         s.add(rule)
@@ -670,15 +668,15 @@ def get_recipient(db: Database, recipient_id: int) -> RecipientView:
 
 
 def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
-    name = _name(inp.name, "recipient's name")
+    name = clean_name(inp.name, "recipient's name")
     try:
         role = RecipientRole((inp.role or "").strip().lower())
     except ValueError:
         raise InvalidInput(
             "Choose the recipient's role: processor, controller or authority."
         ) from None
-    country = _clean(inp.country, "recipient's country", MAX_NAME, required=True)
-    dpa_reference = _clean(
+    country = clean_text(inp.country, "recipient's country", MAX_NAME, required=True)
+    dpa_reference = clean_text(
         inp.dpa_reference, "reference of the Data Processing Agreement", MAX_TEXT
     )
     if role is RecipientRole.PROCESSOR and not dpa_reference:
@@ -687,7 +685,7 @@ def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
         )
     if inp.dpa_date is not None and inp.dpa_date > _today():
         raise InvalidInput("The Data Processing Agreement cannot be dated in the future.")
-    contact = _clean(inp.contact, "recipient's contact details", MAX_TEXT)
+    contact = clean_text(inp.contact, "recipient's contact details", MAX_TEXT)
     with db.session() as s:
         recipient = _to_save(s, Recipient, inp.id, "recipient", name)
         s.add(recipient)
@@ -718,9 +716,9 @@ def get_system(db: Database, system_id: int) -> SystemView:
 
 
 def save_system(db: Database, inp: SystemInput) -> SystemView:
-    name = _name(inp.name, "system's name")
-    owner = _clean(inp.owner, "system's owner", MAX_NAME)
-    holds = _clean(inp.holds, "description of what the system holds", MAX_TEXT)
+    name = clean_name(inp.name, "system's name")
+    owner = clean_text(inp.owner, "system's owner", MAX_NAME)
+    holds = clean_text(inp.holds, "description of what the system holds", MAX_TEXT)
     with db.session() as s:
         system = _to_save(s, System, inp.id, "system", name)
         s.add(system)
@@ -757,7 +755,7 @@ def where_used(
 _WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
 
-def _norwegian_org_number(text: str) -> str:
+def norwegian_org_number(text: str) -> str:
     """Nine digits with the modulus 11 check digit of Brønnøysundregistrene."""
     digits = re.sub(r"[\s.-]", "", text).removeprefix("NO").removesuffix("MVA")
     if not (len(digits) == 9 and digits.isascii() and digits.isdigit()):
@@ -769,7 +767,7 @@ def _norwegian_org_number(text: str) -> str:
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
 
 
-def _is_norway(country: str) -> bool:
+def is_norway(country: str) -> bool:
     return country.strip().casefold() in {"norway", "norge", "noreg", "no"}
 
 
@@ -800,28 +798,28 @@ def letter_controller(db: Database) -> docs.Controller:
 
 def save_controller(db: Database, profile: ControllerProfile) -> ControllerProfile:
     """Store the controller profile; e-mail and phone are checked and kept in one form."""
-    legal_name = _name(profile.legal_name, "controller's legal name")
-    country = _clean(profile.country, "controller's country", MAX_NAME, required=True)
-    org = _clean(profile.organisation_number, "organisation number", 40)
-    if org and _is_norway(country):
-        org = _norwegian_org_number(org)
-    email = _clean(profile.privacy_email, "e-mail address for privacy requests", 320)
+    legal_name = clean_name(profile.legal_name, "controller's legal name")
+    country = clean_text(profile.country, "controller's country", MAX_NAME, required=True)
+    org = clean_text(profile.organisation_number, "organisation number", 40)
+    if org and is_norway(country):
+        org = norwegian_org_number(org)
+    email = clean_text(profile.privacy_email, "e-mail address for privacy requests", 320)
     if email:
         email = normalise_email(email)
-    phone = _clean(profile.phone, "phone number", 40)
+    phone = clean_text(profile.phone, "phone number", 40)
     if phone:
         # Kept readable as letters print it ("+47 40 00 15 14"), from the one checked number.
         phone = phonenumbers.format_number(
             phonenumbers.parse(normalise_phone(phone)),
             phonenumbers.PhoneNumberFormat.INTERNATIONAL,
         )
-    officer = _clean(profile.officer_name, "name of the privacy officer", MAX_NAME)
+    officer = clean_text(profile.officer_name, "name of the privacy officer", MAX_NAME)
     if officer:
-        officer = _name(officer, "name of the privacy officer")
+        officer = clean_name(officer, "name of the privacy officer")
     saved = ControllerProfile(
         legal_name=legal_name,
         organisation_number=org,
-        address=_clean(profile.address, "controller's address", MAX_TEXT),
+        address=clean_text(profile.address, "controller's address", MAX_TEXT),
         country=country,
         privacy_email=email,
         phone=phone,

@@ -36,14 +36,13 @@ import datetime as dt
 import heapq
 import io
 import logging
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from dateutil.relativedelta import relativedelta
@@ -71,34 +70,22 @@ from app.core import clock, deadlines, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation, UserError
 from app.core.model import Channel, RequestType, Role, Status
 from app.core.retention import AfterEvent, RetentionRuleSpec, SubjectDates
+from app.core.rights import Decision
 from app.reports.csvsafe import neutralise
 from app.services import config
 from app.services.audit import record
-from app.services.cases import _event, _next_reference, _utcnow, today_oslo
-from app.services.rights import (
-    _FIRST_LINE_EVENT_KINDS,
-    _SAFE_EVENT_KINDS,
-    Decision,
-    _needles,
-    _wipe,
-)
+from app.services.common import add_event, next_reference, now_stored_utc
+from app.services.scrubbing import DEIDENTIFICATION, deidentify_cases, erase_subject, needles_of
 from app.store.database import Database, current_user
 from app.store.files import write_private, write_private_stream
 from app.store.models import (
     ActivityRetention,
     Case,
-    CaseEmail,
-    CaseEvent,
-    Document,
     ErasureLine,
-    FieldChange,
-    Finding,
     Objection,
     ProcessingActivity,
-    RecipientNotice,
     Restriction,
     Subject,
-    SystemTask,
 )
 
 __all__ = [
@@ -142,7 +129,7 @@ CHUNK = 50_000
 CASE_RETENTION_KEY = "case_retention_years"
 DEFAULT_CASE_RETENTION_YEARS = 3
 MAX_CASE_RETENTION_YEARS = 100
-DEIDENTIFIED = "[de-identified]"
+DEIDENTIFIED = DEIDENTIFICATION.marker
 
 # The legal reference of the workbench's own case records (Art. 5(1)(e) limits how long they
 # are kept; Art. 5(2) is why they are kept at all).
@@ -1515,7 +1502,7 @@ def create_erasure_cases(
     skipped = 0
     with db.session() as s:
         open_erasure = set(_open_erasure(s, by_subject))
-        now = _utcnow()
+        now = now_stored_utc()
         for subject_id, subject_items in by_subject.items():
             subject = s.get(Subject, subject_id)
             if subject is None:
@@ -1525,7 +1512,7 @@ def create_erasure_cases(
                 continue
             sweep_date = max(i.as_of for i in subject_items)
             case_ = Case(
-                reference=_next_reference(s, received.year),
+                reference=next_reference(s, received.year),
                 subject=subject,
                 types=RequestType.ERASURE.value,
                 channel=Channel.LETTER.value,
@@ -1540,7 +1527,7 @@ def create_erasure_cases(
                 created_by=current_user(),
             )
             s.add(case_)
-            _event(
+            add_event(
                 case_,
                 "received",
                 f"erasure started by the controller from the retention sweep of "
@@ -1559,71 +1546,6 @@ def create_erasure_cases(
 
 
 # --- de-identifying the workbench's own closed cases ----------------------------------------------
-
-
-def _scrub(text: str | None, needles: Sequence[str]) -> str | None:
-    if not text:
-        return text
-    for needle in needles:
-        text = re.sub(rf"(?<!\w){re.escape(needle)}(?!\w)", DEIDENTIFIED, text, flags=re.I)
-    return text
-
-
-def _event_detail(event: CaseEvent, needles: Sequence[str]) -> str:
-    """As at erasure: details this program wrote from register entries and choices stay
-    (scrubbed), a structured first line stays, anything else typed goes."""
-    detail = event.detail or ""
-    if not detail or event.kind in _SAFE_EVENT_KINDS:
-        return _scrub(detail, needles) or ""
-    if event.kind in _FIRST_LINE_EVENT_KINDS:
-        first, _, rest = detail.partition("\n")
-        return (_scrub(first, needles) or "") + (f"\n{DEIDENTIFIED}" if rest.strip() else "")
-    return DEIDENTIFIED
-
-
-def _deidentify_case(s: Session, c: Case, needles: Sequence[str], now: dt.datetime) -> None:
-    """The case's own record of the person, de-identified; its reference, types, dates,
-    statuses and the kinds and times of its timeline stay, for accountability."""
-    c.contact_email = None
-    c.contact_phone = None
-    c.forwarded_by = None
-    c.call_notes = DEIDENTIFIED if c.call_notes else ""
-    c.identity_notes = DEIDENTIFIED if c.identity_notes else None
-    c.refusal_reason = _scrub(c.refusal_reason, needles)
-    c.fee_reason = _scrub(c.fee_reason, needles)
-    c.extension_reason = _scrub(c.extension_reason, needles)
-    c.close_note = _scrub(c.close_note, needles)
-    c.deidentified_at = now
-    for doc in s.scalars(select(Document).where(Document.case_id == c.id)):
-        suffix = PurePath(doc.filename).suffix
-        suffix = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix) else ""
-        doc.content = b""  # the SHA-256 and the kind stay: what was kept can still be shown
-        doc.filename = f"deidentified-{doc.kind}-{doc.id}{suffix}"
-    for em in s.scalars(select(CaseEmail).where(CaseEmail.case_id == c.id)):
-        em.sender_name = ""
-        em.sender_email = None
-        em.reply_to = None
-        em.forwarded_by = None
-        em.subject_line = DEIDENTIFIED if em.subject_line else ""
-        em.body_text = DEIDENTIFIED if em.body_text else ""
-        em.attachment_names = ""
-        em.message_id = None
-    for fc in s.scalars(select(FieldChange).where(FieldChange.case_id == c.id)):
-        fc.old_value = None
-        fc.new_value = None
-    for finding in s.scalars(select(Finding).where(Finding.case_id == c.id)):
-        finding.notes = ""
-    for task in s.scalars(select(SystemTask).where(SystemTask.case_id == c.id)):
-        task.notes = _scrub(task.notes, needles) or ""
-    for notice in s.scalars(select(RecipientNotice).where(RecipientNotice.case_id == c.id)):
-        notice.reason = _scrub(notice.reason, needles) or ""
-    for line in s.scalars(select(ErasureLine).where(ErasureLine.case_id == c.id)):
-        line.reason = _scrub(line.reason, needles) or ""
-        line.ground = _scrub(line.ground, needles) or ""
-    for event in s.scalars(select(CaseEvent).where(CaseEvent.case_id == c.id)):
-        detail = _event_detail(event, needles)
-        if detail != event.detail:
-            event.detail = detail
 
 
 def _other_reason(s: Session, subject: Subject, leaving: set[int]) -> str | None:
@@ -1673,7 +1595,7 @@ def deidentify_closed_cases(
     wanted = list(dict.fromkeys(r.strip() for r in references if r.strip()))
     if not wanted:
         raise InvalidInput("Choose at least one closed case to de-identify.")
-    today = today_oslo()
+    today = clock.today_oslo()
     done: list[DeidentifiedCase] = []
     with db.session() as s:
         found = {c.reference: c for c in s.scalars(select(Case).where(Case.reference.in_(wanted)))}
@@ -1697,22 +1619,21 @@ def deidentify_closed_cases(
                 )
             todo.append(c)
         leaving = {c.id for c in todo}
-        now = _utcnow()
+        now = now_stored_utc()
         by_subject: dict[int, list[Case]] = {}
         for c in todo:
             by_subject.setdefault(c.subject_id, []).append(c)
         for subject_cases in by_subject.values():
             subject = subject_cases[0].subject
-            needles = _needles(s, subject)
+            needles = needles_of(s, subject)
             reason = _other_reason(s, subject, leaving)
             if reason is None and subject.erased_at is None:
-                _wipe(s, subject_cases[0], subject, now)
+                erase_subject(s, subject, now)
             else:
-                for c in subject_cases:
-                    _deidentify_case(s, c, needles, now)
+                deidentify_cases(s, subject_cases, needles, now)
             for c in subject_cases:
                 c.deidentified_at = now
-                _event(
+                add_event(
                     c,
                     "de-identified",
                     f"{retention.period_text(years, 0)} after closing (retention sweep)"

@@ -14,35 +14,42 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
-from pathlib import PurePath
 from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import retention
+from app.core import clock, retention
 from app.core.backups import last_expiry
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import RequestType, Status, types_from_text
 from app.core.retention import AfterEvent, RetentionRuleSpec, SubjectDates
+from app.core.rights import NOT_NOTIFIED_GROUNDS, Decision, NoticeStatus, TaskKind
 from app.core.text import sort_key
 from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.reports import documents as docs
 from app.reports.wording import LANGUAGES, Wording, placeholders, wording
 from app.services import backup, register
-from app.services.cases import _event, _get_case, _limited, _utcnow, reindex, today_oslo
-from app.store import fts
+from app.services.common import add_event, get_case, limited_text, now_stored_utc, reindex_subject
+from app.services.drawing import (
+    active_activities,
+    draw_up_notices_in,
+    erasure_lines,
+    notices_of,
+)
+from app.services.scrubbing import erase_subject
+from app.services.workflow import (
+    require_not_closed,
+    require_not_erased,
+    require_type,
+)
 from app.store.database import Database, current_user
 from app.store.models import (
     ActivityRetention,
     Case,
-    CaseEmail,
-    CaseEvent,
     Document,
     ErasureLine,
     FieldChange,
-    Finding,
     Objection,
     ProcessingActivity,
     Recipient,
@@ -58,24 +65,22 @@ from app.store.models import (
 __all__ = [
     "RECTIFIABLE_FIELDS",
     "RESTRICTION_GROUNDS",
-    "Decision",
     "ErasedItem",
     "ErasureLineView",
     "ErasureResult",
     "FieldChangeView",
     "KeptItem",
     "KeptUntilItem",
-    "NoticeStatus",
     "NoticeView",
     "ObjectionView",
     "RestrictionView",
     "StoredLetter",
     "SystemTaskView",
-    "TaskKind",
     "active_restrictions",
     "apply_erasure",
-    "close_case",
     "create_system_tasks",
+    "draw_up_erasure_matrix",
+    "draw_up_notices",
     "erasure_matrix",
     "field_changes",
     "is_restricted",
@@ -91,7 +96,6 @@ __all__ = [
     "object_to_marketing",
     "object_to_processing",
     "open_notice_count",
-    "purge_rectification_history",
     "record_restriction_notice",
     "rectify",
     "render_rights_letter",
@@ -102,8 +106,6 @@ __all__ = [
     "subject_restrictions",
     "system_tasks",
 ]
-
-ERASED = "[erased]"
 
 # What Art. 16 corrects in the workbench's own record of the person.
 RECTIFIABLE_FIELDS: tuple[str, ...] = (
@@ -123,57 +125,6 @@ RESTRICTION_GROUNDS: dict[str, str] = {
     "c": "the data are no longer needed, but the person needs them for legal claims",
     "d": "the person has objected (Art. 21(1)), pending verification of the grounds",
 }
-
-
-class Decision(StrEnum):
-    ERASE = "erase"
-    KEEP = "keep"
-    RESTRICT = "restrict"
-
-
-class TaskKind(StrEnum):
-    RECTIFY = "rectify"
-    ERASE = "erase"
-    RESTRICT = "restrict"
-
-
-class NoticeStatus(StrEnum):
-    OPEN = "open"
-    NOTIFIED = "notified"
-    NOT_NOTIFIED = "not notified"
-
-
-NOT_NOTIFIED_GROUNDS = ("impossible", "disproportionate")
-
-# Event kinds whose details this program writes from register entries, dates and choices
-# only: kept when the person is erased. Kinds whose first line is structured but may be
-# followed by a note keep the first line; every other detail is erased.
-_SAFE_EVENT_KINDS = frozenset(
-    {
-        "received",
-        "identity requested",
-        "identity received",
-        "rectified",
-        "rectification history cleared",
-        "erasure matrix",
-        "erasure applied",
-        "erasure kept",
-        "kept data erased",
-        "system tasks",
-        "system task",
-        "restricted",
-        "restriction told",
-        "restriction lifted",
-        "objection",
-        "notices",
-        "notice",
-        "letter",
-        "closed with open notices",
-    }
-)
-_FIRST_LINE_EVENT_KINDS = frozenset(
-    {"status", "extended", "answered", "once-a-year decision", "identity"}
-)
 
 
 # --- plain data ---------------------------------------------------------------------------------
@@ -321,62 +272,15 @@ class StoredLetter:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _types(case: Case) -> set[RequestType]:
-    return set(types_from_text(case.types))
-
-
-def _require_not_closed(case: Case, action: str) -> None:
-    if case.status == Status.CLOSED.value:
-        raise RuleViolation(f"Case {case.reference} is closed: cannot {action}.")
-
-
-def _require_type(case: Case, kind: RequestType, action: str) -> None:
-    if kind not in _types(case):
-        raise RuleViolation(
-            f"Case {case.reference} is not a request for {kind.value}: cannot {action}."
-        )
-
-
-def _require_not_erased(subject: Subject) -> None:
-    if subject.erased_at is not None:
-        raise RuleViolation(
-            f"The data of {subject.pseudonym} were erased on "
-            f"{subject.erased_at.date().isoformat()}."
-        )
-
-
 def _check_day(on: dt.date, case: Case, what: str) -> None:
-    if on > today_oslo():
+    if on > clock.today_oslo():
         raise InvalidInput(f"The {what} cannot be in the future.")
     if on < case.received_date:
         raise InvalidInput(f"The {what} cannot be before the request was received.")
 
 
-def _active_activities(s: Session) -> list[ProcessingActivity]:
-    return list(
-        s.scalars(
-            select(ProcessingActivity)
-            .where(ProcessingActivity.retired_at.is_(None))
-            .options(
-                selectinload(ProcessingActivity.systems),
-                selectinload(ProcessingActivity.recipients),
-                selectinload(ProcessingActivity.retention).selectinload(ActivityRetention.rule),
-            )
-            .order_by(ProcessingActivity.id)
-        )
-    )
-
-
 def _system_names(activity: ProcessingActivity) -> tuple[str, ...]:
     return tuple(x.name for x in activity.systems if x.retired_at is None)
-
-
-def _lines_of(s: Session, case: Case) -> list[ErasureLine]:
-    return list(
-        s.scalars(
-            select(ErasureLine).where(ErasureLine.case_id == case.id).order_by(ErasureLine.id)
-        )
-    )
 
 
 def _activity(s: Session, activity_id: int) -> ProcessingActivity:
@@ -413,7 +317,7 @@ def _as_date(value: object, what: str) -> dt.date | None:
             raise InvalidInput(f"The {what} {value!r} is not a date (YYYY-MM-DD).") from None
     else:
         raise InvalidInput(f"The {what} {value!r} is not a date.")
-    if day > today_oslo():
+    if day > clock.today_oslo():
         raise InvalidInput(f"The {what} cannot be in the future.")
     return day
 
@@ -435,7 +339,7 @@ def _normalise_changes(changes: Mapping[str, object]) -> dict[str, object]:
         if field == "name":
             out[field] = validate_name(str(value or ""))
         elif field == "postal_address":
-            out[field] = _limited(str(value or ""), "postal address lines")
+            out[field] = limited_text(str(value or ""), "postal address lines")
         elif field == "emails":
             out[field] = _unique(normalise_email(e).lower() for e in _split(value))
         elif field == "phones":
@@ -494,12 +398,12 @@ def rectify(db: Database, reference: str, changes: Mapping[str, object]) -> list
     (the old one only until the case closes) and named, without values, in the timeline."""
     wanted = _normalise_changes(changes)
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_type(case, RequestType.RECTIFICATION, "record a correction")
-        _require_not_closed(case, "record a correction")
+        case = get_case(s, reference)
+        require_type(case, RequestType.RECTIFICATION, "record a correction")
+        require_not_closed(case, "record a correction")
         subject = case.subject
-        _require_not_erased(subject)
-        now = _utcnow()
+        require_not_erased(subject)
+        now = now_stored_utc()
         recorded: list[FieldChange] = []
         for field in RECTIFIABLE_FIELDS:
             if field not in wanted:
@@ -515,31 +419,22 @@ def rectify(db: Database, reference: str, changes: Mapping[str, object]) -> list
             recorded.append(change)
         if not recorded:
             raise InvalidInput("Nothing to correct: the new values are the ones recorded.")
-        reindex(s, subject)
-        _event(case, "rectified", ", ".join(c.field.replace("_", " ") for c in recorded))
+        reindex_subject(s, subject)
+        add_event(case, "rectified", ", ".join(c.field.replace("_", " ") for c in recorded))
         s.flush()
+        draw_up_notices_in(s, case)  # every recipient is told of a correction (Art. 19)
         return [_change_view(c) for c in recorded]
 
 
 def field_changes(db: Database, reference: str) -> list[FieldChangeView]:
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         return [
             _change_view(c)
             for c in s.scalars(
                 select(FieldChange).where(FieldChange.case_id == case.id).order_by(FieldChange.id)
             )
         ]
-
-
-def purge_rectification_history(s: Session, case: Case) -> int:
-    """The old values were the inaccurate data: gone when the case closes. Returns how many."""
-    count = 0
-    for change in s.scalars(select(FieldChange).where(FieldChange.case_id == case.id)):
-        if change.old_value is not None:
-            change.old_value = None
-            count += 1
-    return count
 
 
 # --- the system checklist -------------------------------------------------------------------------
@@ -576,16 +471,16 @@ def _restricted_activity_ids(s: Session, case: Case) -> set[int] | None:
         if r.activity_id is None:
             return None
         ids.add(r.activity_id)
-    for line in _lines_of(s, case):
+    for line in erasure_lines(s, case):
         if line.decision == Decision.RESTRICT.value:
             ids.add(line.activity_id)
     return ids
 
 
 def _task_activities(s: Session, case: Case, kind: TaskKind) -> list[ProcessingActivity]:
-    activities = _active_activities(s)
+    activities = active_activities(s)
     if kind is TaskKind.ERASE:
-        lines = _lines_of(s, case)
+        lines = erasure_lines(s, case)
         if lines:
             erase = {ln.activity_id for ln in lines if ln.decision == Decision.ERASE.value}
             activities = [a for a in activities if a.id in erase]
@@ -598,7 +493,7 @@ def _task_activities(s: Session, case: Case, kind: TaskKind) -> list[ProcessingA
 
 def system_tasks(db: Database, reference: str) -> list[SystemTaskView]:
     with db.session() as s:
-        return [_task_view(t) for t in _tasks_of(s, _get_case(s, reference))]
+        return [_task_view(t) for t in _tasks_of(s, get_case(s, reference))]
 
 
 def create_system_tasks(db: Database, reference: str, kind: str) -> list[SystemTaskView]:
@@ -609,8 +504,8 @@ def create_system_tasks(db: Database, reference: str, kind: str) -> list[SystemT
     except ValueError:
         raise InvalidInput(f"Unknown task {kind!r}; use rectify, erase or restrict.") from None
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_not_closed(case, "add system tasks")
+        case = get_case(s, reference)
+        require_not_closed(case, "add system tasks")
         have = {(t.system_id, t.kind) for t in _tasks_of(s, case)}
         systems: dict[int, System] = {}
         for activity in _task_activities(s, case, task_kind):
@@ -623,23 +518,23 @@ def create_system_tasks(db: Database, reference: str, kind: str) -> list[SystemT
                 s.add(SystemTask(case_id=case.id, system=system, kind=task_kind.value))
                 added += 1
         if added:
-            _event(case, "system tasks", f"{task_kind.value}: {added} systems to do")
+            add_event(case, "system tasks", f"{task_kind.value}: {added} systems to do")
         s.flush()
         return [_task_view(t) for t in _tasks_of(s, case)]
 
 
 def mark_task_done(db: Database, task_id: int, on: dt.date, notes: str = "") -> SystemTaskView:
-    notes = _limited(notes, "notes")
+    notes = limited_text(notes, "notes")
     with db.session() as s:
         task = s.get(SystemTask, task_id)
         if task is None:
             raise NotFound(f"There is no system task {task_id}.")
         case = s.get_one(Case, task.case_id)
-        _require_not_closed(case, "tick off a system")
+        require_not_closed(case, "tick off a system")
         _check_day(on, case, "date the system was done")
         task.done_on = on
         task.notes = notes
-        _event(case, "system task", f"{task.kind} in {task.system.name}: done {on.isoformat()}")
+        add_event(case, "system task", f"{task.kind} in {task.system.name}: done {on.isoformat()}")
         s.flush()
         return _task_view(task)
 
@@ -670,9 +565,9 @@ def _default_lines(s: Session, case: Case) -> list[ErasureLine]:
     under Art. 17(3)(b) until the earliest deletion date counted from the person's dates."""
     subject = case.subject
     dates = SubjectDates(last_purchase=subject.last_purchase, last_contact=subject.last_contact)
-    today = today_oslo()
+    today = clock.today_oslo()
     lines: list[ErasureLine] = []
-    for activity in _active_activities(s):
+    for activity in active_activities(s):
         for kept in activity.retention:
             if kept.rule.retired_at is not None:
                 continue
@@ -696,13 +591,15 @@ def _default_lines(s: Session, case: Case) -> list[ErasureLine]:
     return lines
 
 
-def _ensure_matrix(s: Session, case: Case) -> list[ErasureLine]:
-    lines = _lines_of(s, case)
+def draw_up_matrix_in(s: Session, case: Case) -> list[ErasureLine]:
+    """The default matrix from the register, where the case has none yet (and is not closed,
+    its person not erased); returns the matrix."""
+    lines = erasure_lines(s, case)
     if not lines and case.status != Status.CLOSED.value and case.subject.erased_at is None:
         lines = _default_lines(s, case)
         s.flush()
         if lines:
-            _event(case, "erasure matrix", f"{len(lines)} default lines from the register")
+            add_event(case, "erasure matrix", f"{len(lines)} default lines from the register")
     return lines
 
 
@@ -727,11 +624,22 @@ def _line_views(s: Session, lines: Sequence[ErasureLine]) -> list[ErasureLineVie
 
 
 def erasure_matrix(db: Database, reference: str) -> list[ErasureLineView]:
-    """The erasure matrix of an erasure case, created from the register on first call."""
+    """The erasure matrix of an erasure case as it stands (a read: empty until drawn up)."""
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_type(case, RequestType.ERASURE, "show an erasure matrix")
-        return _line_views(s, _ensure_matrix(s, case))
+        case = get_case(s, reference)
+        require_type(case, RequestType.ERASURE, "show an erasure matrix")
+        return _line_views(s, erasure_lines(s, case))
+
+
+def draw_up_erasure_matrix(db: Database, reference: str) -> list[ErasureLineView]:
+    """Draw up the erasure matrix of an erasure case from the register, and the notices to
+    recipients it makes due; nothing new where they exist. Returns the matrix."""
+    with db.session() as s:
+        case = get_case(s, reference)
+        require_type(case, RequestType.ERASURE, "draw up an erasure matrix")
+        lines = draw_up_matrix_in(s, case)
+        draw_up_notices_in(s, case)
+        return _line_views(s, lines)
 
 
 def _restriction_ground(text: str) -> str | None:
@@ -757,8 +665,8 @@ def set_erasure_line(
         new_decision = Decision(decision)
     except ValueError:
         raise InvalidInput(f"Unknown decision {decision!r}; use erase, keep or restrict.") from None
-    ground = _limited(ground, "ground")
-    reason = _limited(reason, "reason")
+    ground = limited_text(ground, "ground")
+    reason = limited_text(reason, "reason")
     if new_decision is Decision.ERASE:
         ground, until = "", None
     elif new_decision is Decision.KEEP:
@@ -766,7 +674,7 @@ def set_erasure_line(
             raise InvalidInput(
                 "Keeping data needs its Art. 17(3) ground (e.g. a legal obligation)."
             )
-        if until is not None and until <= today_oslo():
+        if until is not None and until <= clock.today_oslo():
             raise InvalidInput(
                 f"Kept until {until.isoformat()}: that date has come, so the data may be erased."
             )
@@ -780,7 +688,7 @@ def set_erasure_line(
         if line is None:
             raise NotFound(f"There is no erasure line {line_id}.")
         case = s.get_one(Case, line.case_id)
-        _require_not_closed(case, "change the erasure matrix")
+        require_not_closed(case, "change the erasure matrix")
         if line.applied_on is not None:
             raise RuleViolation(
                 f"The erasure was applied on {line.applied_on.isoformat()}: the line is final."
@@ -798,7 +706,7 @@ def set_erasure_line(
             if reason:
                 line.reason = reason
             shown = new_decision.value + (f" until {until.isoformat()}" if until else "")
-            _event(
+            add_event(
                 case,
                 "erasure matrix",
                 f"{activity.name} / {line.applies_to}: {old[0]} → {shown}",
@@ -806,6 +714,7 @@ def set_erasure_line(
         elif reason:
             line.reason = reason
         s.flush()
+        draw_up_notices_in(s, case)  # a line now erased or restricted has recipients to tell
         return _line_view(line, activity)
 
 
@@ -815,148 +724,6 @@ def last_backup_expiry(db: Database, erased_at: dt.datetime) -> dt.date | None:
     if erased_at.tzinfo is not None:
         erased_at = erased_at.astimezone(dt.UTC).replace(tzinfo=None)
     return last_expiry((b.taken_at for b in backup.list_backups(db.database_id)), erased_at)
-
-
-def _needles(s: Session, subject: Subject) -> list[str]:
-    """The person's own strings, to scrub from free text the workbench keeps."""
-    found: list[str] = [subject.name, *(e.address for e in subject.emails)]
-    for p in subject.phones:
-        found += [p.e164, fts.national_digits(p.e164)]
-    found += [subject.customer_no or "", subject.supplier_no or ""]
-    found += [line.strip() for line in subject.postal_address.splitlines()]
-    case_ids = [c.id for c in subject.cases]
-    for fc in s.scalars(select(FieldChange).where(FieldChange.case_id.in_(case_ids))):
-        found += [fc.old_value or "", fc.new_value or ""]
-    for c in subject.cases:
-        found += [c.contact_email or "", c.contact_phone or ""]
-    # Whole values only, long enough not to hit ordinary words; a date alone names nobody.
-    return sorted(
-        {n for n in found if len(n) >= 4 and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", n)},
-        key=len,
-        reverse=True,
-    )
-
-
-def _scrub(text: str | None, needles: Sequence[str]) -> str | None:
-    if not text:
-        return text
-    for needle in needles:
-        # Not inside a longer word or number (a customer number inside a SHA-256, say).
-        pattern = rf"(?<!\w){re.escape(needle)}(?!\w)"
-        text = re.sub(pattern, ERASED, text, flags=re.IGNORECASE)
-    return text
-
-
-def _erased_event_detail(event: CaseEvent, needles: Sequence[str]) -> str:
-    detail = event.detail or ""
-    if not detail or event.kind in _SAFE_EVENT_KINDS:
-        return _scrub(detail, needles) or ""
-    if event.kind in _FIRST_LINE_EVENT_KINDS:
-        first, _, rest = detail.partition("\n")
-        return (_scrub(first, needles) or "") + (f"\n{ERASED}" if rest.strip() else "")
-    return ERASED
-
-
-def _wipe(s: Session, case: Case, subject: Subject, now: dt.datetime) -> tuple[str, ...]:
-    """Erase or de-identify everything the workbench holds about the person; what was done,
-    in words (counts only)."""
-    needles = _needles(s, subject)
-    cases = list(subject.cases)
-    case_ids = [c.id for c in cases]
-    done: list[str] = [f"name (replaced by the pseudonym {subject.pseudonym})"]
-    if subject.postal_address:
-        done.append("postal address")
-    if subject.emails:
-        done.append(f"{len(subject.emails)} e-mail address(es)")
-    if subject.phones:
-        done.append(f"{len(subject.phones)} phone number(s)")
-    if subject.customer_no or subject.supplier_no:
-        done.append("customer and supplier numbers")
-    if subject.last_purchase or subject.last_contact:
-        done.append("dates of the last purchase and contact")
-
-    subject.name = subject.pseudonym
-    subject.sort_name = sort_key(subject.pseudonym)
-    subject.postal_address = ""
-    subject.customer_no = None
-    subject.supplier_no = None
-    subject.last_purchase = None
-    subject.last_contact = None
-    subject.emails.clear()
-    subject.phones.clear()
-    subject.erased_at = now
-    s.flush()
-    fts.remove_subject(s.connection(), subject.id)
-    done.append("the search index entry")
-
-    for c in cases:
-        c.contact_email = None
-        c.contact_phone = None
-        c.forwarded_by = None
-        c.call_notes = ERASED if c.call_notes else ""
-        c.identity_notes = ERASED if c.identity_notes else None
-        c.refusal_reason = _scrub(c.refusal_reason, needles)
-        c.fee_reason = _scrub(c.fee_reason, needles)
-        c.extension_reason = _scrub(c.extension_reason, needles)
-        c.close_note = _scrub(c.close_note, needles)
-        c.deidentified_at = now
-    done.append(f"contact details and call notes of {len(cases)} case(s)")
-
-    documents = list(s.scalars(select(Document).where(Document.case_id.in_(case_ids))))
-    for doc in documents:
-        suffix = PurePath(doc.filename).suffix
-        suffix = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix) else ""
-        doc.content = b""
-        doc.filename = f"erased-{doc.kind}-{doc.id}{suffix}"
-    if documents:
-        done.append(f"{len(documents)} stored document(s): content removed, SHA-256 kept")
-
-    emails = list(s.scalars(select(CaseEmail).where(CaseEmail.case_id.in_(case_ids))))
-    for em in emails:
-        em.sender_name = ""
-        em.sender_email = None
-        em.reply_to = None
-        em.forwarded_by = None
-        em.subject_line = ""
-        em.body_text = ""
-        em.attachment_names = ""
-        em.message_id = None
-    if emails:
-        done.append(f"{len(emails)} imported e-mail(s): sender, subject line and text")
-
-    changes = list(s.scalars(select(FieldChange).where(FieldChange.case_id.in_(case_ids))))
-    for fc in changes:
-        fc.old_value = None
-        fc.new_value = None
-    if changes:
-        done.append(f"{len(changes)} recorded correction(s): old and new values")
-
-    findings = list(s.scalars(select(Finding).where(Finding.case_id.in_(case_ids))))
-    for finding in findings:
-        finding.notes = ""
-    if findings:
-        done.append(f"notes of {len(findings)} search finding(s)")
-
-    for task in s.scalars(select(SystemTask).where(SystemTask.case_id.in_(case_ids))):
-        task.notes = _scrub(task.notes, needles) or ""
-    for notice in s.scalars(select(RecipientNotice).where(RecipientNotice.case_id.in_(case_ids))):
-        notice.reason = _scrub(notice.reason, needles) or ""
-    for line in s.scalars(select(ErasureLine).where(ErasureLine.case_id.in_(case_ids))):
-        line.reason = _scrub(line.reason, needles) or ""
-        line.ground = _scrub(line.ground, needles) or ""
-    for objection in s.scalars(select(Objection).where(Objection.subject_id == subject.id)):
-        objection.outcome = _scrub(objection.outcome, needles) or ""
-
-    s.flush()
-    erased_events = 0
-    for event in s.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(case_ids))):
-        detail = _erased_event_detail(event, needles)
-        if detail != event.detail:
-            event.detail = detail
-            erased_events += 1
-    if erased_events:
-        done.append(f"{erased_events} timeline detail(s) (kind, time and user kept)")
-    return tuple(done)
 
 
 def _planned(
@@ -1010,19 +777,19 @@ def apply_erasure(
     if letter_lang is not None and letter_lang not in LANGUAGES:
         raise InvalidInput(f"Unknown language {letter_lang!r}; use nb or en.")
     controller = None if dry_run else register.letter_controller(db)
-    today = today_oslo()
+    today = clock.today_oslo()
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_type(case, RequestType.ERASURE, "apply an erasure")
-        _require_not_closed(case, "apply an erasure")
+        case = get_case(s, reference)
+        require_type(case, RequestType.ERASURE, "apply an erasure")
+        require_not_closed(case, "apply an erasure")
         subject = case.subject
         if subject.erased_at is not None:
             raise RuleViolation(
                 f"The erasure for {subject.pseudonym} was applied on "
                 f"{subject.erased_at.date().isoformat()}."
             )
-        created = not _lines_of(s, case)
-        lines = _ensure_matrix(s, case)
+        created = not erasure_lines(s, case)
+        lines = draw_up_matrix_in(s, case)
         erased, kept = _planned(s, lines)
         if dry_run:
             if created:
@@ -1036,10 +803,10 @@ def apply_erasure(
                 erased=erased,
                 kept=kept,
                 workbench=_workbench_plan(subject),
-                backup_expiry=last_backup_expiry(db, _utcnow()),
+                backup_expiry=last_backup_expiry(db, now_stored_utc()),
             )
 
-        now = _utcnow()
+        now = now_stored_utc()
         expiry = last_backup_expiry(db, now)
         assert controller is not None
         lang = letter_lang or case.language
@@ -1070,19 +837,19 @@ def apply_erasure(
                 else "for as long as the law requires"
             )
             how = "kept" if item.decision == Decision.KEEP.value else "restricted"
-            _event(
+            add_event(
                 case,
                 "erasure kept",
                 f"{item.applies_to} ({item.activity}): {how} in {where} {until}, "
                 f"{item.ground}. The workbench itself holds none of these data.",
             )
-        _event(
+        add_event(
             case,
             "erasure applied",
             f"{len(erased)} lines erased, {len(kept)} kept or restricted; the workbench's "
             f"own data about {subject.pseudonym} erased",
         )
-        workbench = _wipe(s, case, subject, now)
+        workbench = erase_subject(s, subject, now)
 
         filename = f"{case.reference}-erasure-confirmation-{lang}.pdf"
         sha = hashlib.sha256(pdf).hexdigest()
@@ -1096,13 +863,14 @@ def apply_erasure(
             created_by=current_user(),
         )
         case.documents.append(doc)
-        _event(
+        add_event(
             case,
             "letter",
             f"erasure-confirmation ({lang}) written at erasure, SHA-256 {sha}; its content "
             "is not kept",
         )
         s.flush()
+        draw_up_notices_in(s, case)  # the recipients of what was erased (Art. 19)
         return ErasureResult(
             reference=case.reference,
             pseudonym=subject.pseudonym,
@@ -1156,14 +924,14 @@ def kept_until_items(db: Database, as_of: dt.date) -> list[KeptUntilItem]:
 
 def mark_kept_erased(db: Database, line_id: int, on: dt.date, notes: str = "") -> None:
     """The kept data were erased in their systems when their period ran out."""
-    notes = _limited(notes, "notes")
+    notes = limited_text(notes, "notes")
     with db.session() as s:
         line = s.get(ErasureLine, line_id)
         if line is None:
             raise NotFound(f"There is no erasure line {line_id}.")
         if line.decision != Decision.KEEP.value or line.applied_on is None:
             raise RuleViolation("Only data kept after an applied erasure can be marked erased.")
-        if on > today_oslo():
+        if on > clock.today_oslo():
             raise InvalidInput("The date of erasure cannot be in the future.")
         case = s.get_one(Case, line.case_id)
         kept = f"kept under {line.ground} until {line.until}; erased on {on.isoformat()}"
@@ -1172,7 +940,9 @@ def mark_kept_erased(db: Database, line_id: int, on: dt.date, notes: str = "") -
         line.is_default = False
         line.applied_on = on
         activity = _activity(s, line.activity_id)
-        _event(case, "kept data erased", f"{activity.name} / {line.applies_to}: {on.isoformat()}")
+        add_event(
+            case, "kept data erased", f"{activity.name} / {line.applies_to}: {on.isoformat()}"
+        )
 
 
 # --- restriction (Art. 18) ----------------------------------------------------------------------
@@ -1206,14 +976,14 @@ def restrict(
     letter = _restriction_ground(ground)
     if letter is None:
         raise InvalidInput("Choose the Art. 18(1) ground: a, b, c or d.")
-    today = today_oslo()
+    today = clock.today_oslo()
     if until is not None and until <= today:
         raise InvalidInput("A restriction planned to end must end after today.")
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_not_closed(case, "restrict processing")
+        case = get_case(s, reference)
+        require_not_closed(case, "restrict processing")
         subject = case.subject
-        _require_not_erased(subject)
+        require_not_erased(subject)
         scope = "the whole subject"
         if activity_id is not None:
             activity = _activity(s, activity_id)
@@ -1240,13 +1010,14 @@ def restrict(
             until=until,
         )
         s.add(restriction)
-        _event(
+        add_event(
             case,
             "restricted",
             f"{scope}: Art. 18(1)({letter})"
             + (f", planned until {until.isoformat()}" if until else ""),
         )
         s.flush()
+        draw_up_notices_in(s, case)  # the recipients of what is restricted (Art. 19)
         return _restriction_view(s, restriction)
 
 
@@ -1294,7 +1065,7 @@ def _restriction_case(s: Session, r: Restriction) -> Case | None:
 
 def record_restriction_notice(db: Database, restriction_id: int, told_on: dt.date) -> None:
     """The person was told that the restriction will be lifted (Art. 18(3))."""
-    if told_on > today_oslo():
+    if told_on > clock.today_oslo():
         raise InvalidInput("The person cannot have been told in the future.")
     with db.session() as s:
         r = _get_restriction(s, restriction_id)
@@ -1305,7 +1076,7 @@ def record_restriction_notice(db: Database, restriction_id: int, told_on: dt.dat
         r.person_told_on = told_on
         case = _restriction_case(s, r)
         if case is not None:
-            _event(case, "restriction told", f"person told of the lifting {told_on.isoformat()}")
+            add_event(case, "restriction told", f"person told of the lifting {told_on.isoformat()}")
 
 
 def lift_restriction(db: Database, restriction_id: int, on: dt.date) -> RestrictionView:
@@ -1324,7 +1095,7 @@ def lift_restriction(db: Database, restriction_id: int, on: dt.date) -> Restrict
                 f"The person was told on {r.person_told_on.isoformat()}: the restriction "
                 "cannot be lifted before that."
             )
-        if on > today_oslo():
+        if on > clock.today_oslo():
             raise InvalidInput("A restriction is lifted when it is lifted: not in the future.")
         r.lifted_on = on
         case = _restriction_case(s, r)
@@ -1332,7 +1103,7 @@ def lift_restriction(db: Database, restriction_id: int, on: dt.date) -> Restrict
             scope = "the whole subject"
             if r.activity_id is not None:
                 scope = _activity(s, r.activity_id).name
-            _event(case, "restriction lifted", f"{scope}: lifted {on.isoformat()}")
+            add_event(case, "restriction lifted", f"{scope}: lifted {on.isoformat()}")
         s.flush()
         return _restriction_view(s, r)
 
@@ -1365,10 +1136,10 @@ def _record_objection(
     stopped_on: dt.date | None,
 ) -> ObjectionView:
     with db.session() as s:
-        case = _get_case(s, reference)
-        _require_type(case, RequestType.OBJECTION, "record an objection")
-        _require_not_closed(case, "record an objection")
-        _require_not_erased(case.subject)
+        case = get_case(s, reference)
+        require_type(case, RequestType.OBJECTION, "record an objection")
+        require_not_closed(case, "record an objection")
+        require_not_erased(case.subject)
         activity = _activity(s, activity_id)
         if direct_marketing:
             for o in s.scalars(
@@ -1386,7 +1157,7 @@ def _record_objection(
             subject_id=case.subject_id,
             activity_id=activity_id,
             case_id=case.id,
-            recorded_on=today_oslo(),
+            recorded_on=clock.today_oslo(),
             direct_marketing=direct_marketing,
             stopped_on=stopped_on,
             outcome=outcome,
@@ -1398,7 +1169,7 @@ def _record_objection(
             detail = f"{activity.name}: objection recorded" + (
                 f", processing stopped {stopped_on.isoformat()}" if stopped_on else ""
             )
-        _event(case, "objection", detail)
+        add_event(case, "objection", detail)
         s.flush()
         return _objection_view(s, objection)
 
@@ -1412,7 +1183,7 @@ def object_to_marketing(db: Database, reference: str, activity_id: int) -> Objec
         activity_id,
         direct_marketing=True,
         outcome="Processing for direct marketing stopped at once (Art. 21(3)).",
-        stopped_on=today_oslo(),
+        stopped_on=clock.today_oslo(),
     )
 
 
@@ -1425,10 +1196,10 @@ def object_to_processing(
 ) -> ObjectionView:
     """Art. 21(1): an objection on grounds of the person's situation, with the outcome of the
     weighing (compelling legitimate grounds, or processing stopped)."""
-    outcome = _limited(outcome, "outcome")
+    outcome = limited_text(outcome, "outcome")
     if not outcome:
         raise InvalidInput("Record the outcome of the objection (and why).")
-    if stopped_on is not None and stopped_on > today_oslo():
+    if stopped_on is not None and stopped_on > clock.today_oslo():
         raise InvalidInput("Processing cannot have stopped in the future.")
     return _record_objection(
         db, reference, activity_id, direct_marketing=False, outcome=outcome, stopped_on=stopped_on
@@ -1446,47 +1217,6 @@ def subject_objections(db: Database, subject_id: int) -> list[ObjectionView]:
 
 
 # --- notices to recipients (Art. 19) ------------------------------------------------------------
-
-
-def _affected_activities(s: Session, case: Case) -> list[ProcessingActivity]:
-    """Rectified data: every activity; erasure: those with data erased or restricted;
-    restriction: the restricted activity, or all."""
-    activities = _active_activities(s)
-    everything = (
-        s.scalar(select(FieldChange.id).where(FieldChange.case_id == case.id).limit(1)) is not None
-    )
-    ids: set[int] = set()
-    for line in _lines_of(s, case):
-        if line.decision in (Decision.ERASE.value, Decision.RESTRICT.value):
-            ids.add(line.activity_id)
-    for r in s.scalars(select(Restriction).where(Restriction.case_id == case.id)):
-        if r.activity_id is None:
-            everything = True
-        else:
-            ids.add(r.activity_id)
-    return activities if everything else [a for a in activities if a.id in ids]
-
-
-def _ensure_notices(s: Session, case: Case) -> list[RecipientNotice]:
-    existing = {
-        n.recipient_id: n
-        for n in s.scalars(select(RecipientNotice).where(RecipientNotice.case_id == case.id))
-    }
-    if case.status != Status.CLOSED.value:
-        added = 0
-        for activity in _affected_activities(s, case):
-            for recipient in activity.recipients:
-                if recipient.retired_at is None and recipient.id not in existing:
-                    notice = RecipientNotice(
-                        case_id=case.id, recipient=recipient, status=NoticeStatus.OPEN.value
-                    )
-                    s.add(notice)
-                    existing[recipient.id] = notice
-                    added += 1
-        if added:
-            s.flush()
-            _event(case, "notices", f"{added} recipient(s) to notify (Art. 19)")
-    return sorted(existing.values(), key=lambda n: n.id)
 
 
 def _notice_view(n: RecipientNotice) -> NoticeView:
@@ -1507,10 +1237,16 @@ def _notice_view(n: RecipientNotice) -> NoticeView:
 
 
 def notices(db: Database, reference: str) -> list[NoticeView]:
-    """One notice per recipient of the affected activities, created as they become due."""
+    """The notices to recipients drawn up for the case (a read: nothing is added)."""
     with db.session() as s:
-        case = _get_case(s, reference)
-        return [_notice_view(n) for n in _ensure_notices(s, case)]
+        return [_notice_view(n) for n in notices_of(s, get_case(s, reference))]
+
+
+def draw_up_notices(db: Database, reference: str) -> list[NoticeView]:
+    """One notice per recipient of the affected activities that has none yet (a closed case
+    gets no new ones); drawing up twice adds nothing. Returns every notice of the case."""
+    with db.session() as s:
+        return [_notice_view(n) for n in draw_up_notices_in(s, get_case(s, reference))]
 
 
 def open_notice_count(db: Database, reference: str) -> int:
@@ -1532,13 +1268,13 @@ def mark_notified(db: Database, notice_id: int, on: dt.date, method: str) -> Not
         raise InvalidInput("Give the method in at most 16 characters (e-mail, post, phone).")
     with db.session() as s:
         notice, case = _get_notice(s, notice_id)
-        _require_not_closed(case, "record a notice")
+        require_not_closed(case, "record a notice")
         _check_day(on, case, "date of the notice")
         notice.status = NoticeStatus.NOTIFIED.value
         notice.notified_on = on
         notice.method = method
         notice.reason = ""
-        _event(case, "notice", f"{notice.recipient.name}: notified {on.isoformat()} by {method}")
+        add_event(case, "notice", f"{notice.recipient.name}: notified {on.isoformat()} by {method}")
         s.flush()
         return _notice_view(notice)
 
@@ -1548,7 +1284,7 @@ def mark_not_notified(
 ) -> NoticeView:
     """Art. 19 spares a notice only where it is impossible or takes disproportionate effort:
     which, and why, is recorded."""
-    reason = _limited(reason, "reason")
+    reason = limited_text(reason, "reason")
     if not reason:
         raise InvalidInput(
             "Say why the recipient is not told: impossible or disproportionate, and why."
@@ -1559,68 +1295,14 @@ def mark_not_notified(
         )
     with db.session() as s:
         notice, case = _get_notice(s, notice_id)
-        _require_not_closed(case, "record a notice")
+        require_not_closed(case, "record a notice")
         notice.status = NoticeStatus.NOT_NOTIFIED.value
         notice.notified_on = None
         notice.method = None
         notice.reason = f"{ground}: {reason}"
-        _event(case, "notice", f"{notice.recipient.name}: not notified ({ground})")
+        add_event(case, "notice", f"{notice.recipient.name}: not notified ({ground})")
         s.flush()
         return _notice_view(notice)
-
-
-# --- closing ------------------------------------------------------------------------------------
-
-
-def close_case(db: Database, reference: str, note: str = "") -> None:
-    """Close an answered, refused or withdrawn case. An erasure must have been applied, and
-    every notice to a recipient settled, or the close note says why not. The old values of
-    corrected data are cleared."""
-    note = _limited(note, "close note")
-    with db.session() as s:
-        case = _get_case(s, reference)
-        if case.status == Status.CLOSED.value:
-            raise RuleViolation(f"Case {reference} is already closed.")
-        if case.status not in (
-            Status.ANSWERED.value,
-            Status.REFUSED.value,
-            Status.WITHDRAWN.value,
-        ):
-            raise RuleViolation(
-                f"Case {reference} is {case.status}: answer, refuse or withdraw it before closing."
-            )
-        open_notices: list[RecipientNotice] = []
-        if case.status == Status.ANSWERED.value:
-            if RequestType.ERASURE in _types(case) and case.subject.erased_at is None:
-                applied = any(ln.applied_on is not None for ln in _lines_of(s, case))
-                if not applied:
-                    raise RuleViolation(
-                        f"Case {reference} asks for erasure: apply the erasure before closing."
-                    )
-            open_notices = [
-                n for n in _ensure_notices(s, case) if n.status == NoticeStatus.OPEN.value
-            ]
-            if open_notices and not note:
-                names = ", ".join(n.recipient.name for n in open_notices)
-                raise RuleViolation(
-                    f"{len(open_notices)} recipient notice(s) are still open ({names}): mark "
-                    "each notified or not notified, or give a close note saying why (Art. 19)."
-                )
-        previous = case.status
-        case.status = Status.CLOSED.value
-        case.is_open = False
-        case.closed_on = today_oslo()
-        case.close_note = note or None
-        cleared = purge_rectification_history(s, case)
-        _event(case, "status", f"{previous} → closed" + (f"\n{note}" if note else ""))
-        if open_notices:
-            _event(
-                case,
-                "closed with open notices",
-                ", ".join(n.recipient.name for n in open_notices),
-            )
-        if cleared:
-            _event(case, "rectification history cleared", f"{cleared} old value(s)")
 
 
 # --- letters ------------------------------------------------------------------------------------
@@ -1659,7 +1341,7 @@ def _person(subject: Subject) -> docs.Addressee:
 def _recipient_lines(s: Session, case: Case) -> tuple[docs.RecipientLine, ...]:
     return tuple(
         docs.RecipientLine(n.recipient.name, n.recipient.role, n.recipient.country)
-        for n in _ensure_notices(s, case)
+        for n in notices_of(s, case)
     )
 
 
@@ -1750,7 +1432,7 @@ def _notice_changes(s: Session, case: Case) -> tuple[str, ...]:
     changes: list[str] = []
     if s.scalar(select(FieldChange.id).where(FieldChange.case_id == case.id).limit(1)):
         changes.append(RequestType.RECTIFICATION.value)
-    lines = _lines_of(s, case)
+    lines = erasure_lines(s, case)
     if any(ln.decision == Decision.ERASE.value for ln in lines):
         changes.append(RequestType.ERASURE.value)
     restricted = any(ln.decision == Decision.RESTRICT.value for ln in lines) or (
@@ -1767,7 +1449,7 @@ def _notice_content(
     """Whom the notice concerns (as little as identifies the person), what changed, and the
     items the recipient needs to make the same change."""
     subject = case.subject
-    _require_not_erased(subject)
+    require_not_erased(subject)
     concerning = subject.name
     if subject.customer_no:
         concerning += ", " + words.text("rights.concerning_customer_no").format(
@@ -1780,11 +1462,9 @@ def _notice_content(
     if RequestType.RECTIFICATION.value in changes:
         items += _rectified_items(s, case, words)
     received_by = {
-        a.id
-        for a in _active_activities(s)
-        if any(r.id == notice.recipient_id for r in a.recipients)
+        a.id for a in active_activities(s) if any(r.id == notice.recipient_id for r in a.recipients)
     }
-    for line in _lines_of(s, case):
+    for line in erasure_lines(s, case):
         if line.activity_id not in received_by:
             continue
         decision = words.text(f"rights.decisions.{line.decision}")
@@ -1816,9 +1496,9 @@ def _letter_data(
             "date the last backup holding the data expires): use Apply erasure."
         )
     words = wording(lang)
-    today = today_oslo()
+    today = clock.today_oslo()
     subject = case.subject
-    _require_not_erased(subject)
+    require_not_erased(subject)
     base = _base_letter(case, kind, controller, _person(subject), lang, today)
     recipients = _recipient_lines(s, case) if name_recipients else ()
     if kind == "rectification-confirmation":
@@ -1876,7 +1556,7 @@ def _letter_data(
     if kind == "recipient-notice":
         if recipient_id is None:
             raise InvalidInput("Choose the recipient the notice is for.")
-        notice = next((n for n in _ensure_notices(s, case) if n.recipient_id == recipient_id), None)
+        notice = next((n for n in notices_of(s, case) if n.recipient_id == recipient_id), None)
         if notice is None:
             raise RuleViolation(f"Recipient {recipient_id} has no notice on case {case.reference}.")
         concerning, changes, items = _notice_content(s, case, notice, words)
@@ -1910,7 +1590,7 @@ def store_rights_letter(
         raise InvalidInput(f"Unknown language {lang!r}; use nb or en.")
     controller = register.letter_controller(db)
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         data, notice = _letter_data(s, case, kind, lang, controller, recipient_id, name_recipients)
         pdf = docs.render_letter(data)
         sha = hashlib.sha256(pdf).hexdigest()
@@ -1924,14 +1604,14 @@ def store_rights_letter(
             media_type="application/pdf",
             content=pdf,
             sha256=sha,
-            created_at=_utcnow(),
+            created_at=now_stored_utc(),
             created_by=current_user(),
         )
         case.documents.append(doc)
         s.flush()
         if notice is not None:
             notice.document_id = doc.id
-        _event(case, "letter", f"{kind} ({lang}) stored as {filename}, SHA-256 {sha}")
+        add_event(case, "letter", f"{kind} ({lang}) stored as {filename}, SHA-256 {sha}")
         return StoredLetter(doc.id, filename, pdf)
 
 

@@ -32,7 +32,7 @@ from app.core.model import (
     types_to_text,
 )
 from app.core.text import sort_key
-from app.services.cases import reindex, today_oslo
+from app.services.common import now_stored_utc, reindex_subject
 from app.store import fts
 from app.store.database import Database, current_user
 from app.store.models import Base, Case, CaseEvent, Setting, Subject, SubjectEmail
@@ -118,10 +118,6 @@ _SAMPLES: tuple[_Sample, ...] = (
 )
 
 
-def _utcnow() -> dt.datetime:
-    return clock.now_utc().replace(tzinfo=None)
-
-
 def _received_at(day: dt.date, hour: int) -> dt.datetime:
     """10:00 in Oslo on `day`, as stored (naive UTC)."""
     local = dt.datetime(day.year, day.month, day.day, hour, tzinfo=deadlines.OSLO)
@@ -202,13 +198,13 @@ def _free_number(s: Session, column: Any, stem: str) -> int:
 def add_sample_cases(db: Database, *, today: dt.date | None = None) -> list[str]:
     """Add the sample cases (all or none, in one transaction); returns their references.
     Adding them again while they are there adds nothing."""
-    today = today or today_oslo()
+    today = today or clock.today_oslo()
     user = current_user()
     with db.session() as s:
         existing = _read_references(s)
         if existing and s.scalar(select(Case.id).where(Case.reference.in_(existing)).limit(1)):
             return []
-        now = _utcnow()
+        now = now_stored_utc()
         references: list[str] = []
         for sample, plan in zip(_SAMPLES, _plan(today), strict=True):
             n = _free_number(s, Subject.pseudonym, f"{SAMPLE_PREFIX}S-")
@@ -223,7 +219,7 @@ def add_sample_cases(db: Database, *, today: dt.date | None = None) -> list[str]
             )
             subject.emails.append(SubjectEmail(address=sample.email))
             s.add(subject)
-            reindex(s, subject)
+            reindex_subject(s, subject)
             references.append(_add_case(s, subject, sample, plan, user, now))
         row = s.get(Setting, SAMPLES_SETTING)
         value = json.dumps([*existing, *references])

@@ -16,6 +16,7 @@ from app.core import clock
 from app.core.errors import DatabaseProblem, InvalidInput
 from app.intake.contact import normalise_email, normalise_phone
 from app.services import config, register, samples
+from app.services.common import MAX_TEXT
 from app.services.register import ControllerProfile
 from app.store import keys
 from app.store.database import (
@@ -147,21 +148,21 @@ def check_controller(profile: ControllerProfile) -> ControllerProfile:
     if not profile.country.strip():
         raise ControllerProblem("country", "Give the controller's country.")
     org = profile.organisation_number.strip()
-    if org and register._is_norway(profile.country):
+    if org and register.is_norway(profile.country):
         try:
-            org = register._norwegian_org_number(org)
+            org = register.norwegian_org_number(org)
         except InvalidInput as exc:
             raise _problem("organisation_number", exc) from None
     for field in ("legal_name", "officer_name"):
         value = getattr(profile, field).strip()
         if value:
             try:
-                register._name(value, field.replace("_", " "))
+                register.clean_name(value, field.replace("_", " "))
             except InvalidInput as exc:
                 raise _problem(field, exc) from None
-    for field, limit in (("address", register.MAX_TEXT), ("country", register.MAX_NAME)):
+    for field, limit in (("address", MAX_TEXT), ("country", register.MAX_NAME)):
         try:
-            register._clean(getattr(profile, field), field, limit)
+            register.clean_text(getattr(profile, field), field, limit)
         except InvalidInput as exc:
             raise _problem(field, exc) from None
     return replace(

@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import retention
+from app.core import clock, retention
 from app.core.deadlines import due_date
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import AnswerMethod, RequestType, Role, types_from_text
@@ -41,7 +41,7 @@ from app.reports import documents as docs
 from app.reports.pdfbase import styles
 from app.reports.wording import LANGUAGES
 from app.services import register
-from app.services.cases import _event, _get_case, _limited, _utcnow, today_oslo
+from app.services.common import add_event, get_case, limited_text, now_stored_utc
 from app.services.register import ActivityView
 from app.store.database import Database, current_user
 from app.store.files import WriteFailed, write_private
@@ -171,7 +171,7 @@ def _active_activities(s: Session) -> list[ActivityView]:
         )
         .order_by(ProcessingActivity.id)
     )
-    return [register._activity_view(a) for a in s.scalars(stmt)]
+    return [register.activity_view(a) for a in s.scalars(stmt)]
 
 
 def _subject_dates(s: Session, subject: Subject) -> SubjectDates:
@@ -312,7 +312,7 @@ def statement_data(db: Database, reference: str, lang: str | None = None) -> doc
         _check_lang(lang)
     controller = register.letter_controller(db)
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         _require_access(case)
         subject = case.subject
         _require_not_erased(subject)
@@ -332,7 +332,7 @@ def statement_data(db: Database, reference: str, lang: str | None = None) -> doc
             controller=controller,
             addressee=_addressee(subject),
             reference=case.reference,
-            date=today_oslo(),
+            date=clock.today_oslo(),
             language=lang,
             processed=bool(found),
             sections=tuple(sections),
@@ -346,7 +346,7 @@ def unsearched_systems(db: Database, reference: str) -> tuple[str, ...]:
     """The systems of the register in use that the case's checklist has not searched yet:
     a statement written before they are searched may say too little."""
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         searched = set(
             s.scalars(
                 select(Finding.system_id).where(
@@ -367,19 +367,19 @@ def _store(
 ) -> StoredDocument:
     sha = hashlib.sha256(pdf).hexdigest()
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         doc = Document(
             kind=kind,
             filename=filename,
             media_type="application/pdf",
             content=pdf,
             sha256=sha,
-            created_at=_utcnow(),
+            created_at=now_stored_utc(),
             created_by=current_user(),
         )
         case.documents.append(doc)
         s.flush()
-        _event(case, kind.split(":")[0], f"{detail}, SHA-256 {sha}")
+        add_event(case, kind.split(":")[0], f"{detail}, SHA-256 {sha}")
         return StoredDocument(id=doc.id, filename=filename, sha256=sha, content=pdf)
 
 
@@ -414,12 +414,12 @@ def letter_data(
         raise InvalidInput(f"Unknown letter {kind!r}; use one of: {', '.join(docs.LETTER_KINDS)}.")
     if lang is not None:
         _check_lang(lang)
-    reasons = _limited(reasons, "reasons")
-    identification_needed = _limited(identification_needed, "identification details")
+    reasons = limited_text(reasons, "reasons")
+    identification_needed = limited_text(identification_needed, "identification details")
     controller = register.letter_controller(db)
-    today = today_oslo()
+    today = clock.today_oslo()
     with db.session() as s:
-        case = _get_case(s, reference)
+        case = get_case(s, reference)
         subject = case.subject
         _require_not_erased(subject)
         lang = _check_lang(lang or case.language)
@@ -509,7 +509,7 @@ def mark_sent(db: Database, document_id: int, on: dt.date, method: str) -> None:
     method = (method or "").strip()
     if method not in SENT_METHODS:
         raise InvalidInput(f"Choose how it was sent: {', '.join(SENT_METHODS)}.")
-    if on > today_oslo():
+    if on > clock.today_oslo():
         raise InvalidInput("It cannot be marked sent on a day in the future.")
     with db.session() as s:
         doc = s.get(Document, document_id)
@@ -523,7 +523,7 @@ def mark_sent(db: Database, document_id: int, on: dt.date, method: str) -> None:
         before = f" (was {doc.sent_on.isoformat()} by {doc.sent_method})" if doc.sent_on else ""
         doc.sent_on = on
         doc.sent_method = method
-        _event(case, "sent", f"{doc.filename} sent {on.isoformat()} by {method}{before}")
+        add_event(case, "sent", f"{doc.filename} sent {on.isoformat()} by {method}{before}")
 
 
 # --- annual statements -------------------------------------------------------------------------
@@ -535,8 +535,12 @@ def annual_file_name(pseudonym: str, year: int) -> str:
 
 
 def _check_year(year: int) -> int:
-    if isinstance(year, bool) or not isinstance(year, int) or not 2018 <= year <= today_oslo().year:
-        raise InvalidInput(f"Choose a year from 2018 to {today_oslo().year}.")
+    if (
+        isinstance(year, bool)
+        or not isinstance(year, int)
+        or not 2018 <= year <= clock.today_oslo().year
+    ):
+        raise InvalidInput(f"Choose a year from 2018 to {clock.today_oslo().year}.")
     return year
 
 
@@ -610,7 +614,7 @@ def _annual_datas(
 ) -> dict[int, docs.StatementData]:
     """Statements for a group of people, in one short session (erased or missing ones are
     left out of the result)."""
-    today = today_oslo()
+    today = clock.today_oslo()
     ids = list(subject_ids)
     with db.session() as s:
         activities = _active_activities(s)

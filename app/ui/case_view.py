@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.deadlines import explain_due_date
 from app.core.errors import UserError
 from app.core.model import IdentityResult, Status
-from app.services import cases
+from app.services import cases, workflow
 from app.services.dto import CaseDetail, DocumentView
 from app.store.database import Database
 from app.ui.case_dialogs import (
@@ -555,14 +555,16 @@ class CaseView(QDialog):
         )
 
     def do_change_status(self, status: Status, note: str = "") -> bool:
-        return self._perform(lambda: cases.change_status(self._db, self.reference, status, note))
+        return self._perform(lambda: workflow.change_status(self._db, self.reference, status, note))
 
     def do_add_note(self, note: str) -> bool:
         return self._perform(lambda: cases.add_note(self._db, self.reference, note))
 
     def do_mark_answered(self, on: dt.date, method: str, note: str = "") -> bool:
         return self._perform(
-            lambda: cases.mark_answered(self._db, self.reference, on=on, method=method, note=note)
+            lambda: workflow.mark_answered(
+                self._db, self.reference, on=on, method=method, note=note
+            )
         )
 
     # --- the buttons: a dialog, then the action ----------------------------------------------------

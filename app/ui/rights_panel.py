@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.core.model import RequestType
-from app.services import cases, register, rights, subjects
+from app.services import cases, register, rights, subjects, workflow
 from app.services.dto import CaseDetail, SubjectDetail
 from app.store.database import Database
 from app.ui.formatting import format_date, format_time_oslo, label
@@ -629,10 +629,10 @@ class RightsPanel(QWidget):
             self.detail = cases.get_case(self._db, self.reference)
             self.subject: SubjectDetail = subjects.get_subject(self._db, self.detail.subject_id)
             if RequestType.ERASURE in self.types:
-                self.lines = rights.erasure_matrix(self._db, self.reference)
+                self.lines = rights.draw_up_erasure_matrix(self._db, self.reference)
             if not self.tasks_group.isHidden():
                 self.task_rows = rights.system_tasks(self._db, self.reference)
-                self.notice_rows = rights.notices(self._db, self.reference)
+                self.notice_rows = rights.draw_up_notices(self._db, self.reference)
             self.restriction_rows = rights.subject_restrictions(self._db, self.detail.subject_id)
             objections = rights.subject_objections(self._db, self.detail.subject_id)
             changes = rights.field_changes(self._db, self.reference)
@@ -1185,7 +1185,7 @@ class RightsPanel(QWidget):
     # closing
 
     def do_close(self, note: str = "") -> bool:
-        return bool(self._perform(lambda: rights.close_case(self._db, self.reference, note)))
+        return bool(self._perform(lambda: workflow.close_case(self._db, self.reference, note)))
 
     def ask_close(self) -> None:
         note = ""

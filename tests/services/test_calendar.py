@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from app.core.model import RequestType, Status
-from app.services import cases
+from app.services import cases, workflow
 from app.services.calendar import event_uid, write_calendar
 from app.store.database import Database
 from tests.conftest import oslo, phone_request
@@ -51,7 +51,7 @@ def logged(db: Database) -> dict[str, cases.LoggedRequest]:
     closed = cases.log_request(
         db, phone_request("Kari Nordmann", received=oslo(2026, 2, 2), new_subject=True)
     )
-    cases.change_status(db, closed.reference, Status.WITHDRAWN)
+    workflow.change_status(db, closed.reference, Status.WITHDRAWN)
     return {"soon": soon, "later": later, "closed": closed}
 
 

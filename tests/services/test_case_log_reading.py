@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 
 from app.core import deadlines
 from app.core.caselog import CaseLogRow, Outcome
+from app.core.clock import today_oslo
 from app.core.figures import year_figures
 from app.core.model import FeeDecision, RequestType, Status, types_from_text
 from app.reports.caselog import Cancelled
 from app.services import exports
-from app.services.cases import _case_filter, today_oslo
+from app.services.cases import case_filter
 from app.services.dto import CaseQuery
 from app.store import fts
 from app.store.database import Database
@@ -144,7 +145,7 @@ def orm_rows(
         .outerjoin(done, done.c.case_id == Case.id)
         .outerjoin(required, required.c.case_id == Case.id)
     )
-    stmt = _case_filter(stmt, q, today_oslo()).order_by(Case.received_at, Case.id)
+    stmt = case_filter(stmt, q, today_oslo()).order_by(Case.received_at, Case.id)
     outcome = {"answered": Outcome.ANSWERED, "closed": Outcome.ANSWERED,
                "refused": Outcome.REFUSED, "withdrawn": Outcome.WITHDRAWN}  # fmt: skip
     rows = []

@@ -17,7 +17,7 @@ from app.core.model import (
     RequestType,
     Status,
 )
-from app.services import cases
+from app.services import cases, workflow
 from app.services.dto import CaseQuery
 from app.store.database import Database
 from tests.conftest import oslo, phone_request
@@ -121,7 +121,7 @@ def test_further_request_is_added_to_the_open_case(db: Database) -> None:
 
 def test_once_a_year_rule_needs_a_decision(db: Database) -> None:
     first = cases.log_request(db, phone_request(received=oslo(2025, 1, 5)))
-    cases.mark_answered(
+    workflow.mark_answered(
         db, first.reference, on=dt.date(2025, 1, 20), method=AnswerMethod.POST.value
     )
     again = phone_request(received=oslo(2025, 6, 1))
@@ -236,7 +236,7 @@ def test_identity_pause_shows_an_adjusted_date_but_the_strict_one_counts(db: Dat
 def test_status_changes_are_events_and_closing_needs_an_answer(db: Database) -> None:
     logged = cases.log_request(db, phone_request())
     with pytest.raises(RuleViolation, match="before closing"):
-        cases.change_status(db, logged.reference, Status.CLOSED)
+        workflow.change_status(db, logged.reference, Status.CLOSED)
     cases.record_identity(
         db,
         logged.reference,
@@ -245,8 +245,8 @@ def test_status_changes_are_events_and_closing_needs_an_answer(db: Database) -> 
         on=dt.date(2026, 3, 3),
     )
     cases.add_note(db, logged.reference, "Searched ERP and CRM")
-    cases.mark_answered(db, logged.reference, on=dt.date(2026, 3, 20), method="post")
-    cases.change_status(db, logged.reference, Status.CLOSED)
+    workflow.mark_answered(db, logged.reference, on=dt.date(2026, 3, 20), method="post")
+    workflow.change_status(db, logged.reference, Status.CLOSED)
     case = cases.get_case(db, logged.reference)
     assert case.status is Status.CLOSED and not case.is_open
     assert case.identity_verified_on == dt.date(2026, 3, 3)

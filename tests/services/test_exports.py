@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from app.cli import main
 from app.core.model import FeeDecision, IdentityResult, RequestType, Status
 from app.reports.caselog import Cancelled
-from app.services import cases
+from app.services import cases, workflow
 from app.services.exports import (
     case_log_rows,
     dossier_pdf,
@@ -47,21 +47,21 @@ def handled(db: Database) -> dict[str, str]:
     ).reference
     cases.record_identity(db, on_time, method="call-back", result=IdentityResult.VERIFIED,
                           on=dt.date(2025, 1, 7))  # fmt: skip
-    cases.mark_answered(db, on_time, on=dt.date(2025, 1, 16), method="post")  # 10 days
+    workflow.mark_answered(db, on_time, on=dt.date(2025, 1, 16), method="post")  # 10 days
     late = cases.log_request(
         db, phone_request(FORMULA_NAME, phone=None, received=oslo(2025, 2, 3))
     ).reference
-    cases.mark_answered(db, late, on=dt.date(2025, 3, 10), method="e-mail")  # 35 days, late
+    workflow.mark_answered(db, late, on=dt.date(2025, 3, 10), method="e-mail")  # 35 days, late
     extended = cases.log_request(
         db, phone_request("Erik Utsatt", phone=None, received=oslo(2025, 3, 3),
                           types=(RequestType.ACCESS, RequestType.ERASURE))
     ).reference  # fmt: skip
     cases.extend(db, extended, reason="Ten systems to search", decided_on=dt.date(2025, 3, 20))
-    cases.mark_answered(db, extended, on=dt.date(2025, 5, 2), method="post")  # 60 days, on time
+    workflow.mark_answered(db, extended, on=dt.date(2025, 5, 2), method="post")  # 60 days, on time
     first = cases.log_request(
         db, phone_request("Rita Gjentar", received=oslo(2025, 6, 2), phone="41111111")
     )
-    cases.mark_answered(db, first.reference, on=dt.date(2025, 6, 12), method="post")
+    workflow.mark_answered(db, first.reference, on=dt.date(2025, 6, 12), method="post")
     refused = cases.log_request(
         db,
         phone_request("Rita Gjentar", phone="41111111", received=oslo(2025, 7, 1),
@@ -200,7 +200,7 @@ def test_evidence_pack_is_complete_and_verifiable(
 
 def test_dossier_of_a_phone_case(db: Database) -> None:
     ref = cases.log_request(db, phone_request(notes="Ringte fra jobben, vil vite alt")).reference
-    cases.change_status(db, ref, Status.IN_PROGRESS, "Searching")
+    workflow.change_status(db, ref, Status.IN_PROGRESS, "Searching")
     text = pdf_text(dossier_pdf(db, ref, lang="nb"))
     assert "Saksmappe" in text and ref in text
     assert "Ringte fra jobben" in text

@@ -17,7 +17,7 @@ from app.core import retention
 from app.core.errors import InvalidInput, RuleViolation
 from app.core.model import Channel, RequestType, Role, Status
 from app.core.retention import RetentionRuleSpec, SubjectDates
-from app.services import cases, retention_sweep, rights, subjects
+from app.services import cases, retention_sweep, rights, subjects, workflow
 from app.services.dto import CaseQuery, EmailEvidence
 from app.services.retention_sweep import SweepItem, SweepKind
 from app.store.database import Database
@@ -242,8 +242,8 @@ def closed_case(db: Database, closed_on: dt.date, roles: tuple[Role, ...] = ()) 
             roles=roles,
         ),
     ).reference
-    cases.mark_answered(db, ref, on=cases.today_oslo(), method="post")
-    rights.close_case(db, ref)
+    workflow.mark_answered(db, ref, on=cases.today_oslo(), method="post")
+    workflow.close_case(db, ref)
     with db.session() as s:
         s.execute(update(Case).where(Case.reference == ref).values(closed_on=closed_on))
     return ref
@@ -361,7 +361,8 @@ def test_create_erasure_cases_one_per_person(db: Database) -> None:
     # The person did not contact us: their last contact stays as it was.
     assert subjects.get_subject(db, 1).last_contact == dt.date(2016, 1, 1)
     # The erasure matrix comes from the register as for any erasure request.
-    assert {line.applies_to for line in rights.erasure_matrix(db, refs[0])} >= {INVOICES}
+    drawn_up = rights.draw_up_erasure_matrix(db, refs[0])
+    assert {line.applies_to for line in drawn_up} >= {INVOICES}
 
     again = retention_sweep.sweep(db, dt.date(2026, 6, 1))
     assert {i.open_erasure_case for i in again if i.subject_id == 1} == {refs[0]}

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.core.backups import last_expiry
 from app.core.errors import InvalidInput, RuleViolation
 from app.core.model import Channel, RequestType, Status
-from app.services import backup, cases, register, rights, subjects
+from app.services import backup, cases, register, rights, subjects, workflow
 from app.services.audit import verify_chain
 from app.services.dto import CaseQuery, EmailEvidence, RequestInput
 from app.store.database import Database
@@ -80,7 +80,7 @@ def evidence() -> EmailEvidence:
 
 
 def answer(db: Database, ref: str) -> None:
-    cases.mark_answered(db, ref, on=cases.today_oslo(), method="post")
+    workflow.mark_answered(db, ref, on=cases.today_oslo(), method="post")
 
 
 def activity_id(db: Database, code: str) -> int:
@@ -179,7 +179,7 @@ def test_rectification_changes_fields_with_events_and_clears_old_values_on_close
     answer(db, ref)
     for notice in rights.notices(db, ref):
         rights.mark_notified(db, notice.id, cases.today_oslo(), "e-mail")
-    rights.close_case(db, ref)
+    workflow.close_case(db, ref)
     after = rights.field_changes(db, ref)
     assert [c.old_value for c in after] == [None, None, None, None]
     assert [c.new_value for c in after] == [
@@ -243,7 +243,7 @@ def erasure_case(db: Database, *, last_purchase: str = "2026-03-15") -> str:
 
 def test_default_matrix_keeps_bookkeeping_and_erases_the_rest(db: Database) -> None:
     ref = erasure_case(db)
-    lines = rights.erasure_matrix(db, ref)
+    lines = rights.draw_up_erasure_matrix(db, ref)
     shown = {(ln.activity, ln.applies_to): ln for ln in lines}
     financial = shown[("Provision of products and services", "Invoices and payments")]
     assert financial.decision == "keep"
@@ -275,7 +275,7 @@ def test_default_matrix_keeps_bookkeeping_and_erases_the_rest(db: Database) -> N
 
 def test_bookkeeping_whose_period_has_run_out_is_erased(db: Database) -> None:
     ref = erasure_case(db, last_purchase="2012-05-01")  # kept until 31.12.2022: gone
-    lines = rights.erasure_matrix(db, ref)
+    lines = rights.draw_up_erasure_matrix(db, ref)
     financial = next(ln for ln in lines if ln.applies_to == "Invoices and payments")
     assert financial.decision == "erase"
 
@@ -283,7 +283,7 @@ def test_bookkeeping_whose_period_has_run_out_is_erased(db: Database) -> None:
 def test_changing_a_default_needs_a_reason(db: Database) -> None:
     ref = erasure_case(db)
     analytics = next(
-        ln for ln in rights.erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
+        ln for ln in rights.draw_up_erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
     )
     with pytest.raises(InvalidInput, match="needs a reason"):
         rights.set_erasure_line(db, analytics.id, "keep", None, "Art. 17(3)(e) legal claims")
@@ -373,7 +373,8 @@ def test_apply_erasure_leaves_no_trace_of_the_person(
     detail = cases.get_case(db, ref)
     assert detail.subject_name == pseudonym and detail.call_notes == "[erased]"
     assert detail.contact_email is None and detail.contact_phone is None
-    assert detail.email is not None and detail.email.body_text == ""
+    assert detail.email is not None and detail.email.body_text == "[erased]"
+    assert detail.email.subject_line == "[erased]"  # the record shows something was removed
     kinds = {e.kind: e.detail for e in detail.events}
     assert kinds["note"] == "[erased]"
     assert kinds["received"] == "email request: erasure"  # safe details stay
@@ -404,7 +405,7 @@ def test_erasure_confirmation_letter_and_backup_expiry(db: Database) -> None:
     taken = backup.make_backup(db)
     assert taken.exists()
     analytics = next(
-        ln for ln in rights.erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
+        ln for ln in rights.draw_up_erasure_matrix(db, ref) if ln.applies_to == "Analytics data"
     )
     rights.set_erasure_line(db, analytics.id, "restrict", ground="c", reason="legal claim")
     result = rights.apply_erasure(db, ref, letter_lang="en", name_recipients=True)
@@ -476,11 +477,11 @@ def test_closing_an_erasure_case_needs_the_erasure_applied(db: Database) -> None
     ref = erasure_case(db)
     answer(db, ref)
     with pytest.raises(RuleViolation, match="apply the erasure before closing"):
-        rights.close_case(db, ref, note="all done")
+        workflow.close_case(db, ref, note="all done")
     rights.apply_erasure(db, ref)
     with pytest.raises(RuleViolation, match="still open"):
-        rights.close_case(db, ref)
-    rights.close_case(db, ref, note="Recipients to be told by the finance team next week")
+        workflow.close_case(db, ref)
+    workflow.close_case(db, ref, note="Recipients to be told by the finance team next week")
     assert cases.get_case(db, ref).status is Status.CLOSED
 
 
@@ -513,7 +514,8 @@ def test_restriction_banner_and_lifting_only_after_telling(db: Database) -> None
     assert not rights.is_restricted(db, subject_id)
     assert rights.active_restrictions(db, subject_id) == []
     kinds = [e.kind for e in cases.get_case(db, ref).events]
-    assert kinds[-3:] == ["restricted", "restriction told", "restriction lifted"]
+    # restricting draws up the notices to the recipients of what is restricted
+    assert kinds[-4:] == ["restricted", "notices", "restriction told", "restriction lifted"]
 
 
 # --- objection (Art. 21) --------------------------------------------------------------------------------
@@ -574,9 +576,9 @@ def test_notices_per_recipient_and_closing_with_an_open_notice(db: Database) -> 
     rights.apply_erasure(db, ref)
     answer(db, ref)
     with pytest.raises(RuleViolation, match="2 recipient notice"):
-        rights.close_case(db, ref)
+        workflow.close_case(db, ref)
     assert cases.get_case(db, ref).status is Status.ANSWERED
-    rights.close_case(db, ref, note="The authorities received nothing about this customer")
+    workflow.close_case(db, ref, note="The authorities received nothing about this customer")
     detail = cases.get_case(db, ref)
     assert detail.status is Status.CLOSED
     assert [e.kind for e in detail.events][-2:] == ["status", "closed with open notices"]

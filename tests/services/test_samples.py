@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from app.core import deadlines
 from app.core.model import Channel, Status
-from app.services import cases, samples
+from app.services import cases, samples, workflow
 from app.services.dto import CaseQuery
 from app.store import audit
 from app.store.database import Database
@@ -106,7 +106,7 @@ def test_add_then_remove_leaves_the_database_as_it_was_except_the_audit_trail(
     references = samples.add_sample_cases(db)
     # Work done on a sample case goes with it.
     cases.add_note(db, references[0], "Tried the notes.")
-    cases.change_status(db, references[1], Status.IN_PROGRESS)
+    workflow.change_status(db, references[1], Status.IN_PROGRESS)
     assert snapshot(db) != before
 
     assert samples.remove_sample_cases(db) == 6

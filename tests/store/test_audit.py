@@ -13,6 +13,7 @@ from app.core import clock
 from app.core.model import IdentityResult, Status
 from app.services import cases
 from app.services.audit import full_verification_due, verify_chain, verify_new_entries
+from app.services.workflow import change_status, mark_answered
 from app.store.database import Database, open_database
 from tests.conftest import oslo, phone_request
 from tests.dbutil import raw_connect
@@ -29,8 +30,8 @@ def workflow(db: Database) -> str:
     )
     cases.extend(db, ref, reason="Mange systemer", decided_on=dt.date(2026, 3, 20))
     cases.add_note(db, ref, f"Snakket med {NAME}")
-    cases.mark_answered(db, ref, on=dt.date(2026, 4, 1), method="post")
-    cases.change_status(db, ref, Status.CLOSED)
+    mark_answered(db, ref, on=dt.date(2026, 4, 1), method="post")
+    change_status(db, ref, Status.CLOSED)
     cases.log_request(db, phone_request("Per Hansen", phone=None, received=oslo(2026, 4, 2)))
     return ref
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core import deadlines
 from app.core.model import RequestType, Role
-from app.services import cases
+from app.services import cases, workflow
 from app.services.dto import CaseQuery
 from app.store.database import Database
 from app.ui.case_table import (
@@ -116,7 +116,7 @@ def test_overdue_case_shows_its_band_in_text_colour_and_tooltip(
 
 
 def test_closed_cases_have_no_band(db: Database, three_cases: dict[str, str]) -> None:
-    cases.mark_answered(db, three_cases["zara"], on=cases.today_oslo(), method="e-mail", note="")
+    workflow.mark_answered(db, three_cases["zara"], on=cases.today_oslo(), method="e-mail", note="")
     model = CaseTableModel(db)
     row = references(model).index(three_cases["zara"])
     assert model.data(model.index(row, CaseTableModel.COL_DAYS_LEFT), DueBandRole) == ""

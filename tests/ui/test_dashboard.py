@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.core.model import FeeDecision, RequestType, Status
-from app.services import cases
+from app.services import cases, workflow
 from app.services.audit import ChainReport
 from app.store.database import Database
 from app.ui import dashboard as dashboard_module
@@ -60,11 +60,11 @@ def logged(db: Database) -> dict[str, str]:
     cases.extend(
         db, refs["finn"], reason="Records in four systems", decided_on=dt.date(2025, 3, 10)
     )
-    cases.mark_answered(db, refs["finn"], on=dt.date(2025, 5, 20), method="post")
+    workflow.mark_answered(db, refs["finn"], on=dt.date(2025, 5, 20), method="post")
     refs["guro"] = log(db, "Guro Hauge", oslo(2025, 3, 20), A)
-    cases.mark_answered(db, refs["guro"], on=dt.date(2025, 4, 25), method="post")
+    workflow.mark_answered(db, refs["guro"], on=dt.date(2025, 4, 25), method="post")
     refs["hans"] = log(db, "Hans Iversen", oslo(2025, 1, 15), OBJ)
-    cases.change_status(db, refs["hans"], Status.REFUSED, "Manifestly unfounded")
+    workflow.change_status(db, refs["hans"], Status.REFUSED, "Manifestly unfounded")
     refs["ida"] = log(
         db,
         "Ida Johansen",
@@ -74,7 +74,7 @@ def logged(db: Database) -> dict[str, str]:
         fee_amount=1250,
         refusal_reason="Third copy within a year",
     )
-    cases.mark_answered(db, refs["ida"], on=dt.date(2025, 2, 20), method="post")
+    workflow.mark_answered(db, refs["ida"], on=dt.date(2025, 2, 20), method="post")
     return refs
 
 
@@ -181,7 +181,7 @@ def test_chart_and_figures_of_a_year(qtbot: QtBot, db: Database, logged: dict[st
 
 def test_refresh_follows_changes(qtbot: QtBot, db: Database, logged: dict[str, str]) -> None:
     dashboard = open_dashboard(qtbot, db)
-    cases.mark_answered(db, logged["anne"], on=dt.date(2025, 6, 1), method="post")
+    workflow.mark_answered(db, logged["anne"], on=dt.date(2025, 6, 1), method="post")
     dashboard.refresh()
     wait_idle(qtbot, dashboard)
     assert dashboard.tile_count("open") == 10

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from app.core.model import RequestType, Status
-from app.services import cases, exports
+from app.services import cases, exports, workflow
 from app.services.dto import CaseQuery
 from app.store.database import Database
 from app.ui.export_dialog import STATUS_OPEN, ExportDialog, export_case_pack
@@ -49,7 +49,7 @@ def logged(db: Database) -> dict[str, str]:
     per = cases.log_request(
         db, phone_request("Per Pedersen", received=oslo(2025, 6, 2), phone="+47 912 34 567")
     )
-    cases.mark_answered(db, per.reference, on=dt.date(2025, 6, 20), method="post")
+    workflow.mark_answered(db, per.reference, on=dt.date(2025, 6, 20), method="post")
     aase = cases.log_request(
         db, phone_request("Åse Ødegård", received=oslo(2024, 12, 30), phone=None)
     )

@@ -35,7 +35,7 @@ from app.core.model import (
     Role,
     Status,
 )
-from app.services import cases
+from app.services import cases, workflow
 from app.services.dto import CaseQuery
 from app.services.intake import draft_from_email
 from app.store.database import Database
@@ -531,7 +531,7 @@ def test_duplicate_can_still_become_a_new_case(
 
 def _answered_access_case(db: Database) -> int:
     earlier = cases.log_request(db, phone_request(received=oslo(2026, 2, 2)))
-    cases.mark_answered(db, earlier.reference, on=dt.date(2026, 2, 20), method="post")
+    workflow.mark_answered(db, earlier.reference, on=dt.date(2026, 2, 20), method="post")
     return earlier.subject_id
 
 

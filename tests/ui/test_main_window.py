@@ -31,7 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core import deadlines
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
-from app.services import cases
+from app.services import cases, workflow
 from app.store.database import Database
 from app.ui.case_dialogs import ExtendDialog
 from app.ui.case_table import CaseTableModel, ReferenceRole
@@ -156,7 +156,7 @@ def logged(db: Database) -> dict[str, str]:
     )
     anne = cases.log_request(db, phone_request("Anne Aasen", received=days_ago(2), phone=None))
     per = cases.log_request(db, phone_request("Per Pedersen", received=days_ago(9), phone=None))
-    cases.mark_answered(db, per.reference, on=cases.today_oslo(), method="post")
+    workflow.mark_answered(db, per.reference, on=cases.today_oslo(), method="post")
     return {
         "zara": zara.reference,
         "mona": mona.reference,

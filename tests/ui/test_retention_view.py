@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 from sqlalchemy import func, insert, select, update
 
 from app.core.model import RequestType
-from app.services import cases, retention_sweep, rights
+from app.services import cases, retention_sweep, workflow
 from app.services.retention_sweep import SweepKind
 from app.store.database import Database
 from app.store.models import Case, Subject
@@ -192,8 +192,8 @@ def closed_case(
             notes="Randi Berg ringte om innsyn.",
         ),
     ).reference
-    cases.mark_answered(db, ref, on=cases.today_oslo(), method="post")
-    rights.close_case(db, ref)
+    workflow.mark_answered(db, ref, on=cases.today_oslo(), method="post")
+    workflow.close_case(db, ref)
     with db.session() as s:
         s.execute(update(Case).where(Case.reference == ref).values(closed_on=closed_on))
     return ref

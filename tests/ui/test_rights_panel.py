@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.core.model import RequestType, Status
-from app.services import cases, register, rights, subjects
+from app.services import cases, register, rights, subjects, workflow
 from app.store.database import Database
 from app.ui import rights_panel as rp
 from app.ui.rights_panel import RestrictionBanner, RightsPanel
@@ -301,7 +301,7 @@ def test_mark_a_notice_and_close_with_the_open_notice_rule(
     panel.close_button.click()
     assert "answer, refuse or withdraw" in messages[-1][1]
 
-    cases.mark_answered(db, ref, on=cases.today_oslo(), method="post")
+    workflow.mark_answered(db, ref, on=cases.today_oslo(), method="post")
     panel.reload()
     panel.close_button.click()  # two notices still open, and no note given
     assert notes and "2 recipient notice" in notes[-1]

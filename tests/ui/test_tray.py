@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from app.core.model import Status
-from app.services import cases
+from app.services import cases, workflow
 from app.store.database import Database
 from app.ui.tray import CHECK_INTERVAL_MS, ReminderTray
 from tests.conftest import OSLO, oslo, phone_request
@@ -52,7 +52,7 @@ def three_cases(db: Database) -> dict[str, str]:
     closed = cases.log_request(
         db, phone_request("Siri Berg", received=oslo(2026, 2, 19), phone="+47 90 00 00 03")
     )
-    cases.change_status(db, closed.reference, Status.WITHDRAWN)
+    workflow.change_status(db, closed.reference, Status.WITHDRAWN)
     assert soon.due == dt.date(2026, 4, 7)
     assert late.due < dt.date(2026, 4, 5) < dt.date(2026, 4, 8) < later.due
     return {
@@ -137,7 +137,7 @@ def test_closed_cases_are_forgotten_and_an_extension_reminds_again(
     cases.extend(
         db, three_cases["soon"], reason="Many systems to search.", decided_on=dt.date(2026, 4, 5)
     )
-    cases.change_status(db, three_cases["late"], Status.WITHDRAWN)
+    workflow.change_status(db, three_cases["late"], Status.WITHDRAWN)
     assert tray.check() == []
     assert tray.notified() == set()
     text = settings_file.read_text(encoding="utf-8")

@@ -1,0 +1,98 @@
+"""The case primitives every use case shares: find a case in a session, add to its timeline,
+check a typed text, number a new case, keep a person's search entry current, and the
+database's notion of "now".
+
+These work inside a session a use case has opened; none opens one of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import clock
+from app.core.errors import InvalidInput, NotFound
+from app.store import fts
+from app.store.database import current_user
+from app.store.models import Case, CaseEvent, ReferenceCounter, Subject
+
+__all__ = [
+    "MAX_TEXT",
+    "add_event",
+    "as_stored_utc",
+    "as_utc",
+    "get_case",
+    "limited_text",
+    "next_reference",
+    "now_stored_utc",
+    "reindex_subject",
+]
+
+MAX_TEXT = 20_000  # call notes, reasons: long enough for any honest note
+
+
+def now_stored_utc() -> dt.datetime:
+    """Now, as the database stores a moment: UTC without a time zone (SQLite has none)."""
+    return clock.now_utc().replace(tzinfo=None)
+
+
+def as_stored_utc(moment: dt.datetime) -> dt.datetime:
+    """A moment with a time zone, as the database stores it (naive UTC)."""
+    if moment.tzinfo is None:
+        raise InvalidInput("The time of receipt must carry a time zone.")
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def as_utc(stored: dt.datetime) -> dt.datetime:
+    """A moment read from the database (naive UTC), with its time zone."""
+    return stored.replace(tzinfo=dt.UTC)
+
+
+def get_case(s: Session, reference: str) -> Case:
+    case = s.scalar(select(Case).where(Case.reference == reference.strip()))
+    if case is None:
+        raise NotFound(f"There is no case {reference.strip()!r}.")
+    return case
+
+
+def add_event(case: Case, kind: str, detail: str = "") -> None:
+    """A line in the case's timeline, now, by the current OS user."""
+    case.events.append(
+        CaseEvent(at=now_stored_utc(), user=current_user(), kind=kind, detail=detail)
+    )
+
+
+def limited_text(text: str, what: str) -> str:
+    """A typed text, stripped; `what` (plural: "notes", "reasons") names it in the error."""
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"The {what} are {len(text)} characters long; at most {MAX_TEXT}.")
+    if "\x00" in text:
+        raise InvalidInput(f"The {what} contain a NUL character.")
+    return text
+
+
+def next_reference(s: Session, year: int) -> str:
+    """The next case reference of the year (YYYY-NNNN); numbers are never reused."""
+    counter = s.get(ReferenceCounter, year)
+    if counter is None:
+        counter = ReferenceCounter(year=year, last_number=0)
+        s.add(counter)
+    counter.last_number += 1
+    s.flush()
+    return f"{year}-{counter.last_number:04d}"
+
+
+def reindex_subject(s: Session, subj: Subject) -> None:
+    """The person's search entry, from what their record holds now."""
+    s.flush()
+    fts.reindex_subject(
+        s.connection(),
+        subj.id,
+        subj.name,
+        [e.address for e in subj.emails],
+        [p.e164 for p in subj.phones],
+        [subj.customer_no, subj.supplier_no, subj.pseudonym],
+    )

@@ -1,0 +1,192 @@
+"""The case workflow: the guards every action on a case passes, changing its status, marking
+it answered, and closing it under the closing rule (`app.core.closing`).
+
+Each public function is one unit of work in one short session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import clock
+from app.core.closing import CloseBlocker, blocking, checks_for
+from app.core.errors import InvalidInput, RuleViolation
+from app.core.model import OPEN_STATUSES, RequestType, Status, types_from_text
+from app.core.rights import NoticeStatus
+from app.services.common import add_event, get_case, limited_text
+from app.services.drawing import draw_up_notices_in, erasure_lines
+from app.store.database import Database
+from app.store.models import Case, FieldChange, RecipientNotice, Subject
+
+__all__ = [
+    "change_status",
+    "close_case",
+    "mark_answered",
+    "purge_rectification_history",
+    "require_not_closed",
+    "require_not_erased",
+    "require_open",
+    "require_type",
+]
+
+
+# --- guards ---------------------------------------------------------------------------------
+
+
+def require_open(case: Case, action: str) -> None:
+    if not case.is_open:
+        raise RuleViolation(f"Case {case.reference} is {case.status}: cannot {action}.")
+
+
+def require_not_closed(case: Case, action: str) -> None:
+    if case.status == Status.CLOSED.value:
+        raise RuleViolation(f"Case {case.reference} is closed: cannot {action}.")
+
+
+def require_type(case: Case, kind: RequestType, action: str) -> None:
+    if kind not in types_from_text(case.types):
+        raise RuleViolation(
+            f"Case {case.reference} is not a request for {kind.value}: cannot {action}."
+        )
+
+
+def require_not_erased(subject: Subject) -> None:
+    if subject.erased_at is not None:
+        raise RuleViolation(
+            f"The data of {subject.pseudonym} were erased on "
+            f"{subject.erased_at.date().isoformat()}."
+        )
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+def change_status(db: Database, reference: str, status: Status, note: str = "") -> None:
+    status = Status(status)
+    if status == Status.CLOSED:
+        # Closing has rules of its own (erasure applied, notices to recipients settled, old
+        # values of corrected data cleared): one place enforces them.
+        close_case(db, reference, note)
+        return
+    note = limited_text(note, "notes")
+    with db.session() as s:
+        case = get_case(s, reference)
+        if case.status == status.value:
+            raise RuleViolation(f"Case {reference} is already {status.value}.")
+        if status == Status.REFUSED and not (note or case.refusal_reason):
+            raise InvalidInput("A refusal needs its reason.")
+        if status == Status.ANSWERED and case.answered_on is None:
+            raise RuleViolation("Use 'Mark answered' to record the date and method of the answer.")
+        previous = case.status
+        case.status = status.value
+        case.is_open = status in OPEN_STATUSES
+        if case.is_open:
+            case.closed_on = None
+        if status == Status.REFUSED:
+            case.refusal_reason = note or case.refusal_reason
+        add_event(case, "status", f"{previous} → {status.value}" + (f"\n{note}" if note else ""))
+
+
+def mark_answered(
+    db: Database, reference: str, *, on: dt.date, method: str, note: str = ""
+) -> None:
+    method = method.strip()
+    if not method:
+        raise InvalidInput("Choose how the answer was sent.")
+    note = limited_text(note, "notes")
+    with db.session() as s:
+        case = get_case(s, reference)
+        require_open(case, "mark it answered")
+        if on < case.received_date:
+            raise InvalidInput("The answer cannot be dated before the request was received.")
+        if on > clock.today_oslo():
+            raise InvalidInput("The answer cannot be dated in the future.")
+        case.answered_on = on
+        case.answer_method = method
+        previous = case.status
+        case.status = Status.ANSWERED.value
+        case.is_open = False
+        late = on > case.due_date
+        add_event(
+            case,
+            "answered",
+            f"{on.isoformat()} by {method}; {previous} → answered"
+            + (f"; {(on - case.due_date).days} days after the due date" if late else "")
+            + (f"\n{note}" if note else ""),
+        )
+
+
+# --- closing ------------------------------------------------------------------------------------
+
+
+def purge_rectification_history(s: Session, case: Case) -> int:
+    """The old values were the inaccurate data: gone when the case closes. Returns how many."""
+    count = 0
+    for change in s.scalars(select(FieldChange).where(FieldChange.case_id == case.id)):
+        if change.old_value is not None:
+            change.old_value = None
+            count += 1
+    return count
+
+
+def _erasure_pending(s: Session, case: Case) -> bool:
+    if RequestType.ERASURE not in types_from_text(case.types) or case.subject.erased_at:
+        return False
+    return not any(line.applied_on is not None for line in erasure_lines(s, case))
+
+
+def close_case(db: Database, reference: str, note: str = "") -> None:
+    """Close an answered, refused or withdrawn case. An erasure must have been applied, and
+    every notice to a recipient settled, or the close note says why not. The old values of
+    corrected data are cleared."""
+    note = limited_text(note, "close note")
+    with db.session() as s:
+        case = get_case(s, reference)
+        if case.status == Status.CLOSED.value:
+            raise RuleViolation(f"Case {reference} is already closed.")
+        status = Status(case.status)
+        present: set[CloseBlocker] = set()
+        open_notices: list[RecipientNotice] = []
+        checks = checks_for(status)
+        if CloseBlocker.ERASURE_NOT_APPLIED in checks and _erasure_pending(s, case):
+            present.add(CloseBlocker.ERASURE_NOT_APPLIED)
+        if CloseBlocker.OPEN_NOTICES in checks:
+            # Closing is the last moment the notices an answered case makes due are drawn up.
+            open_notices = [
+                n for n in draw_up_notices_in(s, case) if n.status == NoticeStatus.OPEN.value
+            ]
+            if open_notices:
+                present.add(CloseBlocker.OPEN_NOTICES)
+        blocker = blocking(status, present, note=bool(note))
+        if blocker is CloseBlocker.NOT_SETTLED:
+            raise RuleViolation(
+                f"Case {reference} is {case.status}: answer, refuse or withdraw it before closing."
+            )
+        if blocker is CloseBlocker.ERASURE_NOT_APPLIED:
+            raise RuleViolation(
+                f"Case {reference} asks for erasure: apply the erasure before closing."
+            )
+        if blocker is CloseBlocker.OPEN_NOTICES:
+            names = ", ".join(n.recipient.name for n in open_notices)
+            raise RuleViolation(
+                f"{len(open_notices)} recipient notice(s) are still open ({names}): mark "
+                "each notified or not notified, or give a close note saying why (Art. 19)."
+            )
+        previous = case.status
+        case.status = Status.CLOSED.value
+        case.is_open = False
+        case.closed_on = clock.today_oslo()
+        case.close_note = note or None
+        cleared = purge_rectification_history(s, case)
+        add_event(case, "status", f"{previous} → closed" + (f"\n{note}" if note else ""))
+        if open_notices:
+            add_event(
+                case,
+                "closed with open notices",
+                ", ".join(n.recipient.name for n in open_notices),
+            )
+        if cleared:
+            add_event(case, "rectification history cleared", f"{cleared} old value(s)")
