@@ -65,7 +65,6 @@ __all__ = [
     "Progress",
     "channel_label",
     "numbered_canvas",
-    "outcome_label",
     "page_label",
     "type_label",
     "write_csv",
@@ -235,11 +234,6 @@ def type_label(request_type: str, lang: str) -> str:
 def channel_label(channel: str, lang: str) -> str:
     _check_lang(lang)
     return _CHANNELS[lang].get(channel, channel)
-
-
-def outcome_label(outcome: str, lang: str) -> str:
-    _check_lang(lang)
-    return _OUTCOMES[lang].get(outcome, outcome)
 
 
 def page_label(page: int, total: int, lang: str) -> str:

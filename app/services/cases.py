@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import clock, deadlines, paging
@@ -166,22 +166,6 @@ def _find_matches(
         )
     order = {"customer number": 0, "e-mail": 1, "phone": 2, "name": 3}
     return sorted(found.values(), key=lambda t: (min(order[w] for w in t[1]), t[0].id))
-
-
-def find_subject_matches(
-    db: Database,
-    *,
-    name: str | None = None,
-    email: str | None = None,
-    phone: str | None = None,
-    customer_no: str | None = None,
-) -> list[SubjectMatch]:
-    """Existing subjects that may be the person: by e-mail, phone, customer number, name."""
-    with db.session() as s:
-        return [
-            _subject_match(subj, why)
-            for subj, why in _find_matches(s, name, email, phone, customer_no)
-        ]
 
 
 def _new_pseudonym(subject_id: int) -> str:
@@ -902,8 +886,3 @@ def resume_after_identity(db: Database, reference: str, *, received_on: dt.date)
             "identity received",
             f"arrived {received_on.isoformat()}; {previous} → {case.status}",
         )
-
-
-def has_any_case(db: Database) -> bool:
-    with db.session() as s:
-        return bool(s.scalar(select(exists().where(Case.id.is_not(None)))))

@@ -11,7 +11,7 @@ from app.core.errors import UserError
 from app.core.model import Channel, RequestType
 from app.intake.email import ParsedEmail, parse_email_file
 from app.services.cases import log_request
-from app.services.dto import EmailEvidence, LoggedRequest, RequestInput
+from app.services.dto import EmailEvidence, RequestInput
 from app.store.database import Database
 
 MEDIA_TYPES = {"eml": "message/rfc822", "msg": "application/vnd.ms-outlook"}
@@ -69,21 +69,6 @@ def draft_from_email(path: Path) -> EmailDraft:
         email_evidence=evidence_of(parsed, path.name),
     )
     return EmailDraft(parsed=parsed, request=request)
-
-
-def import_email(db: Database, path: Path, *, new_subject: bool = False) -> LoggedRequest:
-    """Headless import: as the draft says, linking a subject only on an exact match."""
-    draft = draft_from_email(path)
-    request = draft.request
-    if not request.name.strip():
-        raise UserError(
-            f"{path.name} names no sender: import it in the application and type the name."
-        )
-    if new_subject:
-        from dataclasses import replace
-
-        request = replace(request, new_subject=True)
-    return log_request(db, request)
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ from app.services.audit import record
 from app.services.common import add_event, next_reference, now_stored_utc
 from app.services.scrubbing import DEIDENTIFICATION, deidentify_cases, erase_subject, needles_of
 from app.store.database import Database, current_user
-from app.store.files import write_private, write_private_stream
+from app.store.files import write_private_stream
 from app.store.models import (
     ActivityRetention,
     Case,
@@ -119,7 +119,6 @@ __all__ = [
     "sweep_plan",
     "sweep_record",
     "sweep_records",
-    "write_sweep_csv",
     "write_sweep_csv_rows",
 ]
 
@@ -1408,20 +1407,6 @@ def sweep_csv(items: Iterable[SweepItem], *, names: bool = False, bom: bool = Fa
     buffer = io.StringIO()
     write_sweep_csv_rows(buffer, items, names=names, bom=bom)
     return buffer.getvalue()
-
-
-def write_sweep_csv(
-    db: Database, items: Sequence[SweepItem], target: Path, *, names: bool = False
-) -> Path:
-    """Write the list to ``target`` (owner-only, whole or not at all), recorded in the audit
-    trail (with whether names were included)."""
-    written = write_private(target, sweep_csv(items, names=names, bom=True).encode("utf-8"))
-    as_of = items[0].as_of.isoformat() if items else None
-    record(
-        db, "export retention sweep", "subject", "-", rows=len(items), as_of=as_of,
-        names_included=names,
-    )  # fmt: skip
-    return written
 
 
 def export_sweep_csv(
