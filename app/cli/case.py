@@ -22,11 +22,11 @@ from app.cli.common import (
     print_json,
 )
 from app.core import clock, deadlines
-from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, Status
+from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
 
 if TYPE_CHECKING:
-    from app.services.dto import CaseDetail
-    from app.services.rights import NoticeView
+    from app.services.dto import CaseDetail, DocumentView
+    from app.services.rights import NoticeView, SystemTaskView
 
 # Short names for the methods of checking identity (the stored value is the long one).
 IDENTITY_METHODS: dict[str, str] = {
@@ -460,6 +460,184 @@ def cmd_case_notify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_case_notice_text(args: argparse.Namespace) -> int:
+    """The notice to one recipient as a plain e-mail (subject line, then the text), as the
+    rights panel copies it."""
+    from app.cli.rights import notice_recipient
+    from app.services import rights
+
+    with open_db(args, create=False) as db:
+        notice = notice_recipient(db, args.reference, args.recipient)
+        text = rights.notice_email_text(db, notice.id, args.lang)
+    print(text, end="")
+    return 0
+
+
+# --- system tasks (after erasure, rectification, restriction) --------------------------------------
+
+# The checklist's kinds, and the request type that calls for each (as the GUI's button).
+TASK_KINDS: dict[str, RequestType] = {
+    "rectify": RequestType.RECTIFICATION,
+    "erase": RequestType.ERASURE,
+    "restrict": RequestType.RESTRICTION,
+}
+
+
+def _task_record(t: SystemTaskView) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "system": t.system,
+        "owner": t.owner,
+        "kind": t.kind,
+        "done_on": _day(t.done_on),
+        "notes": t.notes or None,
+    }
+
+
+def _print_tasks(reference: str, rows: list[SystemTaskView]) -> None:
+    if not rows:
+        print(f"{reference}: no system tasks")
+        return
+    table = [("ID", "SYSTEM", "TASK", "OWNER", "DONE")] + [
+        (str(t.id), t.system, t.kind, t.owner, _day(t.done_on) or "") for t in rows
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
+    for r in table:
+        line = "  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True))
+        print(f"{line}  {r[4]}".rstrip())
+    done = sum(1 for t in rows if t.done_on is not None)
+    print(f"{done} of {len(rows)} done")
+
+
+def cmd_case_tasks(args: argparse.Namespace) -> int:
+    from app.services import rights
+
+    with open_db(args, create=False) as db:
+        rows = rights.system_tasks(db, args.reference)
+    if args.format == "json":
+        print_json([_task_record(t) for t in rows])
+    else:
+        _print_tasks(args.reference, rows)
+    return 0
+
+
+def cmd_case_create_tasks(args: argparse.Namespace) -> int:
+    """One line per system of the activities concerned, for each right the case asks for
+    (the GUI's "Create tasks from the register"), or for --kind only. Lines already there
+    stay."""
+    from app.services import cases, rights
+
+    wanted = choose(args.kind, TASK_KINDS, "task") if args.kind else None
+    with open_db(args, create=False) as db:
+        d = cases.get_case(db, args.reference)
+        kinds = [k for k, t in TASK_KINDS.items() if t in d.types]
+        if not kinds:
+            raise CliError(
+                f"case {d.reference} asks for no rectification, erasure or restriction: "
+                "it has no system tasks"
+            )
+        if wanted is not None:
+            if wanted not in kinds:
+                raise CliError(f"case {d.reference} has no {wanted} task (choose: "
+                               f"{', '.join(kinds)})")  # fmt: skip
+            kinds = [wanted]
+        before = len(rights.system_tasks(db, d.reference))
+        rows: list[SystemTaskView] = []
+        for kind in kinds:
+            rows = rights.create_system_tasks(db, d.reference, kind)
+    print(f"{d.reference}: {len(rows) - before} system task(s) added")
+    _print_tasks(d.reference, rows)
+    return 0
+
+
+def cmd_case_task_done(args: argparse.Namespace) -> int:
+    from app.services import rights
+
+    kind = choose(args.kind, TASK_KINDS, "task") if args.kind else None
+    on = parse_past_date(args.on, "--on")
+    with open_db(args, create=False) as db:
+        rows = rights.system_tasks(db, args.reference)
+        wanted = args.task.strip().casefold()
+        chosen = [t for t in rows if wanted in (str(t.id), t.system.casefold())]
+        if kind is not None:
+            chosen = [t for t in chosen if t.kind == kind]
+        if not chosen:
+            names = ", ".join(f"{t.id} ({t.system}, {t.kind})" for t in rows) or "none"
+            raise CliError(f"case {args.reference} has no system task {args.task!r} "
+                           f"(choose: {names})")  # fmt: skip
+        if len(chosen) > 1:
+            raise CliError(
+                f"{args.task!r} has several tasks ({', '.join(t.kind for t in chosen)}): "
+                "choose with --kind or by id"
+            )
+        done = rights.mark_task_done(db, chosen[0].id, on, (args.notes or "").strip())
+    print(f"{args.reference}: {done.kind} in {done.system} done on {on.isoformat()}")
+    return 0
+
+
+# --- documents kept with the case ---------------------------------------------------------------
+
+
+def _document_record(doc: DocumentView) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "filename": doc.filename,
+        "media_type": doc.media_type,
+        "sha256": doc.sha256,
+        "size": doc.size,
+        "created_at": doc.created_at.isoformat(),
+        "sent_on": _day(doc.sent_on),
+        "sent_method": doc.sent_method,
+    }
+
+
+def cmd_case_documents(args: argparse.Namespace) -> int:
+    from app.services import cases
+
+    with open_db(args, create=False) as db:
+        d = cases.get_case(db, args.reference)
+    if args.format == "json":
+        print_json([_document_record(doc) for doc in d.documents])
+        return 0
+    if not d.documents:
+        print(f"{d.reference}: no documents")
+        return 0
+    table = [("ID", "KIND", "CREATED", "SENT", "SHA-256", "FILE")] + [
+        (
+            str(doc.id),
+            doc.kind,
+            _oslo_minutes(doc.created_at),
+            f"{_day(doc.sent_on)} {doc.sent_method or ''}".strip() if doc.sent_on else "",
+            doc.sha256[:12],
+            doc.filename + ("" if doc.size else " (only its SHA-256 is kept)"),
+        )
+        for doc in d.documents
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    for r in table:
+        line = "  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True))
+        print(f"{line}  {r[5]}".rstrip())
+    return 0
+
+
+def cmd_case_sent(args: argparse.Namespace) -> int:
+    """When and how a statement or letter of the case went to the person."""
+    from app.services import cases, statements
+
+    method = choose(args.method, statements.SENT_METHODS, "method")
+    on = parse_past_date(args.on, "--on")
+    with open_db(args, create=False) as db:
+        d = cases.get_case(db, args.reference)
+        doc = next((x for x in d.documents if x.id == args.document), None)
+        if doc is None:
+            ids = ", ".join(f"{x.id} ({x.filename})" for x in d.documents) or "none"
+            raise CliError(f"case {d.reference} has no document {args.document} (choose: {ids})")
+        statements.mark_sent(db, doc.id, on, method)
+    print(f"{d.reference}: {doc.filename} sent on {on.isoformat()} by {method}")
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------------------
 
 
@@ -527,3 +705,25 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--method", help="e-mail, post, phone, portal...")
     p.add_argument("--not-notified", metavar="GROUND", help="impossible or disproportionate")
     p.add_argument("--why", help="with --not-notified: why the recipient is not told")
+    p = action("notice-text", "the notice to a recipient as e-mail text", cmd_case_notice_text)
+    p.add_argument("--recipient", required=True, metavar="NAME")
+    p.add_argument("--lang", required=True, choices=["nb", "en"])
+
+    p = action("tasks", "the systems to change after erasure, rectification or restriction",
+               cmd_case_tasks)  # fmt: skip
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = action("create-tasks", "draw up the system tasks from the register", cmd_case_create_tasks)
+    p.add_argument("--kind", help="only this one: " + ", ".join(TASK_KINDS))
+    p = action("task-done", "a system was done", cmd_case_task_done)
+    p.add_argument("--task", required=True, metavar="ID_OR_SYSTEM")
+    p.add_argument("--kind", help="where the system has several: " + ", ".join(TASK_KINDS))
+    p.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--notes")
+
+    p = action("documents", "the statements, letters and e-mails kept with the case",
+               cmd_case_documents)  # fmt: skip
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = action("sent", "a statement or letter went to the person", cmd_case_sent)
+    p.add_argument("--document", required=True, type=int, metavar="ID")
+    p.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--method", required=True, help="post, e-mail or handed over")

@@ -7,7 +7,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import (
     OSLO,
@@ -21,6 +21,9 @@ from app.cli.common import (
 )
 from app.core import deadlines
 from app.core.model import Channel
+
+if TYPE_CHECKING:
+    from app.services.dto import RequestInput
 
 
 def cmd_request_add(args: argparse.Namespace) -> int:
@@ -45,6 +48,8 @@ def cmd_request_add(args: argparse.Namespace) -> int:
         new_subject=args.new_subject,
     )
     req = cases.normalise_request(req)  # fail on bad input before touching the database
+    if args.to_case is not None:
+        return _add_to_case(args, req)
     with open_db(args) as db:
         logged = cases.log_request(db, req)
     print(logged.reference)
@@ -56,6 +61,43 @@ def cmd_request_add(args: argparse.Namespace) -> int:
     elif logged.subject_created:
         print(f"new subject {logged.subject_id}")
     print(f"due {logged.due.isoformat()}")
+    return 0
+
+
+def _add_to_case(args: argparse.Namespace, req: RequestInput) -> int:
+    """A further request from the same person, recorded on their open case, as the intake
+    dialog offers it: only for an open case of the person the request is from (known by
+    e-mail, phone or customer number, not by name alone) that has a request of the same
+    type."""
+    from dataclasses import replace
+
+    from app.services import cases
+
+    if args.new_subject:
+        raise CliError("--to-case adds to a case of a person on record: give no --new-subject")
+    with open_db(args, create=False) as db:
+        d = cases.get_case(db, args.to_case)
+        check = cases.check_request(db, req)
+        same = any(
+            m.subject_id == d.subject_id and set(m.matched_on) - {"name"} for m in check.matches
+        )
+        if not same:
+            raise CliError(
+                f"the request is not from the person of case {d.reference} (matched on "
+                "e-mail, phone or customer number): log it as a case of its own"
+            )
+        check = cases.check_request(db, replace(req, subject_id=d.subject_id))
+        if d.reference not in {c.reference for c in check.duplicates}:
+            raise CliError(
+                f"case {d.reference} ({d.status.value}; "
+                f"{', '.join(t.value for t in d.types)}) is not an open case with a request of "
+                "the same type: log it as a case of its own"
+            )
+        cases.add_request_to_case(db, d.reference, replace(req, subject_id=d.subject_id))
+        d = cases.get_case(db, d.reference)
+    print(d.reference)
+    print(f"added to case {d.reference}: now {', '.join(t.value for t in d.types)}")
+    print(f"due {d.due.isoformat()}")
     return 0
 
 
@@ -200,6 +242,9 @@ def register(sub: Subcommands) -> None:
     add.add_argument("--notes")
     add.add_argument("--lang", choices=["nb", "en"], default="nb")
     add.add_argument("--new-subject", action="store_true")
+    add.add_argument(
+        "--to-case", metavar="REF", help="a further request of the same person: add it to the case"
+    )
     add.set_defaults(func=cmd_request_add)
 
     imp = req.add_parser("import-email", help="import an .eml or .msg; prints the reference")

@@ -1,4 +1,6 @@
-"""The retention sweep: what is due for deletion."""
+"""The retention sweep: what is due for deletion, and what the retention view does with it
+(erasure cases for the people, de-identification of closed cases); data kept after an
+erasure until a date that has come."""
 
 from __future__ import annotations
 
@@ -8,9 +10,19 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from app.cli.common import Parser, Subcommands, open_db, parse_date
+from app.cli.common import (
+    CliError,
+    Parser,
+    Subcommands,
+    open_db,
+    parse_date,
+    parse_past_date,
+    print_json,
+)
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from app.services.retention_sweep import SweepItem
 
 
@@ -117,6 +129,133 @@ def _print_sweep_table(items: Iterable[SweepItem], *, names: bool) -> None:
         print(line(row_of(item)))
 
 
+def _as_of(args: argparse.Namespace) -> dt.date:
+    from app.services.cases import today_oslo
+
+    return parse_date(args.as_of, "--as-of") if args.as_of else today_oslo()
+
+
+def cmd_retention_kept(args: argparse.Namespace) -> int:
+    """Data kept after an applied erasure (Art. 17(3)) whose date has come by --as-of: to
+    erase in the systems named, then to mark with `retention kept-erased`."""
+    from app.services import rights
+
+    as_of = _as_of(args)
+    with open_db(args, create=False) as db:
+        items = rights.kept_until_items(db, as_of)
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "line_id": k.line_id,
+                    "case_reference": k.reference,
+                    "pseudonym": k.pseudonym,
+                    "activity": k.activity,
+                    "applies_to": k.applies_to,
+                    "systems": list(k.systems),
+                    "ground": k.ground,
+                    "until": k.until.isoformat(),
+                }
+                for k in items
+            ]
+        )
+        return 0
+    if not items:
+        print(f"no kept data has run out as of {as_of.isoformat()}")
+        return 0
+    table = [("LINE", "UNTIL", "CASE", "PSEUDONYM", "ACTIVITY", "APPLIES TO", "SYSTEMS")] + [
+        (str(k.line_id), k.until.isoformat(), k.reference, k.pseudonym, k.activity,
+         k.applies_to, ", ".join(k.systems))
+        for k in items
+    ]  # fmt: skip
+    widths = [max(len(r[i]) for r in table) for i in range(6)]
+    for r in table:
+        line = "  ".join(c.ljust(w) for c, w in zip(r[:6], widths, strict=True))
+        print(f"{line}  {r[6]}".rstrip())
+    print(f"{len(items)} kept item(s) to erase as of {as_of.isoformat()}")
+    return 0
+
+
+def cmd_retention_kept_erased(args: argparse.Namespace) -> int:
+    """The kept data of a line were erased in their systems, now that their date has come."""
+    from app.services import rights
+
+    on = parse_past_date(args.on, "--on")
+    with open_db(args, create=False) as db:
+        due = {k.line_id: k for k in rights.kept_until_items(db, on)}
+        item = due.get(args.line_id)
+        if item is None:
+            raise CliError(
+                f"line {args.line_id} is not kept data whose date has come by {on.isoformat()} "
+                f"(see `innsyn retention kept --as-of {on.isoformat()}`)"
+            )
+        rights.mark_kept_erased(db, item.line_id, on, (args.notes or "").strip())
+    print(f"{item.reference}: {item.activity} / {item.applies_to} erased on {on.isoformat()}")
+    return 0
+
+
+def cmd_retention_erasure_cases(args: argparse.Namespace) -> int:
+    """One erasure case per person with data due for deletion by --as-of (the retention
+    view's "Create erasure cases" over the whole list). People erased already, or with an
+    erasure case open, get none. --dry-run: who would get one, changing nothing."""
+    from app.services import retention_sweep
+
+    as_of = parse_date(args.as_of, "--as-of")
+    if args.dry_run:
+        people: dict[int, str] = {}
+        open_cases: dict[int, str] = {}
+        with open_db(args, create=False) as db:
+            with retention_sweep.reading_sweep(db, as_of) as items:
+                for item in items:
+                    if item.kind is not retention_sweep.SweepKind.SUBJECT_DATA:
+                        continue
+                    people.setdefault(item.subject_id, item.pseudonym)
+                    if item.open_erasure_case:
+                        open_cases[item.subject_id] = item.open_erasure_case
+        print(f"dry run as of {as_of.isoformat()}: nothing was changed")
+        for subject_id, pseudonym in people.items():
+            if subject_id in open_cases:
+                print(f"{pseudonym}: erasure case {open_cases[subject_id]} already open")
+            else:
+                print(f"{pseudonym}: would get an erasure case")
+        print(f"{len(people) - len(open_cases)} erasure case(s) would be created")
+        return 0
+    with open_db(args, create=False) as db:
+        result = retention_sweep.create_erasure_cases_for_sweep(db, as_of)
+    for reference in result.references:
+        print(reference)
+    print(f"{len(result.references)} erasure case(s) created as of {as_of.isoformat()}")
+    if result.people > len(result.references):
+        print(
+            f"{result.people - len(result.references)} person(s) skipped: an erasure case is "
+            "already open, or the person is erased"
+        )
+    return 0
+
+
+def cmd_retention_deidentify(args: argparse.Namespace) -> int:
+    """De-identify every closed case whose period after closing has run out by --as-of (the
+    retention view's "De-identify closed cases" over the whole list): removed for good, so
+    it asks first, or needs --yes."""
+    from app.services import retention_sweep
+
+    as_of = parse_past_date(args.as_of, "--as-of")  # a period runs out by today, not later
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("de-identifying removes case data for good: confirm with --yes")
+        answer = input(f"De-identify the closed cases due as of {as_of.isoformat()}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing de-identified")
+            return 1
+    with open_db(args, create=False) as db:
+        done = retention_sweep.deidentify_closed_cases_for_sweep(db, as_of)
+    for d in done:
+        erased = " (the person's record erased too)" if d.subject_erased else ""
+        print(f"{d.reference}: de-identified{erased}")
+    print(f"{len(done)} closed case(s) de-identified as of {as_of.isoformat()}")
+    return 0
+
+
 def register(sub: Subcommands) -> None:
     rt = sub.add_parser("retention", help="retention periods").add_subparsers(
         dest="retention_command", parser_class=Parser, required=True
@@ -126,3 +265,21 @@ def register(sub: Subcommands) -> None:
     rsw.add_argument("--format", choices=["table", "csv", "json"], default="table")
     rsw.add_argument("--names", action="store_true", help="include names (recorded in the audit)")
     rsw.set_defaults(func=cmd_retention_sweep)
+
+    rk = rt.add_parser("kept", help="data kept after an erasure whose date has come")
+    rk.add_argument("--as-of", metavar="YYYY-MM-DD", help="default today")
+    rk.add_argument("--format", choices=["text", "json"], default="text")
+    rk.set_defaults(func=cmd_retention_kept)
+    rke = rt.add_parser("kept-erased", help="kept data were erased in their systems")
+    rke.add_argument("line_id", type=int, metavar="LINE_ID")
+    rke.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    rke.add_argument("--notes")
+    rke.set_defaults(func=cmd_retention_kept_erased)
+    rec = rt.add_parser("erasure-cases", help="an erasure case for each person with data due")
+    rec.add_argument("--as-of", required=True, metavar="YYYY-MM-DD")
+    rec.add_argument("--dry-run", action="store_true", help="say who would get one; change nothing")
+    rec.set_defaults(func=cmd_retention_erasure_cases)
+    rde = rt.add_parser("deidentify", help="de-identify closed cases past their period (for good)")
+    rde.add_argument("--as-of", required=True, metavar="YYYY-MM-DD")
+    rde.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    rde.set_defaults(func=cmd_retention_deidentify)

@@ -1,10 +1,12 @@
-"""The rights of Art. 16-21 on a case: rectification, erasure, restriction, objection."""
+"""The rights of Art. 16-21 on a case: rectification, erasure, restriction, objection, and
+the letters that confirm them (Art. 12, 19)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import (
     CliError,
@@ -12,14 +14,17 @@ from app.cli.common import (
     Subcommands,
     choose,
     open_db,
+    out_file,
     parse_date,
     parse_past_date,
+    print_json,
 )
 from app.core import clock
+from app.core.model import RequestType
 
 if TYPE_CHECKING:
     from app.services.register import ActivityView
-    from app.services.rights import RestrictionView
+    from app.services.rights import ErasureLineView, NoticeView, RestrictionView
     from app.store.database import Database
 
 WHOLE_SUBJECT = "the whole subject"
@@ -56,6 +61,116 @@ def cmd_erasure_apply(args: argparse.Namespace) -> int:
             print(f"confirmation letter written to {args.letter}")
         else:
             print("confirmation letter not saved (only its SHA-256 is kept): use --letter FILE")
+    return 0
+
+
+def _day(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _line_record(line: ErasureLineView) -> dict[str, Any]:
+    return {
+        "id": line.id,
+        "activity": line.activity,
+        "applies_to": line.applies_to,
+        "systems": list(line.systems),
+        "decision": line.decision,
+        "ground": line.ground or None,
+        "until": _day(line.until),
+        "reason": line.reason or None,
+        "is_default": line.is_default,
+        "applied_on": _day(line.applied_on),
+    }
+
+
+def cmd_erasure_matrix(args: argparse.Namespace) -> int:
+    """The erasure matrix of an erasure case: what is erased, what is kept until when and on
+    which ground. As in the GUI, the first look draws up the defaults from the register."""
+    from app.services import rights
+
+    with open_db(args, create=False) as db:
+        lines = rights.erasure_matrix(db, args.reference)
+    if args.format == "json":
+        print_json([_line_record(ln) for ln in lines])
+        return 0
+    if not lines:
+        print(f"{args.reference}: the erasure matrix is empty")
+        return 0
+    table = [("ACTIVITY", "APPLIES TO", "DECISION", "UNTIL", "GROUND")] + [
+        (
+            ln.activity,
+            ln.applies_to,
+            ln.decision + ("" if ln.is_default else " (changed)"),
+            _day(ln.until) or "",
+            ln.ground,
+        )
+        for ln in lines
+    ]
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
+    for r in table:
+        line = "  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True))
+        print(f"{line}  {r[4]}".rstrip())
+    applied = next((ln.applied_on for ln in lines if ln.applied_on), None)
+    if applied is not None:
+        print(f"erasure applied on {applied.isoformat()}: the lines are final")
+    return 0
+
+
+def _matrix_line(db: Database, reference: str, activity: str, applies_to: str | None) -> int:
+    """The id of the matrix line for an activity (and what it applies to, where the activity
+    keeps several kinds of data). The names are checked against the register first, so that
+    a wrong one is refused before the matrix is drawn up."""
+    from app.services import rights
+
+    found = _activity(db, activity)
+    kinds = [r.applies_to for r in found.retention]
+    wanted = applies_to.strip().casefold() if applies_to is not None else None
+    if wanted is not None and wanted not in {k.casefold() for k in kinds}:
+        raise CliError(f"unknown --applies-to {applies_to!r} (choose: {', '.join(kinds)})")
+    if wanted is None and len(kinds) > 1:
+        raise CliError(
+            f"'{found.name}' keeps several kinds of data: choose with --applies-to "
+            f"({', '.join(kinds)})"
+        )
+    lines = [ln for ln in rights.erasure_matrix(db, reference) if ln.activity_id == found.id]
+    if wanted is not None:
+        lines = [ln for ln in lines if ln.applies_to.casefold() == wanted]
+    if not lines:
+        raise CliError(f"the erasure matrix of {reference} has no line for '{found.name}'")
+    return lines[0].id
+
+
+def cmd_erasure_line(args: argparse.Namespace) -> int:
+    """Change one line of the matrix, as the GUI's line editor does: erase; keep on an
+    Art. 17(3) ground, until a date or as long as the law requires; or restrict on an
+    Art. 18(1) ground. A line drawn up from the register changes only with a reason."""
+    from app.services import rights
+
+    decision = choose(args.decision, [d.value for d in rights.Decision], "decision")
+    ground = (args.ground or "").strip()
+    until = parse_date(args.until, "--until") if args.until else None
+    if decision == rights.Decision.ERASE and (ground or until):
+        raise CliError("--decision erase: give no --ground or --until (nothing is kept)")
+    if decision == rights.Decision.KEEP:
+        if not ground:
+            raise CliError("--decision keep: give the Art. 17(3) ground with --ground")
+        if until is not None and until <= clock.today_oslo():
+            raise CliError(f"--until {args.until}: that date has come, so the data may be erased")
+    if decision == rights.Decision.RESTRICT:
+        if not ground:
+            raise CliError("--decision restrict: give the Art. 18(1) ground with --ground a|b|c|d")
+        ground = choose(ground, rights.RESTRICTION_GROUNDS, "ground")
+    with open_db(args, create=False) as db:
+        line_id = _matrix_line(db, args.reference, args.activity, args.applies_to)
+        line = rights.set_erasure_line(
+            db, line_id, decision, until, ground, (args.reason or "").strip()
+        )
+    until_text = f" until {line.until.isoformat()}" if line.until else ""
+    ground_text = f" ({line.ground})" if line.ground else ""
+    print(
+        f"{args.reference}: {line.activity} / {line.applies_to}: "
+        f"{line.decision}{until_text}{ground_text}"
+    )
     return 0
 
 
@@ -171,10 +286,32 @@ def cmd_restriction_lift(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restriction_told(args: argparse.Namespace) -> int:
+    """Art. 18(3): the day the person was told that the restriction will be lifted, recorded
+    on its own (the GUI's "told" button); lifting it is `restriction lift`."""
+    from app.services import rights
+
+    told = parse_past_date(args.on, "--on")
+    with open_db(args, create=False) as db:
+        r = _restriction_to_lift(db, args.reference, args.activity)
+        rights.record_restriction_notice(db, r.id, told)
+    print(
+        f"{args.reference}: person told on {told.isoformat()} that the restriction of "
+        f"{r.activity or WHOLE_SUBJECT} will be lifted"
+    )
+    return 0
+
+
 def cmd_object(args: argparse.Namespace) -> int:
-    """Art. 21(2)-(3): processing for direct marketing stops at once."""
+    """Art. 21(2)-(3): processing for direct marketing stops at once. With --outcome,
+    Art. 21(1): an objection on grounds of the person's situation, recorded with the outcome
+    of the weighing (and the day processing stopped, where it did)."""
     from app.services import register, rights
 
+    if args.outcome is not None:
+        return _object_to_processing(args)
+    if args.stopped_on is not None:
+        raise CliError("--stopped-on goes with --outcome (direct marketing stops today)")
     with open_db(args, create=False) as db:
         activity: ActivityView | None = _activity(db, args.activity) if args.activity else None
         if activity is None:
@@ -196,6 +333,96 @@ def cmd_object(args: argparse.Namespace) -> int:
     return 0
 
 
+def _object_to_processing(args: argparse.Namespace) -> int:
+    from app.services import rights
+
+    outcome = args.outcome.strip()
+    if not outcome:
+        raise CliError("--outcome: record the outcome of the objection (and why)")
+    if not args.activity:
+        raise CliError("--outcome: name the processing objected to with --activity")
+    stopped = parse_past_date(args.stopped_on, "--stopped-on") if args.stopped_on else None
+    with open_db(args, create=False) as db:
+        activity = _activity(db, args.activity)
+        objection = rights.object_to_processing(
+            db, args.reference, activity.id, outcome, stopped_on=stopped
+        )
+    stopped_text = (
+        f"; processing stopped on {objection.stopped_on.isoformat()}"
+        if objection.stopped_on
+        else ""
+    )
+    print(f"{args.reference}: objection to '{objection.activity}' recorded{stopped_text}")
+    return 0
+
+
+# The letters the rights panel writes, and the request types it offers each for; the
+# erasure confirmation is written by `erasure apply`.
+RIGHTS_LETTERS: dict[str, frozenset[RequestType]] = {
+    "rectification-confirmation": frozenset({RequestType.RECTIFICATION}),
+    "restriction-confirmation": frozenset({RequestType.RESTRICTION, RequestType.ERASURE}),
+    "restriction-lift-notice": frozenset({RequestType.RESTRICTION, RequestType.ERASURE}),
+    "objection-confirmation": frozenset({RequestType.OBJECTION}),
+    "recipient-notice": frozenset(
+        {RequestType.RECTIFICATION, RequestType.ERASURE, RequestType.RESTRICTION}
+    ),
+}
+
+
+def notice_recipient(db: Database, reference: str, name: str) -> NoticeView:
+    """The case's notice (Art. 19) for the recipient of that name."""
+    from app.services import cases, rights
+
+    cases.get_case(db, reference)
+    rows = rights.notices(db, reference)
+    wanted = name.strip().casefold()
+    notice = next((n for n in rows if n.recipient.casefold() == wanted), None)
+    if notice is None:
+        names = ", ".join(n.recipient for n in rows) or "none: no recipient is to be notified"
+        raise CliError(f"unknown recipient {name!r} (choose: {names})")
+    return notice
+
+
+def cmd_rights_letter(args: argparse.Namespace) -> int:
+    """A confirmation of what was done on the rights, the notice before lifting a
+    restriction, or the notice to one recipient (Art. 19): written to --out (owner-only)
+    and kept with the case, as the rights panel keeps it."""
+    from app.services import cases, rights
+    from app.store.files import write_private
+
+    kind = choose(args.kind, RIGHTS_LETTERS, "letter")
+    if kind == "recipient-notice":
+        if not args.recipient:
+            raise CliError("--kind recipient-notice: name the recipient with --recipient")
+        if args.name_recipients:
+            raise CliError("--name-recipients goes with a letter to the person, not a notice")
+    elif args.recipient:
+        raise CliError("--recipient goes with --kind recipient-notice")
+    out = out_file(args.out)
+    with open_db(args, create=False) as db:
+        d = cases.get_case(db, args.reference)
+        offered = [k for k, types in RIGHTS_LETTERS.items() if types & set(d.types)]
+        if kind not in offered:
+            raise CliError(
+                f"case {d.reference} ({', '.join(t.value for t in d.types)}) has no {kind} "
+                f"(choose: {', '.join(offered) or 'none'})"
+            )
+        recipient_id = None
+        if kind == "recipient-notice":
+            recipient_id = notice_recipient(db, d.reference, args.recipient).recipient_id
+        stored = rights.store_rights_letter(
+            db,
+            d.reference,
+            kind,
+            args.lang or d.language,
+            recipient_id,
+            name_recipients=args.name_recipients,
+        )
+    write_private(out, stored.content)
+    print(f"{kind} written to {out}; kept with case {d.reference} as {stored.filename}")
+    return 0
+
+
 def register(sub: Subcommands) -> None:
     er = sub.add_parser("erasure", help="erasure requests (Art. 17)").add_subparsers(
         dest="erasure_command", parser_class=Parser, required=True
@@ -205,6 +432,19 @@ def register(sub: Subcommands) -> None:
     ea.add_argument("--dry-run", action="store_true", help="say what would happen; change nothing")
     ea.add_argument("--letter", metavar="FILE.pdf", help="where to save the confirmation letter")
     ea.set_defaults(func=cmd_erasure_apply)
+    em = er.add_parser("matrix", help="each line: activity, decision, ground, until")
+    em.add_argument("reference", metavar="REF")
+    em.add_argument("--format", choices=["text", "json"], default="text")
+    em.set_defaults(func=cmd_erasure_matrix)
+    el = er.add_parser("line", help="change one line of the matrix (a default needs --reason)")
+    el.add_argument("reference", metavar="REF")
+    el.add_argument("--activity", required=True, metavar="NAME")
+    el.add_argument("--applies-to", metavar="WHAT", help="where the activity keeps several kinds")
+    el.add_argument("--decision", required=True, help="erase, keep or restrict")
+    el.add_argument("--ground", help="keep: the Art. 17(3) ground; restrict: a, b, c or d")
+    el.add_argument("--until", metavar="YYYY-MM-DD", help="kept or restricted until")
+    el.add_argument("--reason", help="why the line is treated otherwise than the register says")
+    el.set_defaults(func=cmd_erasure_line)
 
     rc = sub.add_parser("rectify", help="correct the person's record (Art. 16)")
     rc.add_argument("reference", metavar="REF")
@@ -235,8 +475,28 @@ def register(sub: Subcommands) -> None:
     lift.add_argument("--on", metavar="YYYY-MM-DD", help="the day it is lifted (default today)")
     lift.add_argument("--activity", metavar="NAME", help="which one, where several are in force")
     lift.set_defaults(func=cmd_restriction_lift)
+    told = rl.add_parser("told", help="the person was told the restriction will be lifted")
+    told.add_argument("reference", metavar="REF")
+    told.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    told.add_argument("--activity", metavar="NAME", help="which one, where several are in force")
+    told.set_defaults(func=cmd_restriction_told)
 
-    ob = sub.add_parser("object", help="objection to direct marketing: stops at once (Art. 21)")
+    ob = sub.add_parser(
+        "object", help="objection: direct marketing stops at once; others with --outcome"
+    )
     ob.add_argument("reference", metavar="REF")
     ob.add_argument("--activity", metavar="NAME", help="default: the register's marketing one")
+    ob.add_argument("--outcome", help="Art. 21(1): the outcome of the weighing, and why")
+    ob.add_argument("--stopped-on", metavar="YYYY-MM-DD", help="with --outcome: when it stopped")
     ob.set_defaults(func=cmd_object)
+
+    rlt = sub.add_parser("rights-letter", help="a rights confirmation or a recipient notice (PDF)")
+    rlt.add_argument("reference", metavar="REF")
+    rlt.add_argument("--kind", required=True, help=", ".join(RIGHTS_LETTERS))
+    rlt.add_argument("--lang", choices=["nb", "en"], help="default: the case's language")
+    rlt.add_argument("--out", required=True, metavar="FILE.pdf")
+    rlt.add_argument("--recipient", metavar="NAME", help="with --kind recipient-notice")
+    rlt.add_argument(
+        "--name-recipients", action="store_true", help="name the recipients (the person asked)"
+    )
+    rlt.set_defaults(func=cmd_rights_letter)
