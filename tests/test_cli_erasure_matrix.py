@@ -27,7 +27,7 @@ def ref(db_path: Path) -> str:
 def matrix(db_path: Path, ref: str) -> list[rights.ErasureLineView]:
     db = open_database(db_path)
     try:
-        return rights.erasure_matrix(db, ref)
+        return rights.draw_up_erasure_matrix(db, ref)
     finally:
         db.close()
 
@@ -44,7 +44,16 @@ def tasks(db_path: Path, ref: str) -> list[rights.SystemTaskView]:
 
 
 def test_matrix_json_and_text(capsys: pytest.CaptureFixture[str], db_path: Path, ref: str) -> None:
+    # A listing only reads: nothing is drawn up until asked for.
     code, out, err = run(capsys, db_path, "erasure", "matrix", ref, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out) == []
+    code, out, err = run(capsys, db_path, "erasure", "matrix", ref)
+    assert code == 0
+    assert (
+        out == f"{ref}: no erasure matrix is drawn up yet (innsyn erasure matrix {ref} --draw-up)\n"
+    )
+    code, out, err = run(capsys, db_path, "erasure", "matrix", ref, "--format", "json", "--draw-up")
     assert code == 0, err
     records = json.loads(out)
     assert [(r["activity"], r["applies_to"], r["decision"]) for r in records] == [

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import insert
 
 from app.core.model import AnswerMethod, RequestType
-from app.services import cases, rights
+from app.services import cases, rights, workflow
 from app.services.dto import CaseQuery
 from app.store.database import open_database
 from app.store.models import Subject
@@ -33,7 +33,9 @@ def kept_line(db_path: Path) -> tuple[str, int]:
     db = open_database(db_path)
     try:
         line = next(
-            x for x in rights.erasure_matrix(db, ref) if x.applies_to == "Other personal data"
+            x
+            for x in rights.draw_up_erasure_matrix(db, ref)
+            if x.applies_to == "Other personal data"
         )
         rights.set_erasure_line(db, line.id, "keep", dt.date(2027, 1, 31),
                                 "Art. 17(3)(e) legal claims", "A claim is pending")  # fmt: skip
@@ -178,8 +180,8 @@ def closed(db_path: Path) -> str:
     ref = log(db_path, RequestType.ACCESS, received=oslo(2026, 11, 2))
     db = open_database(db_path)
     try:
-        cases.mark_answered(db, ref, on=dt.date(2026, 11, 20), method=AnswerMethod.EMAIL.value)
-        rights.close_case(db, ref)
+        workflow.mark_answered(db, ref, on=dt.date(2026, 11, 20), method=AnswerMethod.EMAIL.value)
+        workflow.close_case(db, ref)
     finally:
         db.close()
     return ref

@@ -85,16 +85,24 @@ def _line_record(line: ErasureLineView) -> dict[str, Any]:
 
 def cmd_erasure_matrix(args: argparse.Namespace) -> int:
     """The erasure matrix of an erasure case: what is erased, what is kept until when and on
-    which ground. As in the GUI, the first look draws up the defaults from the register."""
+    which ground. A listing only reads: `erasure draw-up` (or changing a line) draws up the
+    defaults from the register, as opening the rights tab does in the GUI."""
     from app.services import rights
 
     with open_db(args, create=False) as db:
-        lines = rights.erasure_matrix(db, args.reference)
+        lines = (
+            rights.draw_up_erasure_matrix(db, args.reference)
+            if args.draw_up
+            else rights.erasure_matrix(db, args.reference)
+        )
     if args.format == "json":
         print_json([_line_record(ln) for ln in lines])
         return 0
     if not lines:
-        print(f"{args.reference}: the erasure matrix is empty")
+        print(
+            f"{args.reference}: no erasure matrix is drawn up yet "
+            f"(innsyn erasure matrix {args.reference} --draw-up)"
+        )
         return 0
     table = [("ACTIVITY", "APPLIES TO", "DECISION", "UNTIL", "GROUND")] + [
         (
@@ -132,7 +140,8 @@ def _matrix_line(db: Database, reference: str, activity: str, applies_to: str | 
             f"'{found.name}' keeps several kinds of data: choose with --applies-to "
             f"({', '.join(kinds)})"
         )
-    lines = [ln for ln in rights.erasure_matrix(db, reference) if ln.activity_id == found.id]
+    drawn_up = rights.draw_up_erasure_matrix(db, reference)
+    lines = [ln for ln in drawn_up if ln.activity_id == found.id]
     if wanted is not None:
         lines = [ln for ln in lines if ln.applies_to.casefold() == wanted]
     if not lines:
@@ -435,6 +444,11 @@ def register(sub: Subcommands) -> None:
     em = er.add_parser("matrix", help="each line: activity, decision, ground, until")
     em.add_argument("reference", metavar="REF")
     em.add_argument("--format", choices=["text", "json"], default="text")
+    em.add_argument(
+        "--draw-up",
+        action="store_true",
+        help="first draw up the default lines from the register (where none are yet)",
+    )
     em.set_defaults(func=cmd_erasure_matrix)
     el = er.add_parser("line", help="change one line of the matrix (a default needs --reason)")
     el.add_argument("reference", metavar="REF")
