@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -44,9 +44,11 @@ from app.services import cases, register, rights, subjects
 from app.services.dto import CaseDetail, SubjectDetail
 from app.store.database import Database
 from app.ui.formatting import format_date, format_time_oslo, label
+from app.ui.tasks import BackgroundCalls, Task, report_failure
 from app.ui.widgets import ActionDialog, date_edit, from_qdate, named, save_private_file, to_qdate
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
 
 
 def tr(text: str) -> str:
@@ -293,6 +295,7 @@ class RightsPanel(QWidget):
         self.task_rows: list[rights.SystemTaskView] = []
         self.last_result: rights.ErasureResult | None = None
         self._building = False
+        self.calls = BackgroundCalls(self)
         self._build()
         self.reload()
 
@@ -316,6 +319,7 @@ class RightsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.banner = RestrictionBanner.for_subject(self._db, self.detail.subject_id, self)
         outer.addWidget(self.banner)
+        outer.addWidget(self.calls.bar)
         scroll = named(QScrollArea(), "rightsScroll", self.tr("Rights"))
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -670,6 +674,7 @@ class RightsPanel(QWidget):
         self.letter_button.setEnabled(not erased)
         self.notice_letter_button.setEnabled(not erased)
         self.copy_email_button.setEnabled(not erased)
+        self.calls.keep_disabled()
 
     def _show_matrix(self) -> None:
         applied = next((ln.applied_on for ln in self.lines if ln.applied_on), None)
@@ -804,6 +809,26 @@ class RightsPanel(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
+    def _perform_in_background(
+        self, work: Callable[[], T], buttons: list[QWidget], done: Callable[[T], None]
+    ) -> Task[T]:
+        """Run one slow service call on a worker (`work` reads no widget); then as `_perform`:
+        a refusal is shown, the panel reloads, and `done(result)` follows a success."""
+
+        def succeeded(result: T) -> None:
+            self.reload()
+            self.changed.emit(self.reference)
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            else:
+                report_failure(self, exc)
+            self.reload()
+
+        return self.calls.run(work, buttons=buttons, on_success=succeeded, on_failure=failed)
+
     def _perform(self, action: Callable[[], Any]) -> Any:
         """Run one service call; a refusal is shown and None returned."""
         try:
@@ -882,21 +907,29 @@ class RightsPanel(QWidget):
             decision, until, ground, reason = dialog.values()
             self.do_set_line(line_id, decision, until, ground, reason)
 
-    def do_apply_erasure(self) -> rights.ErasureResult | None:
-        result = self._perform(
+    def do_apply_erasure(
+        self, then: Callable[[rights.ErasureResult], None] | None = None
+    ) -> Task[rights.ErasureResult]:
+        """Apply the erasure on a worker; `last_result`, `documentCreated` and `then(result)`
+        follow on the GUI thread."""
+        db, reference = self._db, self.reference
+        lang = str(self.language_combo.currentData())
+        name_recipients = self.name_recipients_check.isChecked()
+
+        def applied(result: rights.ErasureResult) -> None:
+            self.last_result = result
+            if result.letter_document_id is not None:
+                self.documentCreated.emit(result.letter_document_id)
+            if then is not None:
+                then(result)
+
+        return self._perform_in_background(
             lambda: rights.apply_erasure(
-                self._db,
-                self.reference,
-                letter_lang=str(self.language_combo.currentData()),
-                name_recipients=self.name_recipients_check.isChecked(),
-            )
+                db, reference, letter_lang=lang, name_recipients=name_recipients
+            ),
+            [self.apply_button],
+            applied,
         )
-        if not isinstance(result, rights.ErasureResult):
-            return None
-        self.last_result = result
-        if result.letter_document_id is not None:
-            self.documentCreated.emit(result.letter_document_id)
-        return result
 
     def ask_apply_erasure(self) -> None:
         try:
@@ -924,8 +957,10 @@ class RightsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        result = self.do_apply_erasure()
-        if result is None or result.letter is None:
+        self.do_apply_erasure(then=self._offer_confirmation_letter)
+
+    def _offer_confirmation_letter(self, result: rights.ErasureResult) -> None:
+        if result.letter is None:
             return
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
@@ -1133,7 +1168,7 @@ class RightsPanel(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.do_mark_not_notified(chosen, *dialog.values())
 
-    def notice_letter(self) -> int | None:
+    def notice_letter(self) -> Task[rights.StoredLetter] | None:
         chosen = self._chosen_notice()
         if chosen is None:
             return None
@@ -1160,18 +1195,18 @@ class RightsPanel(QWidget):
 
     def do_generate_letter(
         self, kind: str, lang: str, recipient_id: int | None = None, name_recipients: bool = False
-    ) -> int | None:
-        stored = self._perform(
+    ) -> Task[rights.StoredLetter]:
+        """Render and store the letter on a worker; `documentCreated(id)` follows."""
+        db, reference = self._db, self.reference
+        return self._perform_in_background(
             lambda: rights.store_rights_letter(
-                self._db, self.reference, kind, lang, recipient_id, name_recipients=name_recipients
-            )
+                db, reference, kind, lang, recipient_id, name_recipients=name_recipients
+            ),
+            [self.letter_button, self.notice_letter_button],
+            lambda stored: self.documentCreated.emit(stored.document_id),
         )
-        if not isinstance(stored, rights.StoredLetter):
-            return None
-        self.documentCreated.emit(stored.document_id)
-        return stored.document_id
 
-    def generate_letter(self) -> int | None:
+    def generate_letter(self) -> Task[rights.StoredLetter] | None:
         kind = self.letter_combo.currentData()
         if kind is None:
             return None

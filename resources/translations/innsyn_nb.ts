@@ -128,6 +128,10 @@
         <translation>Innsyn</translation>
     </message>
     <message>
+        <source>Working in the background</source>
+        <translation>Arbeider i bakgrunnen</translation>
+    </message>
+    <message>
         <source>The file could not be written: {reason}</source>
         <translation>Filen kunne ikke skrives: {reason}</translation>
     </message>
