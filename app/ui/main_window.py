@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
 
     def open_subject(self, subject_id: int) -> SubjectView | None:
         try:
-            view = SubjectView(self.db, subject_id, self)
+            view = SubjectView(self.db, subject_id, self, open_case=CaseView)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
             return None

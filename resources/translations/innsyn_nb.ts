@@ -68,6 +68,46 @@
         <translation>Begrens</translation>
     </message>
     <message>
+        <source>Rectification confirmation</source>
+        <translation>Bekreftelse på retting</translation>
+    </message>
+    <message>
+        <source>Restriction confirmation</source>
+        <translation>Bekreftelse på begrensning</translation>
+    </message>
+    <message>
+        <source>Notice before lifting a restriction</source>
+        <translation>Varsel før en begrensning oppheves</translation>
+    </message>
+    <message>
+        <source>Objection confirmation</source>
+        <translation>Bekreftelse på protest</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Begrunnelse for endringen</translation>
+    </message>
+    <message>
+        <source>&apos;{data}&apos; is a default from the register. Why is it treated otherwise?</source>
+        <translation>«{data}» er en standardverdi fra protokollen. Hvorfor behandles den annerledes?</translation>
+    </message>
+    <message>
+        <source>Ground for keeping</source>
+        <translation>Grunnlag for å beholde</translation>
+    </message>
+    <message>
+        <source>The Art. 17(3) ground (e.g. a legal obligation and the law):</source>
+        <translation>Grunnlaget i art. 17 nr. 3 (f.eks. en rettslig forpliktelse og loven):</translation>
+    </message>
+    <message>
+        <source>Ground for restricting</source>
+        <translation>Grunnlag for å begrense</translation>
+    </message>
+    <message>
+        <source>Art. 18(1):</source>
+        <translation>Art. 18 nr. 1:</translation>
+    </message>
+    <message>
         <source>1 day overdue</source>
         <translation>1 dag på overtid</translation>
     </message>
@@ -4692,22 +4732,6 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
         <translation>Brev</translation>
     </message>
     <message>
-        <source>Rectification confirmation</source>
-        <translation>Bekreftelse på retting</translation>
-    </message>
-    <message>
-        <source>Restriction confirmation</source>
-        <translation>Bekreftelse på begrensning</translation>
-    </message>
-    <message>
-        <source>Notice before lifting a restriction</source>
-        <translation>Varsel før en begrensning oppheves</translation>
-    </message>
-    <message>
-        <source>Objection confirmation</source>
-        <translation>Bekreftelse på protest</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -4770,30 +4794,6 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     <message>
         <source>no</source>
         <translation>nei</translation>
-    </message>
-    <message>
-        <source>Reason for the change</source>
-        <translation>Begrunnelse for endringen</translation>
-    </message>
-    <message>
-        <source>&apos;{data}&apos; is a default from the register. Why is it treated otherwise?</source>
-        <translation>«{data}» er en standardverdi fra protokollen. Hvorfor behandles den annerledes?</translation>
-    </message>
-    <message>
-        <source>Ground for keeping</source>
-        <translation>Grunnlag for å beholde</translation>
-    </message>
-    <message>
-        <source>The Art. 17(3) ground (e.g. a legal obligation and the law):</source>
-        <translation>Grunnlaget i art. 17 nr. 3 (f.eks. en rettslig forpliktelse og loven):</translation>
-    </message>
-    <message>
-        <source>Ground for restricting</source>
-        <translation>Grunnlag for å begrense</translation>
-    </message>
-    <message>
-        <source>Art. 18(1):</source>
-        <translation>Art. 18 nr. 1:</translation>
     </message>
     <message>
         <source>Choose a line of the matrix first.</source>
