@@ -1887,6 +1887,33 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Notice</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Save or cancel</source>
+        <translation>Lagre eller avbryt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>This entry is retired: it is kept, unchanged, for old statements and logs.</source>
+        <translation>Denne oppføringen er utgått: den beholdes uendret for gamle redegjørelser og logger.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export the case log</source>
@@ -4166,6 +4193,33 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     </message>
 </context>
 <context>
+    <name>RetentionRow</name>
+    <message>
+        <source>Data the rule applies to</source>
+        <translation>Opplysninger regelen gjelder</translation>
+    </message>
+    <message>
+        <source>Which data, e.g. invoices and payments</source>
+        <translation>Hvilke opplysninger, f.eks. fakturaer og betalinger</translation>
+    </message>
+    <message>
+        <source>Retention rule</source>
+        <translation>Lagringsregel</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(utgått)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Remove this retention line</source>
+        <translation>Fjern denne lagringslinjen</translation>
+    </message>
+</context>
+<context>
     <name>RetentionSweepView</name>
     <message>
         <source>Retention sweep</source>
@@ -5889,33 +5943,6 @@ Noen få spørsmål setter det opp på denne datamaskinen; alt kan endres senere
     </message>
 </context>
 <context>
-    <name>_EntryDialog</name>
-    <message>
-        <source>Notice</source>
-        <translation>Merknad</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Save or cancel</source>
-        <translation>Lagre eller avbryt</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lagre</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>This entry is retired: it is kept, unchanged, for old statements and logs.</source>
-        <translation>Denne oppføringen er utgått: den beholdes uendret for gamle redegjørelser og logger.</translation>
-    </message>
-</context>
-<context>
     <name>_EntryList</name>
     <message>
         <source>Show retired</source>
@@ -5999,33 +6026,6 @@ Noen få spørsmål setter det opp på denne datamaskinen; alt kan endres senere
     <message>
         <source>Retire the recipient &apos;{name}&apos;?</source>
         <translation>Sette mottakeren «{name}» ut av bruk?</translation>
-    </message>
-</context>
-<context>
-    <name>_RetentionRow</name>
-    <message>
-        <source>Data the rule applies to</source>
-        <translation>Opplysninger regelen gjelder</translation>
-    </message>
-    <message>
-        <source>Which data, e.g. invoices and payments</source>
-        <translation>Hvilke opplysninger, f.eks. fakturaer og betalinger</translation>
-    </message>
-    <message>
-        <source>Retention rule</source>
-        <translation>Lagringsregel</translation>
-    </message>
-    <message>
-        <source>(retired)</source>
-        <translation>(utgått)</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Remove this retention line</source>
-        <translation>Fjern denne lagringslinjen</translation>
     </message>
 </context>
 <context>
