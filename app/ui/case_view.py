@@ -47,11 +47,12 @@ from app.ui.case_dialogs import (
     VerifyIdentityDialog,
 )
 from app.ui.formatting import days_left_text, format_date, format_time_oslo, label, ui_language
+from app.ui.restriction_banner import RestrictionBanner
+from app.ui.subject_view import SubjectView
 from app.ui.widgets import chain_tab_order, name_buttons, named, save_private_file, value_label
 
-if TYPE_CHECKING:  # the subject view and the rights panel import this module
+if TYPE_CHECKING:  # built when its tab is first shown
     from app.ui.rights_panel import RightsPanel
-    from app.ui.subject_view import SubjectView
 
 _RECEIVED_SOURCES = {
     "received-header": "the controller's mail server (Received header)",
@@ -629,10 +630,8 @@ class CaseView(QDialog):
             self.save_original(Path(chosen))
 
     def open_subject(self) -> SubjectView | None:
-        from app.ui.subject_view import SubjectView
-
         try:
-            view = SubjectView(self._db, self.detail.subject_id, self)
+            view = SubjectView(self._db, self.detail.subject_id, self, open_case=CaseView)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
             return None
@@ -655,8 +654,6 @@ class CaseView(QDialog):
 
     def _show_restriction(self, d: CaseDetail) -> None:
         """The red banner wherever the person appears, when their processing is restricted."""
-        from app.ui.rights_panel import RestrictionBanner
-
         banner = getattr(self, "restriction_banner", None)
         if banner is None or banner.subject_id != d.subject_id:
             if banner is not None:

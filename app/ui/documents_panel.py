@@ -57,6 +57,7 @@ from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
 from app.store.database import Database
 from app.ui.formatting import format_date, format_time_oslo, label
+from app.ui.tasks import BackgroundCalls, Task, report_failure
 from app.ui.widgets import (
     ActionDialog,
     chain_tab_order,
@@ -383,6 +384,7 @@ class DocumentsPanel(QWidget):
         self.last_stored: StoredDocument | None = None
         self._language_set = False
         named(self, "documentsPanel", self.tr("Documents"))
+        self.calls = BackgroundCalls(self)
 
         layout = QVBoxLayout(self)
         generate = QHBoxLayout()
@@ -406,6 +408,7 @@ class DocumentsPanel(QWidget):
         generate.addWidget(self.letter_button)
         generate.addStretch(1)
         layout.addLayout(generate)
+        layout.addWidget(self.calls.bar)
 
         self.table = QTableWidget(0, 5)
         named(self.table, "documentsTable", self.tr("Documents kept with the case"))
@@ -518,6 +521,7 @@ class DocumentsPanel(QWidget):
         self.statement_button.setToolTip(
             "" if is_access else self.tr("Only an access request is answered by a statement.")
         )
+        self.calls.keep_disabled()
         if selected is not None:
             self.select_document(selected.id)
         self._selection_changed()
@@ -567,17 +571,29 @@ class DocumentsPanel(QWidget):
             self.select_document(stored.id)
         self.changed.emit(self.reference)
 
-    def do_generate_statement(self, lang: str | None = None) -> StoredDocument | None:
-        lang = lang or str(self.statement_language.currentData())
-        try:
-            stored = statements.generate_statement(self._db, self.reference, lang)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
-            return None
-        self._after(stored)
-        return stored
+    def _generate_in_background(
+        self, work: Callable[[], StoredDocument], button: QPushButton
+    ) -> Task[StoredDocument]:
+        """Write and store a document on a worker (`work` reads no widget); the panel shows
+        it once stored, and a refusal is shown as before."""
 
-    def ask_generate_statement(self) -> StoredDocument | None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            else:
+                report_failure(self, exc)
+
+        return self.calls.run(work, buttons=[button], on_success=self._after, on_failure=failed)
+
+    def do_generate_statement(self, lang: str | None = None) -> Task[StoredDocument]:
+        """Generate the statement on a worker; `last_stored` and the table follow."""
+        db, reference = self._db, self.reference
+        chosen = lang or str(self.statement_language.currentData())
+        return self._generate_in_background(
+            lambda: statements.generate_statement(db, reference, chosen), self.statement_button
+        )
+
+    def ask_generate_statement(self) -> Task[StoredDocument] | None:
         try:
             gaps = statements.unsearched_systems(self._db, self.reference)
         except UserError as exc:
@@ -605,29 +621,28 @@ class DocumentsPanel(QWidget):
         reasons: str = "",
         identification: str = "",
         fee: int | None = None,
-    ) -> StoredDocument | None:
-        try:
-            stored = statements.generate_letter(
-                self._db,
-                self.reference,
+    ) -> Task[StoredDocument]:
+        """Generate the letter on a worker; `last_stored` and the table follow."""
+        db, reference = self._db, self.reference
+        return self._generate_in_background(
+            lambda: statements.generate_letter(
+                db,
+                reference,
                 kind,
                 lang,
                 reasons=reasons,
                 identification_needed=identification,
                 fee_amount=fee,
-            )
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
-            return None
-        self._after(stored)
-        return stored
+            ),
+            self.letter_button,
+        )
 
     def make_letter_dialog(self) -> LetterDialog | None:
         if self.detail is None:
             return None
         return LetterDialog(self.detail, self)
 
-    def ask_generate_letter(self) -> StoredDocument | None:
+    def ask_generate_letter(self) -> Task[StoredDocument] | None:
         self.reload()  # the case's reasons and fee as they are now
         dialog = self.make_letter_dialog()
         if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:

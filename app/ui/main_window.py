@@ -53,7 +53,7 @@ from app.ui.case_view import CaseView
 from app.ui.dashboard import Dashboard
 from app.ui.formatting import format_time_oslo, label, ui_language
 from app.ui.subject_view import SubjectView
-from app.ui.tasks import Task, TaskRunner, failure_message, report_failure
+from app.ui.tasks import WINDOW_TASKS, Task, TaskRunner, failure_message, report_failure
 from app.ui.widgets import chain_tab_order, name_buttons, named
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self._today_fixed = today
         self._last_day = self.today
         self.tasks = TaskRunner(self)
+        self.tasks.setObjectName(WINDOW_TASKS)  # the window's runner, for its panels too
         self._job: Task[list[ImportOutcome]] | None = None
         self._job_total = 0
         self._background_calls = 0  # slow menu calls running (see _in_background)
@@ -660,7 +661,7 @@ class MainWindow(QMainWindow):
 
     def open_subject(self, subject_id: int) -> SubjectView | None:
         try:
-            view = SubjectView(self.db, subject_id, self)
+            view = SubjectView(self.db, subject_id, self, open_case=CaseView)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
             return None

@@ -608,9 +608,9 @@ class RetentionSweepView(QWidget):
     # --- actions ---------------------------------------------------------------------------------
 
     def create_cases(self) -> list[str]:
-        """One erasure case per person ticked, in one step; the references are shown. With
-        the whole list ticked: after a confirmation, in batches on the worker (returns [];
-        `casesCreated` follows)."""
+        """One erasure case per person ticked, in one step on the worker; the references are
+        shown and `casesCreated` follows (returns []). With the whole list ticked: after a
+        confirmation, in batches on the worker."""
         if self.model.all_checked:
             self._create_cases_for_list()
             return []
@@ -627,19 +627,27 @@ class RetentionSweepView(QWidget):
             )
             return []
         people = len({i.subject_id for i in chosen})
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            refs = retention_sweep.create_erasure_cases(self.db, chosen)
-        except UserError as exc:
-            self._show_result(str(exc), error=True)
-            return []
-        except Exception as exc:  # its text may hold personal data: the kind only
-            self._show_result(failure_message(exc), error=True)
-            return []
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        db = self.db
+
+        def work(_progress: ProgressCallback) -> list[str]:
+            return retention_sweep.create_erasure_cases(db, chosen)
+
+        self._start_action(
+            work,
+            self.tr("Creating erasure cases…"),
+            lambda refs: self._on_created_for_lines(refs, people),
+            on_failure=self._on_lines_failed,
+        )
+        return []
+
+    def _on_created_for_lines(self, refs: list[str], people: int) -> None:
+        self._end_action()
         self._cases_created(refs, people)
-        return refs
+
+    def _on_lines_failed(self, exc: BaseException) -> None:
+        """One step for the lines ticked: nothing was done, so the list stays as it is."""
+        self._end_action()
+        self._show_result(failure_message(exc), error=True)
 
     def _cases_created(self, refs: list[str], people: int) -> None:
         if refs:
@@ -704,16 +712,21 @@ class RetentionSweepView(QWidget):
         self._cases_created(result.references, result.people)
 
     def _start_action(
-        self, work: Callable[[ProgressCallback], T], busy_text: str, done: Callable[[T], None]
+        self,
+        work: Callable[[ProgressCallback], T],
+        busy_text: str,
+        done: Callable[[T], None],
+        *,
+        on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run a whole-list action on the worker; `done` gets its result on the GUI thread."""
+        """Run an action on the worker; `done` gets its result on the GUI thread."""
         self._action_text = busy_text
         self._set_busy(True)
         self._show_result(busy_text)
         self._action_job = self.tasks.run(
             work,
             on_success=done,
-            on_failure=self._on_action_failed,
+            on_failure=on_failure or self._on_action_failed,
             on_progress=self._on_action_progress,
         )
 

@@ -1,9 +1,13 @@
-"""The rights of one case after access: the erasure matrix, the system checklist, rectification,
+"""This module is long because `RightsPanel` is one widget whose seven sections share the
+case, its reload, its letter language and its running calls; its dialogs and tables live in
+`rights_dialogs`, the red banner in `restriction_banner`.
+
+The rights of one case after access: the erasure matrix, the system checklist, rectification,
 restriction, objection, the notices to recipients (Art. 19), the letters, and closing.
 
 Each action is one service call; a refusal (a UserError) is shown in a message box and
 changes nothing. `RightsPanel` shows only the sections the case's request types need;
-`RestrictionBanner` is the red line that goes wherever a restricted person appears.
+`RestrictionBanner` (from `restriction_banner`) goes wherever a restricted person appears.
 """
 
 from __future__ import annotations
@@ -11,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -24,7 +27,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,7 +34,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,218 +45,25 @@ from app.services import cases, register, rights, subjects, workflow
 from app.services.dto import CaseDetail, SubjectDetail
 from app.store.database import Database
 from app.ui.formatting import format_date, format_time_oslo, label
-from app.ui.widgets import ActionDialog, date_edit, from_qdate, named, save_private_file, to_qdate
+from app.ui.restriction_banner import RestrictionBanner
+from app.ui.rights_dialogs import (
+    DoneDialog,
+    IdRole,
+    LineDialog,
+    NotNotifiedDialog,
+    ask_line_change,
+    decision_texts,
+    ground_texts,
+    letter_names,
+    rights_letter_kinds,
+    rights_table,
+    selected_id,
+    table_item,
+)
+from app.ui.tasks import BackgroundCalls, Task, report_failure
+from app.ui.widgets import date_edit, from_qdate, named, save_private_file, to_qdate
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RightsPanel", text)
-
-
-def ground_texts() -> dict[str, str]:
-    """Art. 18(1) (a)-(d), as the officer chooses among them."""
-    return {
-        "a": tr("(a) The person contests the accuracy of the data, for the time needed to verify it"),
-        "b": tr("(b) The processing is unlawful and the person asks for restriction instead of erasure"),
-        "c": tr("(c) The data are no longer needed, but the person needs them for legal claims"),
-        "d": tr("(d) The person has objected (Art. 21(1)), pending the weighing of the grounds"),
-    }  # fmt: skip
-
-
-def decision_texts() -> dict[str, str]:
-    return {"erase": tr("Erase"), "keep": tr("Keep (Art. 17(3))"), "restrict": tr("Restrict")}
-
-
-def _table(object_name: str, accessible_name: str, headers: list[str]) -> QTableWidget:
-    table = named(QTableWidget(0, len(headers)), object_name, accessible_name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if item_id is not None:
-        item.setData(IdRole, item_id)
-    return item
-
-
-def _selected_id(table: QTableWidget) -> int | None:
-    row = table.currentRow()
-    if row < 0:
-        return None
-    item = table.item(row, 0)
-    value = item.data(IdRole) if item is not None else None
-    return int(value) if value is not None else None
-
-
-# --- the red banner -------------------------------------------------------------------------------
-
-
-class RestrictionBanner(QLabel):
-    """Red, wherever the person appears: their processing is restricted (Art. 18), so their
-    data are only stored. Hidden while nothing is restricted."""
-
-    def __init__(self, db: Database, subject_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self.subject_id = subject_id
-        named(self, "restrictionBanner", self.tr("Restriction of processing"))
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet(
-            "QLabel { background: #a40000; color: white; font-weight: bold; padding: 6px; }"
-        )
-        self.refresh()
-
-    @classmethod
-    def for_subject(
-        cls, db: Database, subject_id: int, parent: QWidget | None = None
-    ) -> RestrictionBanner:
-        return cls(db, subject_id, parent)
-
-    def refresh(self) -> None:
-        try:
-            active = rights.active_restrictions(self._db, self.subject_id)
-        except UserError:
-            active = []
-        if not active:
-            self.setText("")
-            self.hide()
-            return
-        scopes = []
-        for r in active:
-            scope = r.activity or self.tr("all processing")
-            scopes.append(
-                self.tr("{scope} (Art. 18(1)({ground}), since {since})").format(
-                    scope=scope, ground=r.ground, since=format_date(r.since)
-                )
-            )
-        self.setText(
-            self.tr(
-                "Processing restricted (GDPR Art. 18): store only, use nothing. {scopes}"
-            ).format(scopes="; ".join(scopes))
-        )
-        self.show()
-
-
-# --- small dialogs --------------------------------------------------------------------------------
-
-
-class DoneDialog(ActionDialog):
-    """A date, and optionally a method or a note."""
-
-    def __init__(
-        self,
-        title: str,
-        object_name: str,
-        parent: QWidget | None,
-        *,
-        today: dt.date,
-        with_method: bool = False,
-        with_notes: bool = False,
-    ) -> None:
-        super().__init__(title, object_name, parent)
-        self.on_edit = date_edit(f"{object_name}Date", self.tr("Date"), today)
-        self.on_edit.setMaximumDate(to_qdate(today))
-        self.form.addRow(self.tr("&Date:"), self.on_edit)
-        self.method_combo: QComboBox | None = None
-        self.notes_edit: QLineEdit | None = None
-        if with_method:
-            self.method_combo = named(QComboBox(), f"{object_name}Method", self.tr("Method"))
-            self.method_combo.setEditable(True)
-            for method in ("e-mail", "post", "phone", "portal"):
-                self.method_combo.addItem(label(method), method)
-            self.form.addRow(self.tr("&Method:"), self.method_combo)
-        if with_notes:
-            self.notes_edit = named(QLineEdit(), f"{object_name}Notes", self.tr("Notes"))
-            self.form.addRow(self.tr("&Notes:"), self.notes_edit)
-
-    def day(self) -> dt.date:
-        return from_qdate(self.on_edit.date())
-
-    def method(self) -> str:
-        if self.method_combo is None:
-            return ""
-        data = self.method_combo.currentData()
-        text = self.method_combo.currentText().strip()
-        return str(data) if data is not None and text == label(str(data)) else text
-
-    def notes(self) -> str:
-        return self.notes_edit.text() if self.notes_edit is not None else ""
-
-
-class NotNotifiedDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(self.tr("Recipient not notified"), "notNotifiedDialog", parent)
-        self.ground_combo = named(QComboBox(), "notNotifiedGround", self.tr("Why not"))
-        self.ground_combo.addItem(self.tr("Impossible"), "impossible")
-        self.ground_combo.addItem(self.tr("Disproportionate effort"), "disproportionate")
-        self.reason_edit = named(QPlainTextEdit(), "notNotifiedReason", self.tr("Reason"))
-        self.form.addRow(self.tr("&Ground (Art. 19):"), self.ground_combo)
-        self.form.addRow(self.tr("&Why:"), self.reason_edit)
-
-    def validate(self) -> str | None:
-        if not self.reason_edit.toPlainText().strip():
-            return self.tr("Say why the recipient cannot be, or need not be, told.")
-        return None
-
-    def values(self) -> tuple[str, str]:
-        return self.reason_edit.toPlainText().strip(), str(self.ground_combo.currentData())
-
-
-class LineDialog(ActionDialog):
-    """One line of the erasure matrix in full: decision, ground, until, and the reason."""
-
-    def __init__(
-        self, line: rights.ErasureLineView, parent: QWidget | None, today: dt.date
-    ) -> None:
-        super().__init__(self.tr("Erasure line"), "erasureLineDialog", parent)
-        self.line = line
-        self.decision_combo = named(QComboBox(), "erasureLineDecision", self.tr("Decision"))
-        for value, text in decision_texts().items():
-            self.decision_combo.addItem(text, value)
-        self.decision_combo.setCurrentIndex(self.decision_combo.findData(line.decision))
-        self.ground_edit = named(QLineEdit(line.ground), "erasureLineGround", self.tr("Ground"))
-        self.until_check = named(
-            QCheckBox(self.tr("Until")), "erasureLineHasUntil", self.tr("Until")
-        )
-        self.until_edit = date_edit(
-            "erasureLineUntil", self.tr("Until"), line.until or today + dt.timedelta(days=365)
-        )
-        self.until_check.setChecked(line.until is not None)
-        self.until_edit.setEnabled(line.until is not None)
-        self.until_check.toggled.connect(self.until_edit.setEnabled)
-        self.reason_edit = named(
-            QPlainTextEdit(line.reason), "erasureLineReason", self.tr("Reason")
-        )
-        until_row = QHBoxLayout()
-        until_row.addWidget(self.until_check)
-        until_row.addWidget(self.until_edit, 1)
-        self.form.addRow(self.tr("&Decision:"), self.decision_combo)
-        self.form.addRow(self.tr("&Ground:"), self.ground_edit)
-        self.form.addRow(self.tr("Kept or restricted:"), until_row)
-        self.form.addRow(self.tr("&Reason for the change:"), self.reason_edit)
-
-    def validate(self) -> str | None:
-        if self.line.is_default and not self.reason_edit.toPlainText().strip():
-            return self.tr("Changing a default line needs a reason.")
-        return None
-
-    def values(self) -> tuple[str, dt.date | None, str, str]:
-        until = from_qdate(self.until_edit.date()) if self.until_check.isChecked() else None
-        return (
-            str(self.decision_combo.currentData()),
-            until,
-            self.ground_edit.text().strip(),
-            self.reason_edit.toPlainText().strip(),
-        )
+T = TypeVar("T")
 
 
 # --- the panel ----------------------------------------------------------------------------------
@@ -293,6 +101,7 @@ class RightsPanel(QWidget):
         self.task_rows: list[rights.SystemTaskView] = []
         self.last_result: rights.ErasureResult | None = None
         self._building = False
+        self.calls = BackgroundCalls(self)
         self._build()
         self.reload()
 
@@ -316,6 +125,7 @@ class RightsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.banner = RestrictionBanner.for_subject(self._db, self.detail.subject_id, self)
         outer.addWidget(self.banner)
+        outer.addWidget(self.calls.bar)
         scroll = named(QScrollArea(), "rightsScroll", self.tr("Rights"))
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -356,7 +166,7 @@ class RightsPanel(QWidget):
         layout = QVBoxLayout(group)
         self.erasure_status = named(QLabel(), "erasureStatus", self.tr("Erasure status"))
         self.erasure_status.setWordWrap(True)
-        self.matrix = _table(
+        self.matrix = rights_table(
             "erasureMatrix",
             self.tr("Erasure matrix"),
             [self.tr("Activity"), self.tr("Data"), self.tr("Decision"), self.tr("Ground"), self.tr("Until"), self.tr("Reason")],
@@ -379,7 +189,7 @@ class RightsPanel(QWidget):
     def _build_tasks(self) -> QGroupBox:
         group = self._group(self.tr("Systems to change"), "tasksGroup")
         layout = QVBoxLayout(group)
-        self.tasks_table = _table(
+        self.tasks_table = rights_table(
             "systemTasks",
             self.tr("Systems to change"),
             [
@@ -447,7 +257,7 @@ class RightsPanel(QWidget):
         self.rectify_button = self._button(
             self.tr("&Save corrections"), "rectifyButton", self.save_corrections
         )
-        self.changes_table = _table(
+        self.changes_table = rights_table(
             "fieldChanges",
             self.tr("Corrections recorded"),
             [
@@ -490,7 +300,7 @@ class RightsPanel(QWidget):
         self.restrict_button = self._button(
             self.tr("&Restrict"), "restrictButton", self.restrict_now
         )
-        self.restrictions_table = _table(
+        self.restrictions_table = rights_table(
             "restrictionsTable",
             self.tr("Restrictions"),
             [self.tr("Scope"), self.tr("Ground"), self.tr("Since"), self.tr("Planned end"), self.tr("Person told"), self.tr("Lifted")],
@@ -537,7 +347,7 @@ class RightsPanel(QWidget):
         form.addRow("", self.stop_marketing_button)
         form.addRow(self.tr("O&utcome:"), self.outcome_edit)
         form.addRow("", self.record_objection_button)
-        self.objections_table = _table(
+        self.objections_table = rights_table(
             "objectionsTable",
             self.tr("Objections"),
             [self.tr("Processing"), self.tr("Direct marketing"), self.tr("Recorded"), self.tr("Stopped"), self.tr("Outcome")],
@@ -549,7 +359,7 @@ class RightsPanel(QWidget):
     def _build_notices(self) -> QGroupBox:
         group = self._group(self.tr("Recipients to notify (Art. 19)"), "noticesGroup")
         layout = QVBoxLayout(group)
-        self.notices_table = _table(
+        self.notices_table = rights_table(
             "noticesTable",
             self.tr("Recipients to notify"),
             [self.tr("Recipient"), self.tr("Role"), self.tr("Status"), self.tr("Notified on"), self.tr("Method"), self.tr("Reason")],
@@ -583,12 +393,7 @@ class RightsPanel(QWidget):
         group = self._group(self.tr("Letters"), "lettersGroup")
         row = QHBoxLayout(group)
         self.letter_combo = named(QComboBox(), "rightsLetterKind", self.tr("Letter"))
-        names = {
-            "rectification-confirmation": self.tr("Rectification confirmation"),
-            "restriction-confirmation": self.tr("Restriction confirmation"),
-            "restriction-lift-notice": self.tr("Notice before lifting a restriction"),
-            "objection-confirmation": self.tr("Objection confirmation"),
-        }
+        names = letter_names()
         for kind in self.letter_kinds():
             self.letter_combo.addItem(names[kind], kind)
         self.language_combo = named(QComboBox(), "rightsLetterLanguage", self.tr("Language"))
@@ -612,14 +417,7 @@ class RightsPanel(QWidget):
         return group
 
     def letter_kinds(self) -> list[str]:
-        kinds = []
-        if RequestType.RECTIFICATION in self.types:
-            kinds.append("rectification-confirmation")
-        if RequestType.RESTRICTION in self.types or RequestType.ERASURE in self.types:
-            kinds += ["restriction-confirmation", "restriction-lift-notice"]
-        if RequestType.OBJECTION in self.types:
-            kinds.append("objection-confirmation")
-        return kinds
+        return rights_letter_kinds(self.types)
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -670,6 +468,7 @@ class RightsPanel(QWidget):
         self.letter_button.setEnabled(not erased)
         self.notice_letter_button.setEnabled(not erased)
         self.copy_email_button.setEnabled(not erased)
+        self.calls.keep_disabled()
 
     def _show_matrix(self) -> None:
         applied = next((ln.applied_on for ln in self.lines if ln.applied_on), None)
@@ -686,8 +485,8 @@ class RightsPanel(QWidget):
         self.matrix.setRowCount(len(self.lines))
         decisions = decision_texts()
         for row, line in enumerate(self.lines):
-            self.matrix.setItem(row, 0, _item(line.activity, line.id))
-            self.matrix.setItem(row, 1, _item(line.applies_to))
+            self.matrix.setItem(row, 0, table_item(line.activity, line.id))
+            self.matrix.setItem(row, 1, table_item(line.applies_to))
             combo = named(
                 QComboBox(),
                 f"erasureDecision{line.id}",
@@ -703,32 +502,32 @@ class RightsPanel(QWidget):
                 )
             )
             self.matrix.setCellWidget(row, 2, combo)
-            self.matrix.setItem(row, 3, _item(line.ground))
+            self.matrix.setItem(row, 3, table_item(line.ground))
             self.matrix.setItem(
                 row,
                 4,
-                _item(
+                table_item(
                     format_date(line.until)
                     if line.until
                     else (self.tr("as the law requires") if line.decision == "keep" else "")
                 ),
             )
             reason = line.reason or (self.tr("(default)") if line.is_default else "")
-            self.matrix.setItem(row, 5, _item(reason))
+            self.matrix.setItem(row, 5, table_item(reason))
 
     def _show_tasks(self) -> None:
         self.tasks_table.setRowCount(len(self.task_rows))
         for row, task in enumerate(self.task_rows):
-            first = _item(task.system, task.id)
+            first = table_item(task.system, task.id)
             first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             first.setCheckState(Qt.CheckState.Checked if task.done_on else Qt.CheckState.Unchecked)
             if task.done_on:
                 first.setFlags(first.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             self.tasks_table.setItem(row, 0, first)
-            self.tasks_table.setItem(row, 1, _item(label(task.kind)))
-            self.tasks_table.setItem(row, 2, _item(task.owner))
-            self.tasks_table.setItem(row, 3, _item(format_date(task.done_on)))
-            self.tasks_table.setItem(row, 4, _item(task.notes))
+            self.tasks_table.setItem(row, 1, table_item(label(task.kind)))
+            self.tasks_table.setItem(row, 2, table_item(task.owner))
+            self.tasks_table.setItem(row, 3, table_item(format_date(task.done_on)))
+            self.tasks_table.setItem(row, 4, table_item(task.notes))
 
     def _show_subject(self, changes: list[rights.FieldChangeView]) -> None:
         subject = self.subject
@@ -748,45 +547,45 @@ class RightsPanel(QWidget):
         self.changes_table.setRowCount(len(changes))
         for row, change in enumerate(changes):
             self.changes_table.setItem(
-                row, 0, _item(label(change.field.replace("_", " ")), change.id)
+                row, 0, table_item(label(change.field.replace("_", " ")), change.id)
             )
             old = change.old_value if change.old_value is not None else self.tr("(cleared)")
-            self.changes_table.setItem(row, 1, _item(old))
-            self.changes_table.setItem(row, 2, _item(change.new_value or ""))
-            self.changes_table.setItem(row, 3, _item(format_time_oslo(change.changed_at)))
+            self.changes_table.setItem(row, 1, table_item(old))
+            self.changes_table.setItem(row, 2, table_item(change.new_value or ""))
+            self.changes_table.setItem(row, 3, table_item(format_time_oslo(change.changed_at)))
 
     def _show_restrictions(self) -> None:
         self.restrictions_table.setRowCount(len(self.restriction_rows))
         for row, r in enumerate(self.restriction_rows):
             self.restrictions_table.setItem(
-                row, 0, _item(r.activity or self.tr("All processing"), r.id)
+                row, 0, table_item(r.activity or self.tr("All processing"), r.id)
             )
-            self.restrictions_table.setItem(row, 1, _item(f"Art. 18(1)({r.ground})"))
-            self.restrictions_table.setItem(row, 2, _item(format_date(r.since)))
-            self.restrictions_table.setItem(row, 3, _item(format_date(r.until)))
-            self.restrictions_table.setItem(row, 4, _item(format_date(r.person_told_on)))
-            self.restrictions_table.setItem(row, 5, _item(format_date(r.lifted_on)))
+            self.restrictions_table.setItem(row, 1, table_item(f"Art. 18(1)({r.ground})"))
+            self.restrictions_table.setItem(row, 2, table_item(format_date(r.since)))
+            self.restrictions_table.setItem(row, 3, table_item(format_date(r.until)))
+            self.restrictions_table.setItem(row, 4, table_item(format_date(r.person_told_on)))
+            self.restrictions_table.setItem(row, 5, table_item(format_date(r.lifted_on)))
 
     def _show_objections(self, objections: list[rights.ObjectionView]) -> None:
         self.objections_table.setRowCount(len(objections))
         for row, o in enumerate(objections):
-            self.objections_table.setItem(row, 0, _item(o.activity, o.id))
+            self.objections_table.setItem(row, 0, table_item(o.activity, o.id))
             self.objections_table.setItem(
-                row, 1, _item(self.tr("yes") if o.direct_marketing else self.tr("no"))
+                row, 1, table_item(self.tr("yes") if o.direct_marketing else self.tr("no"))
             )
-            self.objections_table.setItem(row, 2, _item(format_date(o.recorded_on)))
-            self.objections_table.setItem(row, 3, _item(format_date(o.stopped_on)))
-            self.objections_table.setItem(row, 4, _item(o.outcome))
+            self.objections_table.setItem(row, 2, table_item(format_date(o.recorded_on)))
+            self.objections_table.setItem(row, 3, table_item(format_date(o.stopped_on)))
+            self.objections_table.setItem(row, 4, table_item(o.outcome))
 
     def _show_notices(self) -> None:
         self.notices_table.setRowCount(len(self.notice_rows))
         for row, n in enumerate(self.notice_rows):
-            self.notices_table.setItem(row, 0, _item(n.recipient, n.id))
-            self.notices_table.setItem(row, 1, _item(label(n.role)))
-            self.notices_table.setItem(row, 2, _item(label(n.status)))
-            self.notices_table.setItem(row, 3, _item(format_date(n.notified_on)))
-            self.notices_table.setItem(row, 4, _item(label(n.method) if n.method else ""))
-            self.notices_table.setItem(row, 5, _item(n.reason))
+            self.notices_table.setItem(row, 0, table_item(n.recipient, n.id))
+            self.notices_table.setItem(row, 1, table_item(label(n.role)))
+            self.notices_table.setItem(row, 2, table_item(label(n.status)))
+            self.notices_table.setItem(row, 3, table_item(format_date(n.notified_on)))
+            self.notices_table.setItem(row, 4, table_item(label(n.method) if n.method else ""))
+            self.notices_table.setItem(row, 5, table_item(n.reason))
 
     def matrix_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """The matrix as shown (decision as its stored value): for tests and screen readers."""
@@ -803,6 +602,26 @@ class RightsPanel(QWidget):
         return out
 
     # --- actions --------------------------------------------------------------------------------
+
+    def _perform_in_background(
+        self, work: Callable[[], T], buttons: list[QWidget], done: Callable[[T], None]
+    ) -> Task[T]:
+        """Run one slow service call on a worker (`work` reads no widget); then as `_perform`:
+        a refusal is shown, the panel reloads, and `done(result)` follows a success."""
+
+        def succeeded(result: T) -> None:
+            self.reload()
+            self.changed.emit(self.reference)
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            else:
+                report_failure(self, exc)
+            self.reload()
+
+        return self.calls.run(work, buttons=buttons, on_success=succeeded, on_failure=failed)
 
     def _perform(self, action: Callable[[], Any]) -> Any:
         """Run one service call; a refusal is shown and None returned."""
@@ -824,40 +643,11 @@ class RightsPanel(QWidget):
         line = next(ln for ln in self.lines if ln.id == line_id)
         if decision == line.decision:
             return
-        reason = ""
-        if line.is_default:
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Reason for the change"),
-                self.tr(
-                    "'{data}' is a default from the register. Why is it treated otherwise?"
-                ).format(data=line.applies_to),
-            )
-            if not ok or not reason.strip():
-                self.reload()  # back to what is stored
-                return
-        ground, until = line.ground, line.until
-        if decision == "keep" and not ground:
-            ground, ok = QInputDialog.getText(
-                self,
-                self.tr("Ground for keeping"),
-                self.tr("The Art. 17(3) ground (e.g. a legal obligation and the law):"),
-            )
-            if not ok or not ground.strip():
-                self.reload()
-                return
-        elif decision == "restrict":
-            texts = list(ground_texts().values())
-            chosen, ok = QInputDialog.getItem(
-                self, self.tr("Ground for restricting"), self.tr("Art. 18(1):"), texts, 0, False
-            )
-            if not ok:
-                self.reload()
-                return
-            ground = list(ground_texts())[texts.index(chosen)] if chosen in texts else ""
-            until = None
-        elif decision == "erase":
-            ground, until = "", None
+        asked = ask_line_change(self, line, decision)
+        if asked is None:
+            self.reload()  # back to what is stored
+            return
+        until, ground, reason = asked
         self.do_set_line(line_id, decision, until, ground, reason)
 
     def do_set_line(
@@ -870,7 +660,7 @@ class RightsPanel(QWidget):
         )
 
     def ask_edit_line(self) -> None:
-        line_id = _selected_id(self.matrix)
+        line_id = selected_id(self.matrix)
         if line_id is None:
             QMessageBox.information(
                 self, self.tr("Innsyn"), self.tr("Choose a line of the matrix first.")
@@ -882,21 +672,29 @@ class RightsPanel(QWidget):
             decision, until, ground, reason = dialog.values()
             self.do_set_line(line_id, decision, until, ground, reason)
 
-    def do_apply_erasure(self) -> rights.ErasureResult | None:
-        result = self._perform(
+    def do_apply_erasure(
+        self, then: Callable[[rights.ErasureResult], None] | None = None
+    ) -> Task[rights.ErasureResult]:
+        """Apply the erasure on a worker; `last_result`, `documentCreated` and `then(result)`
+        follow on the GUI thread."""
+        db, reference = self._db, self.reference
+        lang = str(self.language_combo.currentData())
+        name_recipients = self.name_recipients_check.isChecked()
+
+        def applied(result: rights.ErasureResult) -> None:
+            self.last_result = result
+            if result.letter_document_id is not None:
+                self.documentCreated.emit(result.letter_document_id)
+            if then is not None:
+                then(result)
+
+        return self._perform_in_background(
             lambda: rights.apply_erasure(
-                self._db,
-                self.reference,
-                letter_lang=str(self.language_combo.currentData()),
-                name_recipients=self.name_recipients_check.isChecked(),
-            )
+                db, reference, letter_lang=lang, name_recipients=name_recipients
+            ),
+            [self.apply_button],
+            applied,
         )
-        if not isinstance(result, rights.ErasureResult):
-            return None
-        self.last_result = result
-        if result.letter_document_id is not None:
-            self.documentCreated.emit(result.letter_document_id)
-        return result
 
     def ask_apply_erasure(self) -> None:
         try:
@@ -924,8 +722,10 @@ class RightsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        result = self.do_apply_erasure()
-        if result is None or result.letter is None:
+        self.do_apply_erasure(then=self._offer_confirmation_letter)
+
+    def _offer_confirmation_letter(self, result: rights.ErasureResult) -> None:
+        if result.letter is None:
             return
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
@@ -975,7 +775,7 @@ class RightsPanel(QWidget):
         return bool(self._perform(lambda: rights.mark_task_done(self._db, task_id, on, notes)))
 
     def ask_task_done(self) -> None:
-        task_id = _selected_id(self.tasks_table)
+        task_id = selected_id(self.tasks_table)
         if task_id is None:
             return
         dialog = DoneDialog(
@@ -1044,7 +844,7 @@ class RightsPanel(QWidget):
         return bool(self._perform(lambda: rights.lift_restriction(self._db, restriction_id, on)))
 
     def _chosen_restriction(self) -> int | None:
-        chosen = _selected_id(self.restrictions_table)
+        chosen = selected_id(self.restrictions_table)
         if chosen is None and len(self.restriction_rows) == 1:
             chosen = self.restriction_rows[0].id
         if chosen is None:
@@ -1096,7 +896,7 @@ class RightsPanel(QWidget):
     # notices
 
     def _chosen_notice(self) -> int | None:
-        chosen = _selected_id(self.notices_table)
+        chosen = selected_id(self.notices_table)
         if chosen is None:
             QMessageBox.information(self, self.tr("Innsyn"), self.tr("Choose a recipient first."))
         return chosen
@@ -1133,7 +933,7 @@ class RightsPanel(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.do_mark_not_notified(chosen, *dialog.values())
 
-    def notice_letter(self) -> int | None:
+    def notice_letter(self) -> Task[rights.StoredLetter] | None:
         chosen = self._chosen_notice()
         if chosen is None:
             return None
@@ -1160,18 +960,18 @@ class RightsPanel(QWidget):
 
     def do_generate_letter(
         self, kind: str, lang: str, recipient_id: int | None = None, name_recipients: bool = False
-    ) -> int | None:
-        stored = self._perform(
+    ) -> Task[rights.StoredLetter]:
+        """Render and store the letter on a worker; `documentCreated(id)` follows."""
+        db, reference = self._db, self.reference
+        return self._perform_in_background(
             lambda: rights.store_rights_letter(
-                self._db, self.reference, kind, lang, recipient_id, name_recipients=name_recipients
-            )
+                db, reference, kind, lang, recipient_id, name_recipients=name_recipients
+            ),
+            [self.letter_button, self.notice_letter_button],
+            lambda stored: self.documentCreated.emit(stored.document_id),
         )
-        if not isinstance(stored, rights.StoredLetter):
-            return None
-        self.documentCreated.emit(stored.document_id)
-        return stored.document_id
 
-    def generate_letter(self) -> int | None:
+    def generate_letter(self) -> Task[rights.StoredLetter] | None:
         kind = self.letter_combo.currentData()
         if kind is None:
             return None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,18 +25,42 @@ from app.services import subjects
 from app.services.dto import CaseQuery, SubjectDetail
 from app.store.database import Database
 from app.ui.case_table import CaseTableModel, ReferenceRole
-from app.ui.case_view import CaseView
 from app.ui.formatting import format_date, label
+from app.ui.restriction_banner import RestrictionBanner
 from app.ui.widgets import chain_tab_order, name_buttons, named, value_label
 
 
+class CaseWindow(Protocol):
+    """What the subject view needs of the case view it opens (the case view imports this
+    module: it is passed in, not imported)."""
+
+    @property
+    def changed(self) -> SignalInstance: ...
+
+    def setAttribute(self, attribute: Qt.WidgetAttribute, on: bool = True) -> None: ...
+
+    def show(self) -> None: ...
+
+
+CaseOpener = Callable[[Database, str, QWidget], CaseWindow]
+
+
 class SubjectView(QDialog):
-    """Emits `changed(reference)` when a case opened from here was changed."""
+    """Emits `changed(reference)` when a case opened from here was changed. `open_case`
+    makes the window of one case (the case view's class)."""
 
     changed = Signal(str)
 
-    def __init__(self, db: Database, subject_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        subject_id: int,
+        parent: QWidget | None = None,
+        *,
+        open_case: CaseOpener,
+    ) -> None:
         super().__init__(parent)
+        self._open_case = open_case
         self._db = db
         self.subject_id = subject_id
         self.detail: SubjectDetail = subjects.get_subject(db, subject_id)  # NotFound: caller
@@ -45,8 +72,6 @@ class SubjectView(QDialog):
         self._show_detail()
 
     def _build(self) -> None:
-        from app.ui.rights_panel import RestrictionBanner
-
         layout = QVBoxLayout(self)
         self.restriction_banner = RestrictionBanner.for_subject(self._db, self.subject_id, self)
         layout.addWidget(self.restriction_banner)
@@ -138,9 +163,9 @@ class SubjectView(QDialog):
         if reference:
             self.open_case(str(reference))
 
-    def open_case(self, reference: str) -> CaseView | None:
+    def open_case(self, reference: str) -> CaseWindow | None:
         try:
-            view = CaseView(self._db, reference, self)
+            view = self._open_case(self._db, reference, self)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
             return None

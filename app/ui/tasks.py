@@ -20,21 +20,24 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QWidget
 
 from app.core.errors import UserError
 from app.ui.crash import show_crash_report
 
 __all__ = [
+    "WINDOW_TASKS",
+    "BackgroundCalls",
     "ProgressCallback",
     "Task",
     "TaskRunner",
     "failure_message",
     "report_failure",
+    "window_tasks",
 ]
 
 log = logging.getLogger(__name__)
@@ -279,3 +282,99 @@ class TaskRunner(QObject):
             self.cancel_all()
             self.wait()
         return False
+
+
+WINDOW_TASKS = "windowTasks"  # the object name of a window's own runner
+
+
+def window_tasks(widget: QWidget) -> TaskRunner:
+    """The task runner of the window `widget` is shown in, made the first time one is asked
+    for (a panel shown on its own is its own window). Asked for when work starts, not when
+    the widget is built: a panel may be put into its window later."""
+    window = widget.window()
+    found = window.findChild(TaskRunner, WINDOW_TASKS, Qt.FindChildOption.FindDirectChildrenOnly)
+    if isinstance(found, TaskRunner):
+        return found
+    runner = TaskRunner(window)
+    runner.setObjectName(WINDOW_TASKS)
+    return runner
+
+
+class BackgroundCalls(QObject):
+    """The slow service calls of one panel, on its window's task runner. While a call runs,
+    the buttons that would start it again are disabled and `bar` (a busy indicator the
+    panel places) shows. Its result reaches `on_success` on the GUI thread; without an
+    `on_failure`, a UserError is shown in a message box as it is and anything else goes to
+    the crash report dialog."""
+
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__(owner)
+        self._owner = owner
+        self._held: dict[QWidget, int] = {}  # button -> calls holding it disabled
+        self.running: list[Task[Any]] = []
+        self.bar = QProgressBar()
+        self.bar.setObjectName(f"{owner.objectName() or 'panel'}Busy")
+        self.bar.setAccessibleName(tr("Working in the background"))
+        self.bar.setRange(0, 0)  # no counts: busy
+        self.bar.setMaximumHeight(12)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.running)
+
+    def holds(self, button: QWidget) -> bool:
+        return self._held.get(button, 0) > 0
+
+    def keep_disabled(self) -> None:
+        """Disable again the buttons of running calls (after a refresh that enabled them)."""
+        for button, count in self._held.items():
+            if count > 0:
+                button.setEnabled(False)
+
+    def run(
+        self,
+        work: Callable[[], T],
+        *,
+        buttons: Sequence[QWidget] = (),
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Task[T]:
+        """Start `work` (which must not touch a widget: read what it needs before)."""
+        held = list(buttons)
+        was_enabled = {button: button.isEnabled() for button in held}
+        for button in held:
+            self._held[button] = self._held.get(button, 0) + 1
+            button.setEnabled(False)
+        self.bar.show()
+        task: Task[T] | None = None
+
+        def ended() -> None:
+            if task is not None and task in self.running:
+                self.running.remove(task)
+            for button in held:
+                self._held[button] -= 1
+                if self._held[button] <= 0:
+                    del self._held[button]
+                    button.setEnabled(was_enabled[button])
+            self.bar.setVisible(bool(self.running))
+
+        def succeeded(result: T) -> None:
+            ended()
+            on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            if on_failure is not None:
+                on_failure(exc)
+            elif isinstance(exc, UserError):
+                QMessageBox.warning(self._owner, tr("Innsyn"), str(exc))
+            else:
+                report_failure(self._owner, exc)
+
+        task = window_tasks(self._owner).run(
+            lambda _progress: work(), on_success=succeeded, on_failure=failed
+        )
+        self.running.append(task)
+        return task

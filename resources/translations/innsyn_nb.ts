@@ -68,6 +68,46 @@
         <translation>Begrens</translation>
     </message>
     <message>
+        <source>Rectification confirmation</source>
+        <translation>Bekreftelse på retting</translation>
+    </message>
+    <message>
+        <source>Restriction confirmation</source>
+        <translation>Bekreftelse på begrensning</translation>
+    </message>
+    <message>
+        <source>Notice before lifting a restriction</source>
+        <translation>Varsel før en begrensning oppheves</translation>
+    </message>
+    <message>
+        <source>Objection confirmation</source>
+        <translation>Bekreftelse på protest</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Begrunnelse for endringen</translation>
+    </message>
+    <message>
+        <source>&apos;{data}&apos; is a default from the register. Why is it treated otherwise?</source>
+        <translation>«{data}» er en standardverdi fra protokollen. Hvorfor behandles den annerledes?</translation>
+    </message>
+    <message>
+        <source>Ground for keeping</source>
+        <translation>Grunnlag for å beholde</translation>
+    </message>
+    <message>
+        <source>The Art. 17(3) ground (e.g. a legal obligation and the law):</source>
+        <translation>Grunnlaget i art. 17 nr. 3 (f.eks. en rettslig forpliktelse og loven):</translation>
+    </message>
+    <message>
+        <source>Ground for restricting</source>
+        <translation>Grunnlag for å begrense</translation>
+    </message>
+    <message>
+        <source>Art. 18(1):</source>
+        <translation>Art. 18 nr. 1:</translation>
+    </message>
+    <message>
         <source>1 day overdue</source>
         <translation>1 dag på overtid</translation>
     </message>
@@ -126,6 +166,10 @@
     <message>
         <source>Innsyn</source>
         <translation>Innsyn</translation>
+    </message>
+    <message>
+        <source>Working in the background</source>
+        <translation>Arbeider i bakgrunnen</translation>
     </message>
     <message>
         <source>The file could not be written: {reason}</source>
@@ -1840,6 +1884,33 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
     <message>
         <source>Cancel, nothing is saved</source>
         <translation>Avbryt, ingenting lagres</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Notice</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Save or cancel</source>
+        <translation>Lagre eller avbryt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>This entry is retired: it is kept, unchanged, for old statements and logs.</source>
+        <translation>Denne oppføringen er utgått: den beholdes uendret for gamle redegjørelser og logger.</translation>
     </message>
 </context>
 <context>
@@ -4122,6 +4193,33 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     </message>
 </context>
 <context>
+    <name>RetentionRow</name>
+    <message>
+        <source>Data the rule applies to</source>
+        <translation>Opplysninger regelen gjelder</translation>
+    </message>
+    <message>
+        <source>Which data, e.g. invoices and payments</source>
+        <translation>Hvilke opplysninger, f.eks. fakturaer og betalinger</translation>
+    </message>
+    <message>
+        <source>Retention rule</source>
+        <translation>Lagringsregel</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(utgått)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Remove this retention line</source>
+        <translation>Fjern denne lagringslinjen</translation>
+    </message>
+</context>
+<context>
     <name>RetentionSweepView</name>
     <message>
         <source>Retention sweep</source>
@@ -4688,22 +4786,6 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
         <translation>Brev</translation>
     </message>
     <message>
-        <source>Rectification confirmation</source>
-        <translation>Bekreftelse på retting</translation>
-    </message>
-    <message>
-        <source>Restriction confirmation</source>
-        <translation>Bekreftelse på begrensning</translation>
-    </message>
-    <message>
-        <source>Notice before lifting a restriction</source>
-        <translation>Varsel før en begrensning oppheves</translation>
-    </message>
-    <message>
-        <source>Objection confirmation</source>
-        <translation>Bekreftelse på protest</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -4766,30 +4848,6 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     <message>
         <source>no</source>
         <translation>nei</translation>
-    </message>
-    <message>
-        <source>Reason for the change</source>
-        <translation>Begrunnelse for endringen</translation>
-    </message>
-    <message>
-        <source>&apos;{data}&apos; is a default from the register. Why is it treated otherwise?</source>
-        <translation>«{data}» er en standardverdi fra protokollen. Hvorfor behandles den annerledes?</translation>
-    </message>
-    <message>
-        <source>Ground for keeping</source>
-        <translation>Grunnlag for å beholde</translation>
-    </message>
-    <message>
-        <source>The Art. 17(3) ground (e.g. a legal obligation and the law):</source>
-        <translation>Grunnlaget i art. 17 nr. 3 (f.eks. en rettslig forpliktelse og loven):</translation>
-    </message>
-    <message>
-        <source>Ground for restricting</source>
-        <translation>Grunnlag for å begrense</translation>
-    </message>
-    <message>
-        <source>Art. 18(1):</source>
-        <translation>Art. 18 nr. 1:</translation>
     </message>
     <message>
         <source>Choose a line of the matrix first.</source>
@@ -5885,33 +5943,6 @@ Noen få spørsmål setter det opp på denne datamaskinen; alt kan endres senere
     </message>
 </context>
 <context>
-    <name>_EntryDialog</name>
-    <message>
-        <source>Notice</source>
-        <translation>Merknad</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Save or cancel</source>
-        <translation>Lagre eller avbryt</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lagre</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>This entry is retired: it is kept, unchanged, for old statements and logs.</source>
-        <translation>Denne oppføringen er utgått: den beholdes uendret for gamle redegjørelser og logger.</translation>
-    </message>
-</context>
-<context>
     <name>_EntryList</name>
     <message>
         <source>Show retired</source>
@@ -5995,33 +6026,6 @@ Noen få spørsmål setter det opp på denne datamaskinen; alt kan endres senere
     <message>
         <source>Retire the recipient &apos;{name}&apos;?</source>
         <translation>Sette mottakeren «{name}» ut av bruk?</translation>
-    </message>
-</context>
-<context>
-    <name>_RetentionRow</name>
-    <message>
-        <source>Data the rule applies to</source>
-        <translation>Opplysninger regelen gjelder</translation>
-    </message>
-    <message>
-        <source>Which data, e.g. invoices and payments</source>
-        <translation>Hvilke opplysninger, f.eks. fakturaer og betalinger</translation>
-    </message>
-    <message>
-        <source>Retention rule</source>
-        <translation>Lagringsregel</translation>
-    </message>
-    <message>
-        <source>(retired)</source>
-        <translation>(utgått)</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Remove this retention line</source>
-        <translation>Fjern denne lagringslinjen</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,11 @@ def panel_for(qtbot: QtBot, db: Database, ref: str) -> DocumentsPanel:
     return panel
 
 
+def finished(qtbot: QtBot, panel: DocumentsPanel) -> None:
+    """Wait for the document being written on the worker to reach the panel."""
+    qtbot.waitUntil(lambda: not panel.calls.busy, timeout=10_000)
+
+
 def pdf_pages(content: bytes) -> int:
     return len(PdfReader(io.BytesIO(content)).pages)
 
@@ -105,6 +110,7 @@ def test_generate_statement_in_the_case_language(
     assert panel.statement_language.currentData() == "en"
     assert panel.table.rowCount() == 0
     panel.statement_button.click()
+    finished(qtbot, panel)
     assert messages == []  # every system searched: no question
     assert panel.table_rows()[0][:2] == ("Statement (Art. 15)", f"{ref}-innsyn-en.pdf")
     stored = panel.last_stored
@@ -116,6 +122,7 @@ def test_generate_statement_in_the_case_language(
     # chosen language wins
     panel.statement_language.setCurrentIndex(panel.statement_language.findData("nb"))
     panel.statement_button.click()
+    finished(qtbot, panel)
     assert panel.table_rows()[-1][1] == f"{ref}-innsyn-nb.pdf"
 
 
@@ -128,6 +135,7 @@ def test_unsearched_systems_are_asked_about(
         QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No)
     )
     panel.statement_button.click()
+    finished(qtbot, panel)
     assert panel.table.rowCount() == 0
     asked: list[str] = []
 
@@ -137,6 +145,7 @@ def test_unsearched_systems_are_asked_about(
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(yes))
     panel.statement_button.click()
+    finished(qtbot, panel)
     assert "CRM" in asked[0] and "E-mail archive" in asked[0]
     assert panel.table.rowCount() == 1
 
@@ -151,6 +160,7 @@ def test_preview_save_and_print(
     ref = access_case(db)
     panel = panel_for(qtbot, db, ref)
     panel.statement_button.click()
+    finished(qtbot, panel)
     stored = panel.last_stored
     assert stored is not None
     assert panel.selected_document() is not None
@@ -231,6 +241,7 @@ def test_mark_sent(
     ref = access_case(db)
     panel = panel_for(qtbot, db, ref)
     panel.statement_button.click()
+    finished(qtbot, panel)
     today = cases.today_oslo()
 
     def accept(self: MarkSentDialog) -> int:
@@ -262,6 +273,7 @@ def test_letters_from_the_dialog(
 
     monkeypatch.setattr(LetterDialog, "exec", refusal)
     panel.letter_button.click()
+    finished(qtbot, panel)
     assert panel.table_rows()[-1][:2] == ("Letter: refusal", f"{ref}-refusal-en.pdf")
     assert panel.last_stored is not None
     assert "Fifth identical request this month" in pdf_text(panel.last_stored.content)
@@ -293,7 +305,9 @@ def test_statement_only_for_access_cases(qtbot: QtBot, db: Database, messages: M
     panel = panel_for(qtbot, db, ref)
     assert not panel.statement_button.isEnabled()
     assert panel.letter_button.isEnabled()
-    assert panel.do_generate_statement("nb") is None
+    task = panel.do_generate_statement("nb")
+    qtbot.waitUntil(lambda: task.delivered)
+    assert panel.last_stored is None and panel.table.rowCount() == 0  # nothing was stored
     assert "not an access request" in messages[-1][1]
 
 
@@ -307,6 +321,7 @@ def test_in_the_case_view(qtbot: QtBot, db: Database, messages: Messages) -> Non
     assert view.tabs.isTabVisible(tabs["Search (systems)"])
     assert view.tabs.widget(tabs["Documents"]) is view.documents_panel
     view.documents_panel.statement_button.click()
+    finished(qtbot, view.documents_panel)
     # The view reloaded: the timeline shows the statement.
     assert any(row[2] == "statement" for row in view.timeline_rows())
     assert view.detail.documents[-1].kind == "statement"

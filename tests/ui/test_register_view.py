@@ -16,12 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.services import register
 from app.store.database import Database
-from app.ui.register_view import (
-    ActivityDialog,
-    RecipientDialog,
-    RegisterView,
-    RuleDialog,
-)
+from app.ui.register_editors import ActivityDialog, RecipientDialog, RuleDialog
+from app.ui.register_view import RegisterView
 
 
 @pytest.fixture(autouse=True)

@@ -35,7 +35,8 @@ from app.core.model import RequestType, Status
 from app.services import cases, register, rights, subjects, workflow
 from app.store.database import Database
 from app.ui import rights_panel as rp
-from app.ui.rights_panel import RestrictionBanner, RightsPanel
+from app.ui.restriction_banner import RestrictionBanner
+from app.ui.rights_panel import RightsPanel
 from tests.conftest import oslo, phone_request
 
 Messages = list[tuple[str, str]]
