@@ -19,7 +19,7 @@ from app.core.model import Channel, RequestType, Role, Status
 from app.core.retention import RetentionRuleSpec, SubjectDates
 from app.services import cases, retention_sweep, rights, subjects, workflow
 from app.services.dto import CaseQuery, EmailEvidence
-from app.services.retention_sweep import SweepItem, SweepKind
+from app.services.retention_sweep import SweepItem, SweepKind, listing
 from app.store.database import Database
 from app.store.models import Case, CaseEmail, CaseEvent, Document, Subject
 from tests.conftest import oslo, phone_request
@@ -166,7 +166,7 @@ def test_the_threshold_is_the_last_date_due(years: int, months: int, event: str)
     as_ofs += [dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(4000)) for _ in range(30)]
     field = "last_contact" if event == "last_contact" else "last_purchase"
     for as_of in as_ofs:
-        threshold = retention_sweep._threshold(spec, as_of)
+        threshold = listing.threshold(spec, as_of)
         for day in (threshold, threshold + dt.timedelta(days=1)):
             due = retention.earliest_deletion(spec, SubjectDates(**{field: day}))
             assert due is not None
