@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services import cases
+from app.services.common import reindex_subject
 from app.store.database import Database
 from app.store.models import Restriction, Subject
 from app.ui.annual_dialog import AnnualStatementsDialog, SubjectIdRole
@@ -39,7 +39,7 @@ def add_subject(db: Database, name: str, roles: str = "customer", restricted: bo
         s.add(subject)
         s.flush()
         subject.pseudonym = f"S-{subject.id:06d}"
-        cases.reindex(s, subject)  # searchable, as an imported subject is
+        reindex_subject(s, subject)  # searchable, as an imported subject is
         if restricted:
             s.add(Restriction(subject_id=subject.id, ground="a", since=dt.date(2026, 1, 5)))
         return subject.id
