@@ -61,6 +61,7 @@ from app.services.dto import (
 from app.services.workflow import require_open
 from app.store import fts
 from app.store.database import Database, current_user
+from app.store.lists import lists
 from app.store.models import (
     Case,
     CaseEmail,
@@ -233,7 +234,7 @@ def _recent_free_statement(s: Session, subject_id: int, received: dt.date) -> dt
     return s.scalar(
         select(func.max(Case.answered_on)).where(
             Case.subject_id == subject_id,
-            Case.types.like("%access%"),
+            lists(Case.types, RequestType.ACCESS),
             Case.answered_on.is_not(None),
             Case.answered_on >= since,
             or_(Case.fee_decision.is_(None), Case.fee_decision == FeeDecision.FREE.value),
@@ -599,7 +600,7 @@ def case_filter(
     if q.open_only:
         conds.append(Case.is_open.is_(True))
     if q.type is not None:
-        conds.append(Case.types.like(f"%{RequestType(q.type).value}%"))
+        conds.append(lists(Case.types, RequestType(q.type)))
     if q.overdue_only:
         conds += [Case.is_open.is_(True), Case.due_date < today]
     if q.due_within_days is not None:

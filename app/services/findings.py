@@ -19,7 +19,7 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True)
 class FindingView:
-    id: int
+    id: int | None  # None: a system of the register not looked at yet (no row kept)
     system_id: int
     system: str
     holds: str
@@ -47,23 +47,17 @@ def _systems_in_use(s: object) -> list[System]:
 
 
 def findings(db: Database, reference: str) -> list[FindingView]:
-    """The checklist: one line per system of the register (created on first look)."""
+    """The checklist: one line per system of the register in use (while the case is open)
+    and per system already recorded. Reads only: a line is kept once it is recorded."""
     with db.session() as s:
         case = get_case(s, reference)
         rows = {
             f.system_id: f for f in s.scalars(select(Finding).where(Finding.case_id == case.id))
         }
-        if case.is_open:
-            for system in _systems_in_use(s):
-                if system.id not in rows:
-                    f = Finding(case_id=case.id, system_id=system.id, categories="", notes="")
-                    s.add(f)
-                    rows[system.id] = f
-            s.flush()
         docs = {
             d.id: d.sha256 for d in s.scalars(select(Document).where(Document.case_id == case.id))
         }
-        return [
+        lines = [
             FindingView(
                 id=f.id,
                 system_id=f.system_id,
@@ -76,8 +70,26 @@ def findings(db: Database, reference: str) -> list[FindingView]:
                 evidence_document_id=f.document_id,
                 evidence_sha256=docs.get(f.document_id) if f.document_id else None,
             )
-            for f in sorted(rows.values(), key=lambda f: f.system_id)
+            for f in rows.values()
         ]
+        if case.is_open:
+            lines += [
+                FindingView(
+                    id=None,
+                    system_id=system.id,
+                    system=system.name,
+                    holds=system.holds,
+                    searched_on=None,
+                    found=None,
+                    categories=(),
+                    notes="",
+                    evidence_document_id=None,
+                    evidence_sha256=None,
+                )
+                for system in _systems_in_use(s)
+                if system.id not in rows
+            ]
+        return sorted(lines, key=lambda line: line.system_id)
 
 
 def record_finding(

@@ -29,7 +29,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import clock, retention
@@ -45,6 +45,7 @@ from app.services.common import add_event, get_case, limited_text, now_stored_ut
 from app.services.register import ActivityView
 from app.store.database import Database, current_user
 from app.store.files import WriteFailed, write_private
+from app.store.lists import lists
 from app.store.models import (
     ActivityRetention,
     Case,
@@ -561,7 +562,7 @@ def annual_candidates(
     with db.session() as s:
         if mode == "requests":
             received = select(Case.subject_id).where(
-                Case.types.like(f"%{RequestType.ACCESS.value}%"),
+                lists(Case.types, RequestType.ACCESS),
                 Case.received_date >= dt.date(year, 1, 1),
                 Case.received_date <= dt.date(year, 12, 31),
             )
@@ -573,16 +574,7 @@ def annual_candidates(
                 raise InvalidInput(
                     f"Unknown role {role!r}; use one of: {', '.join(r.value for r in Role)}."
                 ) from None
-            rows = s.execute(
-                stmt.where(
-                    or_(
-                        Subject.roles == value,
-                        Subject.roles.like(f"{value},%"),
-                        Subject.roles.like(f"%,{value}"),
-                        Subject.roles.like(f"%,{value},%"),
-                    )
-                ).order_by(Subject.id)
-            )
+            rows = s.execute(stmt.where(lists(Subject.roles, Role(value))).order_by(Subject.id))
         else:
             wanted = list(dict.fromkeys(int(i) for i in subject_ids))
             if not wanted:

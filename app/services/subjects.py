@@ -14,6 +14,7 @@ from app.services.cases import case_row
 from app.services.dto import SubjectDetail, SubjectRow
 from app.store import fts
 from app.store.database import Database
+from app.store.lists import lists
 from app.store.models import Case, Subject, SubjectEmail, SubjectPhone
 
 _SORT = {
@@ -56,7 +57,7 @@ def _filtered(s: Session, stmt: Select[Any], search: str, role: Role | None) -> 
         else:  # `id + 0`: not the rowid, so SQLite keeps to the order's index
             stmt = stmt.where((Subject.id + 0).in_(_match_sql(match)))
     if role is not None:
-        stmt = stmt.where(Subject.roles.like(f"%{Role(role).value}%"))
+        stmt = stmt.where(lists(Subject.roles, Role(role)))
     return stmt
 
 

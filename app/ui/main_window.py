@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,8 +32,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -47,20 +44,21 @@ from app.core.model import RequestType, Role, Status
 from app.services import cases, intake
 from app.services.dto import CaseQuery, CaseStats
 from app.services.intake import EmailDraft, ImportOutcome
-from app.store.database import Database, FullCheck
+from app.store.database import Database
+from app.ui.background_calls import BackgroundCalls
 from app.ui.case_table import CaseTableModel, ReferenceRole, SubjectIdRole, SubjectTableModel
 from app.ui.case_view import CaseView
 from app.ui.dashboard import Dashboard
-from app.ui.formatting import format_time_oslo, label, ui_language
+from app.ui.database_care import DatabaseCare
+from app.ui.formatting import label, ui_language
+from app.ui.import_summary import ImportSummaryDialog
 from app.ui.subject_view import SubjectView
-from app.ui.tasks import WINDOW_TASKS, Task, TaskRunner, failure_message, report_failure
-from app.ui.widgets import chain_tab_order, name_buttons, named
+from app.ui.tasks import WINDOW_TASKS, Task, TaskRunner, failure_message
+from app.ui.widgets import chain_tab_order, named
 
 if TYPE_CHECKING:
     from app.ui.register_view import RegisterView
     from app.ui.retention_view import RetentionSweepView
-
-T = TypeVar("T")
 
 EMAIL_SUFFIXES = frozenset({".eml", ".msg"})
 SEARCH_DELAY_MS = 300
@@ -80,72 +78,6 @@ def is_email_file(path: Path) -> bool:
     return path.suffix.lower() in EMAIL_SUFFIXES
 
 
-class ImportSummaryDialog(QDialog):
-    """Per file: the case reference and the time of receipt, or why it was not imported."""
-
-    def __init__(
-        self,
-        outcomes: Sequence[ImportOutcome],
-        *,
-        total: int,
-        cancelled: bool,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        title = self.tr("E-mail import")
-        named(self, "importSummaryDialog", title)
-        self.setWindowTitle(title)
-        self.resize(760, 420)
-        self.outcomes = list(outcomes)
-        imported = sum(1 for o in self.outcomes if o.reference)
-        failed = sum(1 for o in self.outcomes if o.error)
-        text = self.tr("{imported} of {total} files imported; {failed} not imported.").format(
-            imported=imported, total=total, failed=failed
-        )
-        if cancelled or len(self.outcomes) < total:
-            text += " " + self.tr("Cancelled: {n} file(s) were not read.").format(
-                n=total - len(self.outcomes)
-            )
-        layout = QVBoxLayout(self)
-        self.summary_label = QLabel(text)
-        named(self.summary_label, "importSummaryText", self.tr("Summary"))
-        self.summary_label.setWordWrap(True)
-        layout.addWidget(self.summary_label)
-        self.table = QTableWidget(len(self.outcomes), 3)
-        named(self.table, "importSummaryTable", self.tr("Files imported"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Case or problem"), self.tr("Received (Oslo time)")]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for row, outcome in enumerate(self.outcomes):
-            result = outcome.reference or outcome.error or ""
-            received = format_time_oslo(outcome.received_at)
-            if received and outcome.received_source == "date-header":
-                received += " " + self.tr("(sender's clock: check it)")
-            elif received and outcome.received_source == "file-time":
-                received += " " + self.tr("(file time: confirm it)")
-            for column, value in enumerate((outcome.path.name, result, received)):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        layout.addWidget(self.table, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        named(self.buttons, "importSummaryButtons", self.tr("Close"))
-        name_buttons(self.buttons, "importSummary")
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def rows(self) -> list[tuple[str, str, str]]:
-        def text(row: int, column: int) -> str:
-            item = self.table.item(row, column)
-            return item.text() if item is not None else ""
-
-        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self, db: Database, parent: QWidget | None = None, *, today: dt.date | None = None
@@ -158,16 +90,12 @@ class MainWindow(QMainWindow):
         self.tasks.setObjectName(WINDOW_TASKS)  # the window's runner, for its panels too
         self._job: Task[list[ImportOutcome]] | None = None
         self._job_total = 0
-        self._background_calls = 0  # slow menu calls running (see _in_background)
         self.import_summary: ImportSummaryDialog | None = None
-        self.pending_restore: Path | None = None
         self.last_import_outcomes: list[ImportOutcome] = []
         # The full check of the database file, in the background after the window is shown,
         # and the daily backup after it: one at a time, never both reading the whole file.
         self.maintenance = TaskRunner(self, max_threads=1)
-        self._file_check_job: Task[str | None] | None = None
-        self.damage: str | None = None  # what the background check found
-        self.restore_damaged = False  # the officer chose to close and restore a backup
+        self.care = DatabaseCare(self, db, self.maintenance)
         self.register_view: RegisterView | None = None
         self.retention_view: RetentionSweepView | None = None
         # Tabs built the first time they are shown: none of them is needed to show the window.
@@ -203,6 +131,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._build_tab_if_needed)
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
+        self.calls = BackgroundCalls(self, self.tasks, self.status_busy)
         self._restore_layout()
 
         # The days left change at midnight even when nothing else does.
@@ -263,7 +192,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Back up now"), "backupAction")
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action = self._action(self.tr("Re&store from a backup…"), "restoreAction")
-        self.restore_action.triggered.connect(self.ask_restore)
+        self.restore_action.triggered.connect(self.care.ask_restore)
         self.settings_action = self._action(
             self.tr("&Settings…"),
             "settingsAction",
@@ -896,70 +825,11 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _write_to_chosen_file(
-        self,
-        title: str,
-        default: str,
-        pattern: str,
-        write: Callable[[Path], T],
-        done: Callable[[Path, T], str],
-        action: QAction,
-    ) -> Path | None:
-        """Ask where, write there on a worker, and say what was done (or what went wrong).
-        Returns the path chosen; the file is there once the status bar says so."""
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / default), pattern)
-        if not name:
-            return None
-        path = Path(name)
-        self._in_background(
-            action,
-            self.tr("Writing {file}…").format(file=path.name),
-            lambda: write(path),
-            lambda result: done(path, result),
-            title,
-        )
-        return path
-
-    def _in_background(
-        self,
-        action: QAction,
-        busy_text: str,
-        work: Callable[[], T],
-        done: Callable[[T], str],
-        title: str,
-    ) -> Task[T]:
-        """Run a slow service call on a worker: its action is disabled and the status bar
-        shows it busy until it ends; then `done(result)` is shown there. A UserError is told
-        in a message box titled `title`; anything else goes to the crash report."""
-        action.setEnabled(False)
-        self._background_calls += 1
-        self.status_busy.show()
-        self.statusBar().showMessage(busy_text)
-
-        def ended() -> None:
-            action.setEnabled(True)
-            self._background_calls -= 1
-            self.status_busy.setVisible(self._background_calls > 0)
-            self.statusBar().clearMessage()
-
-        def succeeded(result: T) -> None:
-            ended()
-            self.statusBar().showMessage(done(result), 10_000)
-
-        def failed(exc: BaseException) -> None:
-            ended()
-            if isinstance(exc, UserError):
-                QMessageBox.warning(self, title, str(exc))
-            else:
-                report_failure(self, exc)
-
-        return self.tasks.run(lambda _progress: work(), on_success=succeeded, on_failure=failed)
-
     def ask_annual_report(self) -> Path | None:
         from app.services.exports import export_annual_report
 
         year = self.today.year - (1 if self.today.month < 3 else 0)
-        return self._write_to_chosen_file(
+        return self.calls.write_to_chosen_file(
             self.tr("Save the annual report"),
             f"innsyn-annual-report-{year}.pdf",
             "PDF (*.pdf)",
@@ -973,7 +843,7 @@ class MainWindow(QMainWindow):
     def ask_calendar(self) -> Path | None:
         from app.services.calendar import write_calendar
 
-        return self._write_to_chosen_file(
+        return self.calls.write_to_chosen_file(
             self.tr("Save the deadlines as a calendar"),
             "innsyn-deadlines.ics",
             "iCalendar (*.ics)",
@@ -989,7 +859,7 @@ class MainWindow(QMainWindow):
         from app.services.backup import make_backup
 
         db = self.db
-        return self._in_background(
+        return self.calls.run(
             self.backup_action,
             self.tr("Backing up…"),
             lambda: make_backup(db),
@@ -997,100 +867,26 @@ class MainWindow(QMainWindow):
             self.tr("Backup"),
         )
 
-    def ask_restore(self) -> None:
-        """Restoring replaces the open database: say how, and where the backup is."""
-        from app.services import config
+    # --- the database file: its check, damage found, a restore (see DatabaseCare) ---------
 
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a backup to restore"),
-            str(config.backup_dir()),
-            self.tr("Innsyn backups (*.sqlite3)"),
-        )
-        if not name:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore from a backup"),
-            self.tr(
-                "Innsyn will close, replace the database by {file} after checking it, and "
-                "keep the current file aside. Start Innsyn again afterwards. Continue?"
-            ).format(file=Path(name).name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.pending_restore = Path(name)
-        self.close()
+    @property
+    def damage(self) -> str | None:
+        return self.care.damage
 
-    # --- the full check of the database file, in the background ----------------------------
+    @property
+    def restore_damaged(self) -> bool:
+        return self.care.restore_damaged
+
+    @property
+    def pending_restore(self) -> Path | None:
+        return self.care.pending_restore
 
     @property
     def file_check_running(self) -> bool:
-        return self._file_check_job is not None
+        return self.care.file_check_running
 
     def start_file_check(self) -> Task[str | None] | None:
-        """Read and check every page of the database file on a worker (it was not done at
-        opening: see app.store.database); damage found is shown by `database_damaged`."""
-        if self._file_check_job is not None or self.damage is not None:
-            return None
-        check = FullCheck(self.db)
-
-        def checked(problem: str | None) -> None:
-            self._file_check_job = None
-            if problem is not None and not check.cancelled:
-                self.database_damaged(problem)
-
-        def failed(exc: BaseException) -> None:
-            self._file_check_job = None
-            self.statusBar().showMessage(
-                self.tr("The database file could not be checked: {message}").format(
-                    message=failure_message(exc)
-                ),
-                30_000,
-            )
-
-        self._file_check_job = self.maintenance.run(
-            lambda _progress: check.run(),
-            on_success=checked,
-            on_failure=failed,
-            on_cancel=check.cancel,  # interrupts SQLite at once
-        )
-        return self._file_check_job
-
-    def _cancel_file_check(self) -> None:
-        if self._file_check_job is not None:
-            self._file_check_job.cancel()
-
-    def database_damaged(self, problem: str) -> None:
-        """Say so plainly, and offer to close and restore the newest good backup."""
-        from app.services.backup import list_backups
-
-        self.damage = problem
-        title = self.tr("Innsyn: the database is damaged")
-        self.statusBar().showMessage(title.removeprefix("Innsyn: "))
-        if not list_backups(self.db.database_id):
-            QMessageBox.critical(
-                self,
-                title,
-                self.tr(
-                    "{problem}\n\nThe check of the whole database file found this. There is "
-                    "no backup of this database to restore. Copy the database file somewhere "
-                    "safe now and ask for help before you go on."
-                ).format(problem=problem),
-            )
-            return
-        answer = QMessageBox.question(
-            self,
-            title,
-            self.tr(
-                "{problem}\n\nThe check of the whole database file found this. Innsyn can "
-                "close now and offer the newest good backup to restore; the damaged file is "
-                "kept aside.\n\nClose Innsyn and restore a backup now?"
-            ).format(problem=problem),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_damaged = True
-            self.close()
+        return self.care.start_file_check()
 
     def open_settings(self) -> QDialog:
         from app.ui.settings_dialog import SettingsDialog
@@ -1138,7 +934,7 @@ class MainWindow(QMainWindow):
 
     def shutdown_jobs(self) -> None:
         """Before the database closes: no background work may still be using it."""
-        self._cancel_file_check()
+        self.care.cancel_file_check()
         self.tasks.shutdown()
         self.dashboard.shutdown()
         if self.retention_view is not None:

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.errors import UserError
-from app.services import rights
 from app.store.database import Database
 from app.ui.formatting import format_date
 from app.ui.widgets import named
@@ -39,6 +38,9 @@ class RestrictionBanner(QLabel):
 
     def refresh(self) -> None:
         try:
+            # Deferred: the rights services bring ReportLab, which the start does not need.
+            from app.services import rights
+
             active = rights.active_restrictions(self._db, self.subject_id)
         except UserError:
             active = []

@@ -125,6 +125,16 @@ def enum_combo(object_name: str, accessible_name: str, values: list[str]) -> QCo
     return combo
 
 
+def plain_label(text: str = "", object_name: str = "") -> QLabel:
+    """A wrapping label that shows its text as plain text, never as rich text."""
+    shown = QLabel(text)
+    shown.setTextFormat(Qt.TextFormat.PlainText)  # names like "Ola <b>Nordmann" stay text
+    shown.setWordWrap(True)
+    if object_name:
+        shown.setObjectName(object_name)
+    return shown
+
+
 def message_label(object_name: str, accessible_name: str = "", style: str = ERROR_STYLE) -> QLabel:
     """A hidden inline message (an error unless another style is given), shown by
     `show_problem`. Plain text: messages quote what was typed."""

@@ -308,6 +308,10 @@ def test_metadata_names_the_case_and_controller_but_not_the_person() -> None:
     assert meta.title == "Innsyn 2026-0001"
     assert meta.author == "LanoPro AS"
     for key, value in meta.items():
+        if key in ("/CreationDate", "/ModDate"):
+            # A timestamp (D:20261203160155...) may hold the digits of a postcode by chance.
+            assert str(value).startswith("D:"), f"{key} is not a date: {value}"
+            continue
         for personal in ("Nordmann", "Ola", "Storgata", "0155"):
             assert personal not in str(value), f"{key} carries personal data: {value}"
     assert reader.xmp_metadata is None

@@ -60,3 +60,28 @@ def test_a_correction_draws_up_its_notices_in_its_own_unit_of_work(db: Database)
     assert rights.notices(db, ref)  # every recipient is told of a correction
     assert rights.draw_up_notices(db, ref) == rights.notices(db, ref)
     assert row_counts(db) == drawn
+
+
+def test_listing_the_search_checklist_adds_no_rows(db: Database) -> None:
+    from app.core import clock
+    from app.services import findings
+    from app.store.models import Finding
+
+    ref = cases.log_request(db, request((RequestType.ACCESS,))).reference
+
+    def kept() -> int:
+        with db.session() as s:
+            return s.scalar(select(func.count()).select_from(Finding)) or 0
+
+    lines = findings.findings(db, ref)
+    assert lines and all(
+        f.id is None and f.found is None for f in lines
+    )  # every system, unsearched
+    assert kept() == 0
+    first = lines[0]
+    findings.record_finding(db, ref, first.system_id, searched_on=clock.today_oslo(), found=False)
+    again = findings.findings(db, ref)
+    assert [f.system_id for f in again] == [f.system_id for f in lines]
+    recorded = next(f for f in again if f.system_id == first.system_id)
+    assert recorded.id is not None and recorded.found is False
+    assert kept() == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -225,7 +226,9 @@ def test_closing_the_case_view_waits_for_its_work(
     statement.hold()
     view.documents_panel.statement_button.click()
     assert statement.started.wait(10)
-    threading.Timer(0.2, statement.release).start()
+    # A thread that sleeps, not threading.Timer: a timed Event.wait never ends under the
+    # moved-clock run's libfaketime (the kernel waits for a faked deadline), a sleep does.
+    threading.Thread(target=lambda: (time.sleep(0.2), statement.release()), daemon=True).start()
     view.close()  # cancels and waits: no worker outlives the window
     assert not runner.busy or all(t.done for t in runner.tasks)
     assert len(cases.get_case(db, ref).documents) == 1

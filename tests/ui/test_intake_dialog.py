@@ -39,12 +39,8 @@ from app.services import cases, workflow
 from app.services.dto import CaseQuery
 from app.services.intake import draft_from_email
 from app.store.database import Database
-from app.ui.intake_dialog import (
-    DuplicateDialog,
-    FeeDecisionDialog,
-    IntakeDialog,
-    SubjectChoiceDialog,
-)
+from app.ui.intake_choices import DuplicateDialog, FeeDecisionDialog, SubjectChoiceDialog
+from app.ui.intake_dialog import IntakeDialog
 from tests.conftest import oslo, phone_request
 
 EMAIL_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "email"
