@@ -22,7 +22,6 @@ MAX_LINES = 1000
 # goes with the split).
 TO_BE_SPLIT = {
     "app.services.rights",
-    "app.services.retention_sweep",
 }
 # What a module of each layer may import of ours (its own layer included).
 ALLOWED = {
