@@ -19,7 +19,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Read and check every page of the database file (SQLite's quick check)."""
-    from app.store.database import FileCheck, FullCheck
+    from app.services.storage import FileCheck, FullCheck
 
     with open_db(args, create=False, check=FileCheck.LATER) as db:
         problem = FullCheck(db).run()
@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """The whole hash chain, on a file whose every page was checked first."""
     from app.services.audit import verify_chain
-    from app.store.database import FileCheck
+    from app.services.storage import FileCheck
 
     with open_db(args, create=False, check=FileCheck.NOW) as db:
         report = verify_chain(db)
@@ -55,7 +55,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.services.backup import restore
-    from app.store.database import default_database_path
+    from app.services.storage import default_database_path
 
     target = (Path(args.db) if args.db else default_database_path()).expanduser().resolve()
     if not args.yes:
@@ -74,7 +74,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_key_recovery_sheet(args: argparse.Namespace) -> int:
     from app.services.setup import recovery_sheet
-    from app.store.files import write_private
+    from app.services.storage import write_private
 
     out = Path(args.out)
     if not args.yes:

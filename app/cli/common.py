@@ -19,7 +19,7 @@ from app.core.errors import UserError
 from app.core.model import RequestType
 
 if TYPE_CHECKING:
-    from app.store.database import Database, FileCheck
+    from app.services.storage import Database, FileCheck
 
 OSLO = clock.OSLO
 EXIT_USER_ERROR = 2
@@ -116,10 +116,9 @@ def open_db(
 ) -> Database:
     """Open the database; where its key is not in the keyring, ask on the terminal (never
     from an argument or the environment, which other users and logs can see). The full
-    check of the file runs only when it is due (see app.store.database) or `check`
+    check of the file runs only when it is due (see app.store.database, opened through app.services.storage) or `check`
     says so: `innsyn check` runs it on demand."""
-    from app.store.database import FileCheck, open_database
-    from app.store.keys import KeyNeeded, KeyringUnavailable
+    from app.services.storage import FileCheck, KeyNeeded, KeyringUnavailable, open_database
 
     path = Path(args.db) if args.db else None
     when = check or FileCheck.WHEN_DUE

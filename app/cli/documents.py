@@ -65,7 +65,7 @@ def annual_record(figures: YearFigures) -> dict[str, Any]:
 def cmd_report_annual(args: argparse.Namespace) -> int:
     from app.services import exports
     from app.services.audit import record
-    from app.store.files import write_private
+    from app.services.storage import write_private
 
     out = out_file(args.out)
     if args.format == "pdf":
@@ -87,7 +87,7 @@ def cmd_report_annual(args: argparse.Namespace) -> int:
 def cmd_statement(args: argparse.Namespace) -> int:
     """The Art. 15 statement for an access case: written to --out and kept with the case."""
     from app.services import statements
-    from app.store.files import write_private
+    from app.services.storage import write_private
 
     out = out_file(args.out)
     with open_db(args, create=False) as db:
@@ -100,7 +100,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from app.services import statements
-    from app.store.files import write_private
+    from app.services.storage import write_private
 
     out = out_file(args.out)
     with open_db(args, create=False) as db:

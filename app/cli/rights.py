@@ -25,7 +25,7 @@ from app.core.model import RequestType
 if TYPE_CHECKING:
     from app.services.register import ActivityView
     from app.services.rights import ErasureLineView, NoticeView, RestrictionView
-    from app.store.database import Database
+    from app.services.storage import Database
 
 WHOLE_SUBJECT = "the whole subject"
 # The register's activity for direct marketing, found as the GUI's objection box finds it.
@@ -55,7 +55,7 @@ def cmd_erasure_apply(args: argparse.Namespace) -> int:
         print(f"the last backup holding the data expires on {result.backup_expiry.isoformat()}")
     if result.letter is not None:
         if args.letter:
-            from app.store.files import write_private
+            from app.services.storage import write_private
 
             write_private(Path(args.letter), result.letter)
             print(f"confirmation letter written to {args.letter}")
@@ -397,7 +397,7 @@ def cmd_rights_letter(args: argparse.Namespace) -> int:
     restriction, or the notice to one recipient (Art. 19): written to --out (owner-only)
     and kept with the case, as the rights panel keeps it."""
     from app.services import cases, rights
-    from app.store.files import write_private
+    from app.services.storage import write_private
 
     kind = choose(args.kind, RIGHTS_LETTERS, "letter")
     if kind == "recipient-notice":

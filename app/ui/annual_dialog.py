@@ -36,7 +36,7 @@ from app.core.errors import UserError
 from app.core.model import Role
 from app.services import cases, statements, subjects
 from app.services.statements import AnnualCandidate, BatchReport
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import label
 from app.ui.tasks import Task, TaskRunner, failure_message
 from app.ui.widgets import chain_tab_order, error_label, named

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.core.errors import UserError
-from app.store.database import Database
+from app.services.storage import Database
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

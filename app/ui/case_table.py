@@ -27,7 +27,7 @@ from app.core import deadlines
 from app.core.model import Role
 from app.services import cases, subjects
 from app.services.dto import CaseQuery, CaseRow, SubjectRow
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import days_left_text, due_tooltip, format_date, label
 from app.ui.tasks import failure_message
 

@@ -36,7 +36,7 @@ from app.core.errors import UserError
 from app.core.model import IdentityResult, Status
 from app.services import cases, workflow
 from app.services.dto import CaseDetail, DocumentView
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.case_dialogs import (
     AddNoteDialog,
     AskIdentificationDialog,

@@ -43,7 +43,7 @@ from app.core.figures import YearFigures
 from app.services import cases
 from app.services.audit import ChainReport, verify_chain, verify_new_entries
 from app.services.dto import CaseQuery, CaseRow, CaseStats
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import days_left_words, format_date, label
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_COLOUR, ERROR_STYLE, named

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from app.store.database import Database, FullCheck
+from app.services.storage import Database, FullCheck
 from app.ui.tasks import Task, TaskRunner, failure_message
 
 __all__ = ["DatabaseCare"]
@@ -74,7 +74,7 @@ class DatabaseCare(QObject):
 
     def start_file_check(self) -> Task[str | None] | None:
         """Read and check every page of the database file on a worker (it was not done at
-        opening: see app.store.database); damage found is shown by `database_damaged`."""
+        opening: see app.store.database, opened through app.services.storage); damage found is shown by `database_damaged`."""
         if self._file_check_job is not None or self.damage is not None:
             return None
         check = FullCheck(self.db)

@@ -55,7 +55,7 @@ from app.resources import resources_dir
 from app.services import cases, statements
 from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import format_date, format_time_oslo, label
 from app.ui.tasks import BackgroundCalls, Task, report_failure
 from app.ui.widgets import (

@@ -41,7 +41,7 @@ from app.core.model import RequestType, Status
 from app.services import exports
 from app.services.cases import today_oslo
 from app.services.dto import CaseQuery
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import label
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import error_label, from_qdate, named, to_qdate

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.services import cases, findings, register
 from app.services.findings import FindingView
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import format_date
 from app.ui.widgets import (
     ActionDialog,

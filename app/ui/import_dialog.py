@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.services import subject_import
+from app.services.storage import Database
 from app.services.subject_import import (
     FIELDS,
     PREVIEW_COLUMNS,
@@ -40,7 +41,6 @@ from app.services.subject_import import (
     ImportPreview,
     ImportReport,
 )
-from app.store.database import Database
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_COLOUR, error_label, named
 

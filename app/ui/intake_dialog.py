@@ -47,7 +47,7 @@ from app.core.model import (
 )
 from app.services import cases
 from app.services.dto import OpenCaseBrief, RequestInput, SubjectMatch
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import format_day, request_type_label, ui_language
 from app.ui.intake_choices import DuplicateDialog, FeeDecisionDialog, SubjectChoiceDialog
 from app.ui.widgets import GDPR_START, error_label, no_enter_default, plain_label, to_qdate

@@ -44,7 +44,7 @@ from app.core.model import RequestType, Role, Status
 from app.services import cases, intake
 from app.services.dto import CaseQuery, CaseStats
 from app.services.intake import EmailDraft, ImportOutcome
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.background_calls import BackgroundCalls
 from app.ui.case_table import CaseTableModel, ReferenceRole, SubjectIdRole, SubjectTableModel
 from app.ui.case_view import CaseView

@@ -43,7 +43,7 @@ from app.services.register import (
     SystemInput,
     SystemView,
 )
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import ui_language
 from app.ui.widgets import error_label, from_qdate, message_label, named, no_enter_default, to_qdate
 

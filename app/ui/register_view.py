@@ -44,7 +44,7 @@ from app.services.register import (
     RuleView,
     SystemView,
 )
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import ui_language
 from app.ui.register_editors import (
     ActivityDialog,

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.errors import UserError
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import format_date
 from app.ui.widgets import named
 

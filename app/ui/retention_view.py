@@ -48,7 +48,7 @@ from app.core.errors import UserError
 from app.services import retention_sweep
 from app.services.cases import today_oslo
 from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
 from app.ui.formatting import format_date
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message

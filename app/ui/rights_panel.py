@@ -43,7 +43,7 @@ from app.core.errors import UserError
 from app.core.model import RequestType
 from app.services import cases, register, rights, subjects, workflow
 from app.services.dto import CaseDetail, SubjectDetail
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.formatting import format_date, format_time_oslo, label
 from app.ui.restriction_banner import RestrictionBanner
 from app.ui.rights_dialogs import (

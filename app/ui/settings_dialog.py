@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import InvalidInput, UserError
 from app.services import backup, config, register, samples, setup
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui import i18n
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import message_label, show_problem

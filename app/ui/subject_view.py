@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.services import subjects
 from app.services.dto import CaseQuery, SubjectDetail
-from app.store.database import Database
+from app.services.storage import Database
 from app.ui.case_table import CaseTableModel, ReferenceRole
 from app.ui.formatting import format_date, label
 from app.ui.restriction_banner import RestrictionBanner

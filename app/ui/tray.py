@@ -27,7 +27,7 @@ from app.core.reminders import OpenCaseDue, Reminder
 from app.resources import resources_dir
 from app.services import cases
 from app.services.dto import CaseQuery
-from app.store.database import Database
+from app.services.storage import Database
 
 __all__ = ["CHECK_INTERVAL_MS", "ReminderTray", "app_icon"]
 

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DatabaseProblem
-from app.services import setup
-from app.store import keys
-from app.store.database import MIN_PASSPHRASE, Database, default_database_path, open_database
+from app.services import setup, storage
+from app.services.storage import MIN_PASSPHRASE, Database, default_database_path, open_database
 from app.ui.widgets import ERROR_STYLE
 
 
@@ -139,7 +138,7 @@ class Unlocker:
             self.save_recovery_sheet(db)
 
     def save_recovery_sheet(self, db: Database) -> Path | None:
-        from app.store.files import write_private
+        from app.services.storage import write_private
 
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _ = QFileDialog.getSaveFileName(
@@ -161,7 +160,7 @@ class Unlocker:
         from app.services.backup import list_backups, restore
 
         try:
-            db_id = keys.database_id_of(path)
+            db_id = storage.database_id_of(path)
         except OSError:
             return False
         for backup in list_backups(db_id):
@@ -209,12 +208,12 @@ def open_interactively(
     while True:
         try:
             db = open_database(path, secret=secret, new_passphrase=passphrase)
-        except keys.KeyringUnavailable as exc:
+        except storage.KeyringUnavailable as exc:
             passphrase = unlocker.ask_new_passphrase(str(exc))
             if passphrase is None:
                 break
             continue
-        except (keys.KeyNeeded, keys.WrongKey) as exc:
+        except (storage.KeyNeeded, storage.WrongKey) as exc:
             secret = unlocker.ask_secret(str(exc))
             if secret is None:
                 break

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.store.files import write_private
+from app.services.storage import write_private
 from app.ui.formatting import label
 
 __all__ = [

@@ -32,11 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import InvalidInput, UserError
-from app.services import setup
+from app.services import setup, storage
 from app.services.register import ControllerProfile
 from app.services.setup import ControllerProblem, FirstRunChoices, KeyMode
-from app.store import keys
-from app.store.database import MIN_PASSPHRASE, Database, default_database_path
+from app.services.storage import MIN_PASSPHRASE, Database, default_database_path
 from app.ui import i18n
 from app.ui.widgets import ERROR_STYLE, message_label, show_problem
 
@@ -65,8 +64,8 @@ _NO_KEYRING = QT_TRANSLATE_NOOP(
 
 
 def no_keyring_message() -> str:
-    """keys.NO_KEYRING_MESSAGE in the GUI's language (the English text where it changed)."""
-    return QCoreApplication.translate("KeyPage", keys.NO_KEYRING_MESSAGE)
+    """storage.NO_KEYRING_MESSAGE in the GUI's language (the English text where it changed)."""
+    return QCoreApplication.translate("KeyPage", storage.NO_KEYRING_MESSAGE)
 
 
 def _named(widget: QWidget, object_name: str) -> QWidget:
@@ -426,7 +425,7 @@ class KeyPage(QWizardPage):
 
     def refresh_keyring(self) -> None:
         """Ask the keyring again (it may have been unlocked or installed meanwhile)."""
-        self.keyring_ok = keys.keyring_available()
+        self.keyring_ok = storage.keyring_available()
         self.keyring_radio.setEnabled(self.keyring_ok)
         if self.keyring_ok:
             if not self.passphrase_radio.isChecked():
@@ -489,7 +488,7 @@ class KeyPage(QWizardPage):
 
     def validatePage(self) -> bool:
         if self.key_mode() is KeyMode.KEYRING:
-            if not keys.keyring_available():
+            if not storage.keyring_available():
                 self.refresh_keyring()
                 message = self.tr("The keyring is no longer available: %1")
                 show_problem(self.problem, message.replace("%1", no_keyring_message()))
