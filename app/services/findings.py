@@ -7,12 +7,14 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core import clock
 from app.core.errors import InvalidInput, NotFound
 from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.drawing import active_activities
 from app.store.database import Database, current_user
-from app.store.models import Document, Finding, ProcessingActivity, System
+from app.store.models import Document, Finding, System
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -31,15 +33,9 @@ class FindingView:
     evidence_sha256: str | None
 
 
-def _systems_in_use(s: object) -> list[System]:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
-    activities = s.scalars(
-        select(ProcessingActivity).where(ProcessingActivity.retired_at.is_(None))
-    ).all()
+def _systems_in_use(s: Session) -> list[System]:
     seen: dict[int, System] = {}
-    for a in activities:
+    for a in active_activities(s):
         for system in a.systems:
             if system.retired_at is None:
                 seen.setdefault(system.id, system)

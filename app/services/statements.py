@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.core import clock, retention
 from app.core.deadlines import due_date
@@ -42,16 +42,15 @@ from app.reports.pdfbase import styles
 from app.reports.wording import LANGUAGES
 from app.services import register
 from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.drawing import active_activities
 from app.services.register import ActivityView
 from app.store.database import Database, current_user
 from app.store.files import WriteFailed, write_private
 from app.store.lists import lists
 from app.store.models import (
-    ActivityRetention,
     Case,
     Document,
     Finding,
-    ProcessingActivity,
     Restriction,
     Subject,
     System,
@@ -162,17 +161,7 @@ def _require_not_erased(subject: Subject) -> None:
 
 
 def _active_activities(s: Session) -> list[ActivityView]:
-    stmt = (
-        select(ProcessingActivity)
-        .where(ProcessingActivity.retired_at.is_(None))
-        .options(
-            selectinload(ProcessingActivity.recipients),
-            selectinload(ProcessingActivity.systems),
-            selectinload(ProcessingActivity.retention).selectinload(ActivityRetention.rule),
-        )
-        .order_by(ProcessingActivity.id)
-    )
-    return [register.activity_view(a) for a in s.scalars(stmt)]
+    return [register.activity_view(a) for a in active_activities(s)]
 
 
 def _subject_dates(s: Session, subject: Subject) -> SubjectDates:
