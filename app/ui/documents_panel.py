@@ -57,7 +57,7 @@ from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
 from app.services.storage import Database
 from app.ui.formatting import format_date, format_time_oslo, label
-from app.ui.tasks import BackgroundCalls, Task, report_failure
+from app.ui.tasks import BackgroundCalls, Task
 from app.ui.widgets import (
     ActionDialog,
     chain_tab_order,
@@ -575,15 +575,8 @@ class DocumentsPanel(QWidget):
         self, work: Callable[[], StoredDocument], button: QPushButton
     ) -> Task[StoredDocument]:
         """Write and store a document on a worker (`work` reads no widget); the panel shows
-        it once stored, and a refusal is shown as before."""
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, UserError):
-                QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
-            else:
-                report_failure(self, exc)
-
-        return self.calls.run(work, buttons=[button], on_success=self._after, on_failure=failed)
+        it once stored, and a refusal is shown as before (the calls' own failure handling)."""
+        return self.calls.run(work, buttons=[button], on_success=self._after)
 
     def do_generate_statement(self, lang: str | None = None) -> Task[StoredDocument]:
         """Generate the statement on a worker; `last_stored` and the table follow."""

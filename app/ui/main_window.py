@@ -938,7 +938,9 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         self.dashboard.shutdown()
         if self.retention_view is not None:
-            self.retention_view.wait()
+            # Its runner belongs to the embedded view, which gets no Close event of its own:
+            # cancel a long sweep rather than wait for it to finish.
+            self.retention_view.tasks.shutdown()
         self.maintenance.shutdown()
 
     def show_about(self) -> None:

@@ -103,6 +103,7 @@ class RightsPanel(QWidget):
         self._building = False
         self.calls = BackgroundCalls(self)
         self._build()
+        self.draw_up()
         self.reload()
 
     @property
@@ -421,16 +422,28 @@ class RightsPanel(QWidget):
 
     # --- showing --------------------------------------------------------------------------------
 
+    def draw_up(self) -> None:
+        """The one explicit step that writes on opening: an erasure case's default matrix
+        (and the notices its lines make due) drawn up from the register, once; the actions
+        (rectify, restrict, a line changed, the erasure) draw up what they make due
+        themselves, so a reload only reads."""
+        if RequestType.ERASURE not in self.types:
+            return
+        try:
+            rights.draw_up_erasure_matrix(self._db, self.reference)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+
     def reload(self) -> None:
         """Read the case and its rights again and show them."""
         try:
             self.detail = cases.get_case(self._db, self.reference)
             self.subject: SubjectDetail = subjects.get_subject(self._db, self.detail.subject_id)
             if RequestType.ERASURE in self.types:
-                self.lines = rights.draw_up_erasure_matrix(self._db, self.reference)
+                self.lines = rights.erasure_matrix(self._db, self.reference)
             if not self.tasks_group.isHidden():
                 self.task_rows = rights.system_tasks(self._db, self.reference)
-                self.notice_rows = rights.draw_up_notices(self._db, self.reference)
+                self.notice_rows = rights.notices(self._db, self.reference)
             self.restriction_rows = rights.subject_restrictions(self._db, self.detail.subject_id)
             objections = rights.subject_objections(self._db, self.detail.subject_id)
             changes = rights.field_changes(self._db, self.reference)

@@ -311,6 +311,7 @@ class BackgroundCalls(QObject):
         super().__init__(owner)
         self._owner = owner
         self._held: dict[QWidget, int] = {}  # button -> calls holding it disabled
+        self._was_enabled: dict[QWidget, bool] = {}  # its state before the first of them
         self.running: list[Task[Any]] = []
         self.bar = QProgressBar()
         self.bar.setObjectName(f"{owner.objectName() or 'panel'}Busy")
@@ -323,9 +324,6 @@ class BackgroundCalls(QObject):
     @property
     def busy(self) -> bool:
         return bool(self.running)
-
-    def holds(self, button: QWidget) -> bool:
-        return self._held.get(button, 0) > 0
 
     def keep_disabled(self) -> None:
         """Disable again the buttons of running calls (after a refresh that enabled them)."""
@@ -343,8 +341,9 @@ class BackgroundCalls(QObject):
     ) -> Task[T]:
         """Start `work` (which must not touch a widget: read what it needs before)."""
         held = list(buttons)
-        was_enabled = {button: button.isEnabled() for button in held}
         for button in held:
+            if button not in self._held:  # the state before the first call that holds it
+                self._was_enabled[button] = button.isEnabled()
             self._held[button] = self._held.get(button, 0) + 1
             button.setEnabled(False)
         self.bar.show()
@@ -357,7 +356,7 @@ class BackgroundCalls(QObject):
                 self._held[button] -= 1
                 if self._held[button] <= 0:
                     del self._held[button]
-                    button.setEnabled(was_enabled[button])
+                    button.setEnabled(self._was_enabled.pop(button))
             self.bar.setVisible(bool(self.running))
 
         def succeeded(result: T) -> None:
