@@ -15,7 +15,7 @@ QUIET_LIBRARIES = ("extract_msg", "olefile", "RTFDE", "compressed_rtf", "alembic
 
 
 def log_dir() -> Path:
-    from app.store.database import data_dir
+    from app.store.paths import data_dir
 
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -76,7 +76,7 @@ def _isolated(folder: Path) -> Iterator[None]:
     """Data folder, settings and keyring of this run: all inside `folder`, all restored."""
     import keyring
 
-    from app.store.database import DATA_DIR_ENV
+    from app.store.paths import DATA_DIR_ENV
 
     saved_env = {k: os.environ.get(k) for k in (DATA_DIR_ENV, "QT_QPA_PLATFORM")}
     os.environ[DATA_DIR_ENV] = str(folder / "data")

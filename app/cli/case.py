@@ -23,6 +23,7 @@ from app.cli.common import (
 )
 from app.core import clock, deadlines
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
+from app.services.storage import Database
 
 if TYPE_CHECKING:
     from app.services.dto import CaseDetail, DocumentView
@@ -49,13 +50,12 @@ def _oslo_minutes(moment: dt.datetime) -> str:
     return moment.astimezone(OSLO).strftime("%Y-%m-%d %H:%M")
 
 
-def _status_line(reference: str, args: argparse.Namespace) -> None:
-    """After an action: the case's status and deadline as they now are."""
+def _status_text(db: Database, reference: str) -> str:
+    """After an action, read on the same opening: the case's status and deadline now."""
     from app.services import cases
 
-    with open_db(args, create=False) as db:
-        d = cases.get_case(db, reference)
-    print(f"{d.reference}: {d.status.value}, due {d.due.isoformat()}")
+    d = cases.get_case(db, reference)
+    return f"{d.reference}: {d.status.value}, due {d.due.isoformat()}"
 
 
 # --- show ---------------------------------------------------------------------------------
@@ -213,8 +213,9 @@ def cmd_case_identity(args: argparse.Namespace) -> int:
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
         cases.record_identity(db, args.reference, method=method, result=result, notes=notes, on=on)
+        now = _status_text(db, args.reference)
     print(f"{args.reference}: identity {result.value} ({method}) on {on.isoformat()}")
-    _status_line(args.reference, args)
+    print(now)
     return 0
 
 
@@ -224,8 +225,9 @@ def cmd_case_pause(args: argparse.Namespace) -> int:
     asked = parse_past_date(args.asked_on, "--asked-on")
     with open_db(args, create=False) as db:
         cases.pause_for_identity(db, args.reference, requested_on=asked)
+        now = _status_text(db, args.reference)
     print(f"{args.reference}: identification asked for on {asked.isoformat()}")
-    _status_line(args.reference, args)
+    print(now)
     return 0
 
 
@@ -235,8 +237,9 @@ def cmd_case_resume(args: argparse.Namespace) -> int:
     arrived = parse_past_date(args.arrived_on, "--arrived-on")
     with open_db(args, create=False) as db:
         cases.resume_after_identity(db, args.reference, received_on=arrived)
+        now = _status_text(db, args.reference)
     print(f"{args.reference}: identification arrived on {arrived.isoformat()}")
-    _status_line(args.reference, args)
+    print(now)
     return 0
 
 
@@ -281,7 +284,8 @@ def cmd_case_status(args: argparse.Namespace) -> int:
     status = Status(choose(args.status, [s.value for s in Status], "status"))
     with open_db(args, create=False) as db:
         workflow.change_status(db, args.reference, status, (args.note or "").strip())
-    _status_line(args.reference, args)
+        now = _status_text(db, args.reference)
+    print(now)
     return 0
 
 
@@ -294,8 +298,9 @@ def cmd_case_answer(args: argparse.Namespace) -> int:
         workflow.mark_answered(
             db, args.reference, on=on, method=method, note=(args.note or "").strip()
         )
+        now = _status_text(db, args.reference)
     print(f"{args.reference}: answered on {on.isoformat()} by {method}")
-    _status_line(args.reference, args)
+    print(now)
     return 0
 
 
@@ -403,10 +408,9 @@ def _notice_record(n: NoticeView) -> dict[str, Any]:
 
 
 def cmd_case_notices(args: argparse.Namespace) -> int:
-    from app.services import cases, rights
+    from app.services import rights
 
     with open_db(args, create=False) as db:
-        cases.get_case(db, args.reference)
         rows = rights.notices(db, args.reference)
     if args.format == "json":
         print_json([_notice_record(n) for n in rows])
@@ -424,7 +428,8 @@ def cmd_case_notices(args: argparse.Namespace) -> int:
 
 
 def cmd_case_notify(args: argparse.Namespace) -> int:
-    from app.services import cases, rights
+    from app.cli.rights import notice_recipient
+    from app.services import rights
 
     if args.not_notified is not None:
         ground = choose(args.not_notified, rights.NOT_NOTIFIED_GROUNDS, "ground")
@@ -441,13 +446,7 @@ def cmd_case_notify(args: argparse.Namespace) -> int:
         if not method or len(method) > 16:
             raise CliError("--method: how the recipient was told, in at most 16 characters")
     with open_db(args, create=False) as db:
-        cases.get_case(db, args.reference)
-        rows = rights.draw_up_notices(db, args.reference)
-        wanted = args.recipient.strip().casefold()
-        notice = next((n for n in rows if n.recipient.casefold() == wanted), None)
-        if notice is None:
-            names = ", ".join(n.recipient for n in rows) or "none: no recipient is to be notified"
-            raise CliError(f"unknown recipient {args.recipient!r} (choose: {names})")
+        notice = notice_recipient(db, args.reference, args.recipient, draw_up=True)
         if args.not_notified is not None:
             done = rights.mark_not_notified(db, notice.id, why, ground=ground)
         else:

@@ -19,6 +19,7 @@ from app.cli.common import (
     parse_past_date,
     print_json,
 )
+from app.core import clock
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -32,9 +33,8 @@ def cmd_retention_sweep(args: argparse.Namespace) -> int:
     the database: a million people's list is never held at once."""
     from app.services import retention_sweep
     from app.services.audit import record
-    from app.services.cases import today_oslo
 
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else today_oslo()
+    as_of = _as_of(args)
     with open_db(args, create=False) as db:
         with retention_sweep.reading_sweep(db, as_of) as items:
             if args.names:
@@ -130,9 +130,7 @@ def _print_sweep_table(items: Iterable[SweepItem], *, names: bool) -> None:
 
 
 def _as_of(args: argparse.Namespace) -> dt.date:
-    from app.services.cases import today_oslo
-
-    return parse_date(args.as_of, "--as-of") if args.as_of else today_oslo()
+    return parse_date(args.as_of, "--as-of") if args.as_of else clock.today_oslo()
 
 
 def cmd_retention_kept(args: argparse.Namespace) -> int:

@@ -378,12 +378,14 @@ RIGHTS_LETTERS: dict[str, frozenset[RequestType]] = {
 }
 
 
-def notice_recipient(db: Database, reference: str, name: str) -> NoticeView:
-    """The case's notice (Art. 19) for the recipient of that name."""
-    from app.services import cases, rights
+def notice_recipient(
+    db: Database, reference: str, name: str, *, draw_up: bool = False
+) -> NoticeView:
+    """The case's notice (Art. 19) for the recipient of that name; with `draw_up`, the
+    notices the case makes due are drawn up first (to record one)."""
+    from app.services import rights
 
-    cases.get_case(db, reference)
-    rows = rights.notices(db, reference)
+    rows = (rights.draw_up_notices if draw_up else rights.notices)(db, reference)
     wanted = name.strip().casefold()
     notice = next((n for n in rows if n.recipient.casefold() == wanted), None)
     if notice is None:

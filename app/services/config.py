@@ -10,7 +10,7 @@ from typing import Any
 
 import platformdirs
 
-from app.store.database import APP_NAME, DATA_DIR_ENV, data_dir
+from app.store.paths import APP_NAME, DATA_DIR_ENV, data_dir
 
 
 def config_path() -> Path:

@@ -6,7 +6,6 @@ from here, never from app.store, so that the layer below can change behind one d
 from __future__ import annotations
 
 from app.store.database import (
-    DATA_DIR_ENV,
     MIN_PASSPHRASE,
     Database,
     FileCheck,
@@ -23,6 +22,7 @@ from app.store.keys import (
     database_id_of,
     keyring_available,
 )
+from app.store.paths import DATA_DIR_ENV
 
 __all__ = [
     "DATA_DIR_ENV",

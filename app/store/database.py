@@ -27,7 +27,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,25 +50,11 @@ from app.store.engine import (
     session_scope,
     user_facing,
 )
+from app.store.paths import data_dir
 from app.store.seed import seed_database
 from app.store.sqlite_errors import SqliteErrorCode, error_code
 
 log = logging.getLogger(__name__)
-
-APP_NAME = "Innsyn"
-DATA_DIR_ENV = "INNSYN_DATA_DIR"  # tests and portable installs point this elsewhere
-
-
-def data_dir_path() -> Path:
-    """Where the application's own files live, without creating the folder."""
-    override = os.environ.get(DATA_DIR_ENV)
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-
-
-def data_dir() -> Path:
-    path = data_dir_path()
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
 
 
 def default_database_path() -> Path:

@@ -29,7 +29,7 @@ _AT_EMPTY_PATH = 0x1000
 
 
 def _journal() -> Path:
-    from app.store.database import data_dir
+    from app.store.paths import data_dir
 
     return data_dir() / "partial-files.txt"
 
@@ -85,7 +85,7 @@ def _alive(pid: int) -> bool:
 def _journal_if_any() -> Path:
     """The journal's path without creating the data folder (a start with nothing to sweep
     leaves no trace, as the self-test checks)."""
-    from app.store.database import data_dir_path
+    from app.store.paths import data_dir_path
 
     return data_dir_path() / "partial-files.txt"
 

@@ -23,7 +23,7 @@ def named_writes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _journal() -> Path:
-    from app.store.database import data_dir
+    from app.store.paths import data_dir
 
     return data_dir() / "partial-files.txt"
 

@@ -36,6 +36,7 @@ from app.core.rights import Decision
 from app.core.sweep import KIND_ORDER, SweepItem, SweepKind
 from app.services import config
 from app.store.database import Database
+from app.store.lists import lists
 from app.store.models import (
     ActivityRetention,
     Case,
@@ -222,7 +223,7 @@ def sweep_lines(s: Session) -> list[SweepLine]:
 
 
 def _has_role(role: Role) -> ColumnElement[bool]:
-    return Subject.roles.like(f"%{role.value}%")
+    return lists(Subject.roles, role)
 
 
 def applies_to_roles(roles: frozenset[Role]) -> ColumnElement[bool]:
@@ -288,7 +289,7 @@ def as_date(value: object) -> dt.date:
 
 
 def _open_erasure_condition() -> ColumnElement[bool]:
-    return and_(Case.is_open.is_(True), Case.types.like(f"%{RequestType.ERASURE.value}%"))
+    return and_(Case.is_open.is_(True), lists(Case.types, RequestType.ERASURE))
 
 
 def every_open_erasure(s: Session) -> dict[int, str]:

@@ -54,6 +54,7 @@ from app.services.retention_sweep.listing import (
     sweep_sort_key,
 )
 from app.store.database import Database
+from app.store.lists import lists
 from app.store.models import (
     Case,
     ErasureLine,
@@ -373,7 +374,7 @@ def open_erasure_of(s: Session, subject_ids: Iterable[int]) -> dict[int, str]:
         return {}
     rows = s.execute(
         select(Case.subject_id, Case.reference, Case.is_open, Case.received_at, Case.id).where(
-            Case.subject_id.in_(ids), Case.types.like(f"%{RequestType.ERASURE.value}%")
+            Case.subject_id.in_(ids), lists(Case.types, RequestType.ERASURE)
         )
     ).all()
     newest: dict[int, tuple[dt.datetime, int, str]] = {}
