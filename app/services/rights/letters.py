@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -221,6 +221,124 @@ def _notice_content(
     return concerning, changes, tuple(items)
 
 
+@dataclass(frozen=True)
+class _LetterContext:
+    """What every letter builder starts from: the case, its letter so far and the wording."""
+
+    s: Session
+    case: Case
+    base: docs.LetterData
+    words: Wording
+    today: dt.date
+    recipients: tuple[docs.RecipientLine, ...]  # named only where asked for
+    recipient_id: int | None
+
+
+_Built = tuple[docs.LetterData, RecipientNotice | None]
+
+
+def _rectification_confirmation(c: _LetterContext) -> _Built:
+    items = _rectified_items(c.s, c.case, c.words)
+    if not items:
+        raise RuleViolation(f"Nothing has been corrected on case {c.case.reference} yet.")
+    return replace(c.base, items=items, recipients=c.recipients), None
+
+
+def _restrictions_in_force(c: _LetterContext, *, of_case: bool) -> list[Restriction]:
+    """The restrictions not lifted: those of the case, or all the person's."""
+    stmt = select(Restriction).where(Restriction.lifted_on.is_(None))
+    if of_case:
+        stmt = stmt.where(Restriction.case_id == c.case.id)
+    else:
+        stmt = stmt.where(Restriction.subject_id == c.case.subject.id)
+    restrictions = list(c.s.scalars(stmt.order_by(Restriction.id)))
+    if not restrictions:
+        raise RuleViolation(f"No restriction in force for case {c.case.reference}.")
+    return restrictions
+
+
+def _restriction_letter(
+    c: _LetterContext, restrictions: Sequence[Restriction], effective: dt.date
+) -> _Built:
+    return (
+        replace(
+            c.base,
+            items=_restriction_items(c.s, restrictions, c.words),
+            effective=effective,
+            recipients=c.recipients,
+        ),
+        None,
+    )
+
+
+def _restriction_confirmation(c: _LetterContext) -> _Built:
+    restrictions = _restrictions_in_force(c, of_case=True)
+    return _restriction_letter(c, restrictions, min(r.since for r in restrictions))
+
+
+def _restriction_lift_notice(c: _LetterContext) -> _Built:
+    restrictions = _restrictions_in_force(c, of_case=False)
+    planned = [r.until for r in restrictions if r.until is not None]
+    effective = max(c.today, min(planned)) if planned else c.today
+    return _restriction_letter(c, restrictions, effective)
+
+
+def _objection_confirmation(c: _LetterContext) -> _Built:
+    objections = [
+        o
+        for o in c.s.scalars(
+            select(Objection).where(Objection.case_id == c.case.id).order_by(Objection.id)
+        )
+        if o.stopped_on is not None
+    ]
+    if not objections:
+        raise RuleViolation(f"No processing has been stopped on case {c.case.reference}.")
+    stopped: list[tuple[str, str]] = []
+    for o in objections:
+        assert o.stopped_on is not None
+        stopped.append((c.words.text("rights.activity"), get_activity(c.s, o.activity_id).name))
+        stopped.append((c.words.text("rights.stopped"), c.words.date(o.stopped_on)))
+    return (
+        replace(
+            c.base,
+            items=tuple(stopped),
+            effective=max(o.stopped_on for o in objections if o.stopped_on),
+            requested_types=(RequestType.OBJECTION.value,),
+        ),
+        None,
+    )
+
+
+def _recipient_notice(c: _LetterContext) -> _Built:
+    if c.recipient_id is None:
+        raise InvalidInput("Choose the recipient the notice is for.")
+    notice = next((n for n in notices_of(c.s, c.case) if n.recipient_id == c.recipient_id), None)
+    if notice is None:
+        raise RuleViolation(f"Recipient {c.recipient_id} has no notice on case {c.case.reference}.")
+    concerning, changes, items = _notice_content(c.s, c.case, notice, c.words)
+    recipient: Recipient = notice.recipient
+    return (
+        replace(
+            c.base,
+            addressee=docs.Addressee(recipient.name, recipient.contact),
+            concerning=concerning,
+            requested_types=changes,
+            items=items,
+        ),
+        notice,
+    )
+
+
+# One builder per letter kind (the erasure confirmation is written by apply_erasure).
+_BUILDERS: dict[str, Callable[[_LetterContext], _Built]] = {
+    "rectification-confirmation": _rectification_confirmation,
+    "restriction-confirmation": _restriction_confirmation,
+    "restriction-lift-notice": _restriction_lift_notice,
+    "objection-confirmation": _objection_confirmation,
+    "recipient-notice": _recipient_notice,
+}
+
+
 def _letter_data(
     s: Session,
     case: Case,
@@ -229,7 +347,7 @@ def _letter_data(
     controller: docs.Controller,
     recipient_id: int | None,
     name_recipients: bool,
-) -> tuple[docs.LetterData, RecipientNotice | None]:
+) -> _Built:
     if kind == "erasure-confirmation":
         raise RuleViolation(
             "The erasure confirmation is written when the erasure is applied (it gives the "
@@ -241,79 +359,12 @@ def _letter_data(
     require_not_erased(subject)
     base = _base_letter(case, kind, controller, _person(subject), lang, today)
     recipients = _recipient_lines(s, case) if name_recipients else ()
-    if kind == "rectification-confirmation":
-        items = _rectified_items(s, case, words)
-        if not items:
-            raise RuleViolation(f"Nothing has been corrected on case {case.reference} yet.")
-        return replace(base, items=items, recipients=recipients), None
-    if kind in ("restriction-confirmation", "restriction-lift-notice"):
-        stmt = select(Restriction).where(Restriction.lifted_on.is_(None))
-        if kind == "restriction-confirmation":
-            stmt = stmt.where(Restriction.case_id == case.id)
-        else:
-            stmt = stmt.where(Restriction.subject_id == subject.id)
-        restrictions = list(s.scalars(stmt.order_by(Restriction.id)))
-        if not restrictions:
-            raise RuleViolation(f"No restriction in force for case {case.reference}.")
-        if kind == "restriction-confirmation":
-            effective = min(r.since for r in restrictions)
-        else:
-            planned = [r.until for r in restrictions if r.until is not None]
-            effective = max(today, min(planned)) if planned else today
-        return (
-            replace(
-                base,
-                items=_restriction_items(s, restrictions, words),
-                effective=effective,
-                recipients=recipients,
-            ),
-            None,
+    builder = _BUILDERS.get(kind)
+    if builder is None:
+        raise InvalidInput(
+            f"Unknown letter {kind!r}; use one of: {', '.join(docs.RIGHTS_LETTER_KINDS)}."
         )
-    if kind == "objection-confirmation":
-        objections = [
-            o
-            for o in s.scalars(
-                select(Objection).where(Objection.case_id == case.id).order_by(Objection.id)
-            )
-            if o.stopped_on is not None
-        ]
-        if not objections:
-            raise RuleViolation(f"No processing has been stopped on case {case.reference}.")
-        stopped: list[tuple[str, str]] = []
-        for o in objections:
-            assert o.stopped_on is not None
-            stopped.append((words.text("rights.activity"), get_activity(s, o.activity_id).name))
-            stopped.append((words.text("rights.stopped"), words.date(o.stopped_on)))
-        return (
-            replace(
-                base,
-                items=tuple(stopped),
-                effective=max(o.stopped_on for o in objections if o.stopped_on),
-                requested_types=(RequestType.OBJECTION.value,),
-            ),
-            None,
-        )
-    if kind == "recipient-notice":
-        if recipient_id is None:
-            raise InvalidInput("Choose the recipient the notice is for.")
-        notice = next((n for n in notices_of(s, case) if n.recipient_id == recipient_id), None)
-        if notice is None:
-            raise RuleViolation(f"Recipient {recipient_id} has no notice on case {case.reference}.")
-        concerning, changes, items = _notice_content(s, case, notice, words)
-        recipient: Recipient = notice.recipient
-        return (
-            replace(
-                base,
-                addressee=docs.Addressee(recipient.name, recipient.contact),
-                concerning=concerning,
-                requested_types=changes,
-                items=items,
-            ),
-            notice,
-        )
-    raise InvalidInput(
-        f"Unknown letter {kind!r}; use one of: {', '.join(docs.RIGHTS_LETTER_KINDS)}."
-    )
+    return builder(_LetterContext(s, case, base, words, today, recipients, recipient_id))
 
 
 def store_rights_letter(
