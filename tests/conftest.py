@@ -54,6 +54,15 @@ def set_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[dt.datetime | dt.dat
 
 
 @pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks the locale's language: English unless a test asks for Bokmål, whatever
+    the locale of the machine running the suite."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     home = tmp_path / "home"
     for var, sub in (

@@ -117,6 +117,45 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert counts(db_path) == before
 
 
+@pytest.mark.parametrize(
+    ("environ", "option", "message"),
+    [
+        ({"LANG": "nb_NO.UTF-8"}, [], "innsyn: '123' er ikke et gyldig telefonnummer: for kort"),
+        ({"LANG": "C"}, [], "innsyn: '123' is not a valid phone number: too short"),
+        ({"LANG": "en_GB.UTF-8"}, ["--lang", "nb"], "er ikke et gyldig telefonnummer"),
+        ({"LANG": "nb_NO.UTF-8"}, ["--lang=en"], "is not a valid phone number"),
+    ],
+)
+def test_refusals_speak_the_locale_or_the_chosen_language(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    environ: dict[str, str],
+    option: list[str],
+    message: str,
+) -> None:
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    run(capsys, "--db", str(db_path), "init")
+    before = counts(db_path)
+    code, out, err = run(capsys, *option, "--db", str(db_path), "request", "add", "--channel",
+                         "phone", "--type", "access", "--name", "X", "--phone", "123")  # fmt: skip
+    assert code == 2 and out == []
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert counts(db_path) == before
+
+
+def test_a_bokmal_refusal_in_another_process_too(db_path: Path) -> None:
+    env = {**os.environ, "LANG": "nb_NO.UTF-8", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db_path), "request", "add", "--channel",
+         "phone", "--type", "access", "--name", "X", "--phone", "123"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip() == "innsyn: '123' er ikke et gyldig telefonnummer: for kort"
+
+
 def test_import_email_prints_the_reference(
     capsys: pytest.CaptureFixture[str], db_path: Path, samples: Path
 ) -> None:

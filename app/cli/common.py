@@ -107,6 +107,12 @@ def choose_named(value: str, named: Mapping[str, str], what: str) -> str:
     raise CliError(f"unknown {what} {value!r} (choose: {', '.join(named)})")
 
 
+def language_of(args: argparse.Namespace) -> str:
+    """The language the command answers in (set by `main` from --lang or the locale)."""
+    language: str = getattr(args, "language", "en")
+    return language
+
+
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -127,7 +133,7 @@ def open_db(
     except (KeyNeeded, KeyringUnavailable) as exc:
         if not sys.stdin.isatty():
             raise
-        print(f"innsyn: {exc}", file=sys.stderr)
+        print(f"innsyn: {exc.render(language_of(args))}", file=sys.stderr)
         if isinstance(exc, KeyringUnavailable):
             first = getpass.getpass("New passphrase (at least 12 characters): ")
             if getpass.getpass("The same passphrase again: ") != first:

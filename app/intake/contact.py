@@ -12,6 +12,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from app.core.errors import InvalidInput
+from app.core.messages import Message
 
 __all__ = [
     "MAX_NAME_LENGTH",
@@ -28,10 +29,10 @@ MAX_NAME_LENGTH = 200
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _PHONE_REASONS = {
-    phonenumbers.ValidationResult.TOO_SHORT: "too short",
-    phonenumbers.ValidationResult.TOO_LONG: "too long",
-    phonenumbers.ValidationResult.INVALID_LENGTH: "wrong number of digits",
-    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
+    phonenumbers.ValidationResult.TOO_SHORT: "contact.phone_too_short",
+    phonenumbers.ValidationResult.TOO_LONG: "contact.phone_too_long",
+    phonenumbers.ValidationResult.INVALID_LENGTH: "contact.phone_wrong_length",
+    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "contact.phone_unknown_country",
 }
 
 
@@ -49,14 +50,17 @@ def normalise_phone(text: str, default_region: str = "NO") -> str:
     Numbers without a country code are read as numbers of `default_region`; "00" and "+"
     prefixes are both understood.
     """
-    problem = f"{_quoted(text)} is not a valid phone number"
     try:
         number = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidInput(problem) from exc
+        raise InvalidInput("contact.phone_invalid", value=_quoted(text)) from exc
     if not phonenumbers.is_valid_number(number):
         reason = _PHONE_REASONS.get(phonenumbers.is_possible_number_with_reason(number))
-        raise InvalidInput(f"{problem}: {reason}" if reason else problem)
+        if reason is None:
+            raise InvalidInput("contact.phone_invalid", value=_quoted(text))
+        raise InvalidInput(
+            "contact.phone_invalid_because", value=_quoted(text), reason=Message(reason)
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -66,8 +70,30 @@ def normalise_email(text: str) -> str:
     try:
         result = validate_email(text.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
-        raise InvalidInput(f"{_quoted(text)} is not a valid e-mail address: {exc}") from exc
+        raise InvalidInput(
+            "contact.email_invalid", value=_quoted(text), reason=_email_reason(text.strip())
+        ) from exc
     return str(result.normalized)
+
+
+def _email_reason(text: str) -> Message:
+    """Why an address is refused, in our words: email-validator's own are English only."""
+    local, at, domain = text.rpartition("@")
+    if "<" in text or ">" in text:
+        return Message("contact.email_display_name")
+    if not at:
+        return Message("contact.email_no_at")
+    if "@" in local:
+        return Message("contact.email_several_at")
+    if not local:
+        return Message("contact.email_nothing_before_at")
+    if not domain:
+        return Message("contact.email_nothing_after_at")
+    if any(ch.isspace() for ch in text):
+        return Message("contact.email_space")
+    if "." not in domain:
+        return Message("contact.email_domain_without_dot")
+    return Message("contact.email_malformed")
 
 
 def validate_name(text: str) -> str:
@@ -80,12 +106,10 @@ def validate_name(text: str) -> str:
         if ch.isspace():
             continue  # tabs and line breaks from a paste are collapsed below
         if unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS:
-            raise InvalidInput(f"name contains a control character (U+{ord(ch):04X})")
+            raise InvalidInput("contact.name_control_character", code=f"U+{ord(ch):04X}")
     name = unicodedata.normalize("NFC", " ".join(text.split()))
     if not name:
-        raise InvalidInput("name is empty")
+        raise InvalidInput("contact.name_empty")
     if len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(
-            f"name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are allowed"
-        )
+        raise InvalidInput("contact.name_too_long", length=len(name), limit=MAX_NAME_LENGTH)
     return name

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core import clock
 from app.core.errors import InvalidInput, NotFound
+from app.core.messages import Message
 from app.store import fts
 from app.store.database import current_user
 from app.store.models import Case, CaseEvent, ReferenceCounter, Subject
@@ -53,7 +54,7 @@ def as_utc(stored: dt.datetime) -> dt.datetime:
 def get_case(s: Session, reference: str) -> Case:
     case = s.scalar(select(Case).where(Case.reference == reference.strip()))
     if case is None:
-        raise NotFound(f"There is no case {reference.strip()!r}.")
+        raise NotFound("case.no_such_case", reference=reference.strip())
     return case
 
 
@@ -65,12 +66,14 @@ def add_event(case: Case, kind: str, detail: str = "") -> None:
 
 
 def limited_text(text: str, what: str) -> str:
-    """A typed text, stripped; `what` (plural: "notes", "reasons") names it in the error."""
+    """A typed text, stripped; `what` names it in the error: a key of the catalogue's
+    `field.json` ("notes", "reasons")."""
     text = text.strip()
+    field = Message(f"field.{what}")
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"The {what} are {len(text)} characters long; at most {MAX_TEXT}.")
+        raise InvalidInput("case.text_too_long", what=field, length=len(text), limit=MAX_TEXT)
     if "\x00" in text:
-        raise InvalidInput(f"The {what} contain a NUL character.")
+        raise InvalidInput("case.text_has_nul", what=field)
     return text
 
 

@@ -37,7 +37,7 @@ from app.core.model import Role
 from app.services import cases, statements, subjects
 from app.services.statements import AnnualCandidate, BatchReport
 from app.services.storage import Database
-from app.ui.formatting import label
+from app.ui.formatting import label, problem_text
 from app.ui.tasks import Task, TaskRunner, failure_message
 from app.ui.widgets import chain_tab_order, error_label, named
 
@@ -209,7 +209,7 @@ class AnnualStatementsDialog(QDialog):
         try:
             rows = subjects.list_subjects(self._db, search=self.search.text(), limit=LIST_LIMIT)
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(problem_text(exc))
             return
         self.people.blockSignals(True)
         try:
@@ -291,7 +291,7 @@ class AnnualStatementsDialog(QDialog):
                 subject_ids=tuple(sorted(self.picked)),
             )
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(problem_text(exc))
             return None
         if not people:
             self._show_error(self.tr("No one is in this set: nothing to write."))

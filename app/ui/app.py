@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.core.errors import UserError
 from app.services.storage import Database
+from app.ui.formatting import problem_text
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -140,7 +141,7 @@ def _restore(path: Path, backup: Path) -> None:
     try:
         result = restore(path, backup)
     except UserError as exc:
-        QMessageBox.critical(None, "Innsyn", str(exc))
+        QMessageBox.critical(None, "Innsyn", problem_text(exc))
         return
     QMessageBox.information(
         None,

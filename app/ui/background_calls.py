@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar
 
 from app.core.errors import UserError
+from app.ui.formatting import problem_text
 from app.ui.tasks import Task, TaskRunner, report_failure
 
 __all__ = ["BackgroundCalls"]
@@ -93,7 +94,7 @@ class BackgroundCalls(QObject):
         def failed(exc: BaseException) -> None:
             ended()
             if isinstance(exc, UserError):
-                QMessageBox.warning(self._window(), title, str(exc))
+                QMessageBox.warning(self._window(), title, problem_text(exc))
             else:
                 report_failure(self._window(), exc)
 

@@ -46,7 +46,14 @@ from app.ui.case_dialogs import (
     MarkAnsweredDialog,
     VerifyIdentityDialog,
 )
-from app.ui.formatting import days_left_text, format_date, format_time_oslo, label, ui_language
+from app.ui.formatting import (
+    days_left_text,
+    format_date,
+    format_time_oslo,
+    label,
+    problem_text,
+    ui_language,
+)
 from app.ui.restriction_banner import RestrictionBanner
 from app.ui.subject_view import SubjectView
 from app.ui.widgets import chain_tab_order, name_buttons, named, save_private_file, value_label
@@ -321,7 +328,7 @@ class CaseView(QDialog):
         try:
             self.detail = cases.get_case(self._db, self.reference)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self._show_detail()
 
@@ -523,7 +530,7 @@ class CaseView(QDialog):
         try:
             action()
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return False
         self.reload()
         self.changed.emit(self.reference)
@@ -615,7 +622,7 @@ class CaseView(QDialog):
         try:
             _name, content = cases.document_content(self._db, doc.id)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return False
         return save_private_file(self, Path(path), content)
 
@@ -633,7 +640,7 @@ class CaseView(QDialog):
         try:
             view = SubjectView(self._db, self.detail.subject_id, self, open_case=CaseView)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         view.changed.connect(self._on_changed_elsewhere)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -44,7 +44,7 @@ from app.services import cases
 from app.services.audit import ChainReport, verify_chain, verify_new_entries
 from app.services.dto import CaseQuery, CaseRow, CaseStats
 from app.services.storage import Database
-from app.ui.formatting import days_left_words, format_date, label
+from app.ui.formatting import days_left_words, format_date, label, problem_text
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_COLOUR, ERROR_STYLE, named
 
@@ -387,7 +387,7 @@ class Dashboard(QWidget):
             )
         except UserError as exc:
             self.stats = None
-            self.error_label.setText(str(exc))
+            self.error_label.setText(problem_text(exc))
             self.error_label.show()
         else:
             self._show_stats(self.stats)

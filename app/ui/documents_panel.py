@@ -56,7 +56,7 @@ from app.services import cases, statements
 from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
 from app.services.storage import Database
-from app.ui.formatting import format_date, format_time_oslo, label
+from app.ui.formatting import format_date, format_time_oslo, label, problem_text
 from app.ui.tasks import BackgroundCalls, Task
 from app.ui.widgets import (
     ActionDialog,
@@ -474,7 +474,7 @@ class DocumentsPanel(QWidget):
         try:
             detail = cases.get_case(self._db, self.reference)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self.show_case(detail)
 
@@ -590,7 +590,7 @@ class DocumentsPanel(QWidget):
         try:
             gaps = statements.unsearched_systems(self._db, self.reference)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         if gaps:
             answer = QMessageBox.question(
@@ -648,7 +648,7 @@ class DocumentsPanel(QWidget):
         try:
             name, content = cases.document_content(self._db, document_id)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         if not content:
             QMessageBox.information(
@@ -721,7 +721,7 @@ class DocumentsPanel(QWidget):
         try:
             print_pdf(content, printer)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return False
         return True
 
@@ -734,7 +734,7 @@ class DocumentsPanel(QWidget):
         try:
             statements.mark_sent(self._db, document_id, on, method)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return False
         self._after(None)
         self.select_document(document_id)

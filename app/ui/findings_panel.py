@@ -33,7 +33,7 @@ from app.core.errors import UserError
 from app.services import cases, findings, register
 from app.services.findings import FindingView
 from app.services.storage import Database
-from app.ui.formatting import format_date
+from app.ui.formatting import format_date, problem_text
 from app.ui.widgets import (
     ActionDialog,
     chain_tab_order,
@@ -304,7 +304,7 @@ class FindingsPanel(QWidget):
             detail = cases.get_case(self._db, self.reference)
             self.rows = findings.findings(self._db, self.reference)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self._received = detail.received
         self._evidence_names = {d.id: d.filename for d in detail.documents}
@@ -427,7 +427,7 @@ class FindingsPanel(QWidget):
                 evidence=evidence,
             )
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return False
         self.reload()
         self.select_system(system_id)

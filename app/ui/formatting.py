@@ -10,6 +10,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from app.core import clock, deadlines
+from app.core.errors import UserError
 from app.core.model import RequestType, Status
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "format_day",
     "format_time_oslo",
     "label",
+    "problem_text",
     "request_type_label",
     "status_label",
     "tr",
@@ -39,6 +41,14 @@ def ui_language() -> str:
     """The language of domain wording (deadline explanations, retention criteria, letters
     offered first): Bokmål where the interface runs in Norwegian, English otherwise."""
     return "nb" if QLocale().language() == QLocale.Language.NorwegianBokmal else "en"
+
+
+def problem_text(exc: BaseException) -> str:
+    """What the officer reads of a refusal: a user error's message in the interface's
+    language; any other exception as it describes itself (an OSError's reason)."""
+    if isinstance(exc, UserError):
+        return exc.render(ui_language())
+    return str(exc)
 
 
 # --- enums ---------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from app.services.subject_import import (
     ImportPreview,
     ImportReport,
 )
+from app.ui.formatting import problem_text
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_COLOUR, error_label, named
 
@@ -228,7 +229,7 @@ class SubjectImportDialog(QDialog):
         try:
             self.preview = subject_import.preview(self.path, limit=20)
         except UserError as exc:
-            self._show_error(str(exc))
+            self._show_error(problem_text(exc))
             self.file_info.setText(
                 self.tr("{name} cannot be imported.").format(name=self.path.name)
             )

@@ -48,7 +48,7 @@ from app.core.model import (
 from app.services import cases
 from app.services.dto import OpenCaseBrief, RequestInput, SubjectMatch
 from app.services.storage import Database
-from app.ui.formatting import format_day, request_type_label, ui_language
+from app.ui.formatting import format_day, problem_text, request_type_label, ui_language
 from app.ui.intake_choices import DuplicateDialog, FeeDecisionDialog, SubjectChoiceDialog
 from app.ui.widgets import GDPR_START, error_label, no_enter_default, plain_label, to_qdate
 
@@ -590,7 +590,7 @@ class IntakeDialog(QDialog):
             # Through the services, which normalise exactly as they store.
             e164 = cases.normalise_phone(text)
         except InvalidInput as exc:
-            self._set_field_error(self.phone_edit, self.phone_error, _sentence(str(exc)))
+            self._set_field_error(self.phone_edit, self.phone_error, _sentence(problem_text(exc)))
             return False
         if reformat and self.phone_edit.text() != e164:
             self.phone_edit.setText(e164)
@@ -605,7 +605,7 @@ class IntakeDialog(QDialog):
         try:
             normalised = cases.normalise_email(text).lower()  # as log_request stores it
         except InvalidInput as exc:
-            self._set_field_error(self.email_edit, self.email_error, _sentence(str(exc)))
+            self._set_field_error(self.email_edit, self.email_error, _sentence(problem_text(exc)))
             return False
         if reformat and self.email_edit.text() != normalised:
             self.email_edit.setText(normalised)
@@ -731,7 +731,7 @@ class IntakeDialog(QDialog):
         try:
             self._save()
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(problem_text(exc))
         finally:
             self._saving = False
 

@@ -50,7 +50,7 @@ from app.ui.case_table import CaseTableModel, ReferenceRole, SubjectIdRole, Subj
 from app.ui.case_view import CaseView
 from app.ui.dashboard import Dashboard
 from app.ui.database_care import DatabaseCare
-from app.ui.formatting import label, ui_language
+from app.ui.formatting import label, problem_text, ui_language
 from app.ui.import_summary import ImportSummaryDialog
 from app.ui.subject_view import SubjectView
 from app.ui.tasks import WINDOW_TASKS, Task, TaskRunner, failure_message
@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
             try:
                 stats = cases.case_stats(self.db, today=self.today)
             except UserError as exc:
-                self.stats_label.setText(str(exc))
+                self.stats_label.setText(problem_text(exc))
                 return
         self.stats_label.setText(
             self.tr("Open cases: {open} · Due this week: {week} · Overdue: {overdue}").format(
@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
         try:
             view = CaseView(self.db, reference, self, today=self._today_fixed)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         view.changed.connect(self._on_case_changed)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         try:
             view = SubjectView(self.db, subject_id, self, open_case=CaseView)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         view.changed.connect(self._on_case_changed)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = IntakeDialog(self.db, draft=draft, parent=self)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
         try:
             draft = intake.draft_from_email(path)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not an e-mail"), str(exc))
+            QMessageBox.warning(self, self.tr("Not an e-mail"), problem_text(exc))
             return None
         except OSError as exc:
             QMessageBox.warning(

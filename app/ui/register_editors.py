@@ -44,7 +44,7 @@ from app.services.register import (
     SystemView,
 )
 from app.services.storage import Database
-from app.ui.formatting import ui_language
+from app.ui.formatting import problem_text, ui_language
 from app.ui.widgets import error_label, from_qdate, message_label, named, no_enter_default, to_qdate
 
 WARNING_STYLE = "color: #7a4a00;"  # dark amber
@@ -184,7 +184,7 @@ class EntryDialog(QDialog):
         self.accept()
 
     def explain(self, exc: UserError) -> str:
-        return str(exc)
+        return problem_text(exc)
 
 
 class SystemDialog(EntryDialog):
@@ -436,7 +436,7 @@ class RuleDialog(EntryDialog):
                 "This rule keeps the data longer than the statutory minimum: give the "
                 "justification before saving."
             )
-        return str(exc)
+        return problem_text(exc)
 
 
 def legal_basis_labels() -> dict[str, str]:

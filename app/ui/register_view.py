@@ -45,7 +45,7 @@ from app.services.register import (
     SystemView,
 )
 from app.services.storage import Database
-from app.ui.formatting import ui_language
+from app.ui.formatting import problem_text, ui_language
 from app.ui.register_editors import (
     ActivityDialog,
     EntryDialog,
@@ -135,7 +135,7 @@ class _EntryList(QWidget, Generic[V]):
         try:
             self.entries = self.load(self.show_retired.isChecked())
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         self.table.setRowCount(len(self.entries))
@@ -208,7 +208,7 @@ class _EntryList(QWidget, Generic[V]):
         try:
             self._open(self.dialog(None))
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
 
     def edit_selected(self) -> None:
         entry = self.selected_entry()
@@ -217,7 +217,7 @@ class _EntryList(QWidget, Generic[V]):
         try:
             self._open(self.dialog(entry))
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
 
     def retire_selected(self) -> None:
         entry = self.selected_entry()
@@ -240,7 +240,7 @@ class _EntryList(QWidget, Generic[V]):
         try:
             self.retire_entry(entry)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self.refresh()
         self.changed.emit()
@@ -477,7 +477,7 @@ class ControllerForm(QWidget):
         try:
             self._show(register.get_controller(self._db))
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self.error_label.hide()
         self.status_label.clear()
@@ -487,7 +487,7 @@ class ControllerForm(QWidget):
         try:
             saved = register.save_controller(self._db, profile)
         except UserError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(problem_text(exc))
             self.error_label.show()
             self.status_label.clear()
             return False

@@ -50,7 +50,7 @@ from app.services.cases import today_oslo
 from app.services.retention_sweep import SweepItem, SweepKind, SweepPlan
 from app.services.storage import Database
 from app.ui.case_table import MAX_CACHED_PAGES, PagedTableModel
-from app.ui.formatting import format_date
+from app.ui.formatting import format_date, problem_text
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import ERROR_STYLE, from_qdate, named, to_qdate
 
@@ -768,7 +768,7 @@ class RetentionSweepView(QWidget):
         try:
             done = retention_sweep.deidentify_closed_cases(self.db, refs)
         except UserError as exc:
-            self._show_result(str(exc), error=True)
+            self._show_result(problem_text(exc), error=True)
             return []
         except Exception as exc:
             self._show_result(failure_message(exc), error=True)
@@ -861,7 +861,7 @@ class RetentionSweepView(QWidget):
         try:
             rows = retention_sweep.export_sweep_csv(self.db, day, path, names=names)
         except UserError as exc:
-            self._show_result(str(exc), error=True)
+            self._show_result(problem_text(exc), error=True)
             return None
         except Exception as exc:
             self._show_result(failure_message(exc), error=True)

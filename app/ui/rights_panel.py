@@ -44,7 +44,7 @@ from app.core.model import RequestType
 from app.services import cases, register, rights, subjects, workflow
 from app.services.dto import CaseDetail, SubjectDetail
 from app.services.storage import Database
-from app.ui.formatting import format_date, format_time_oslo, label
+from app.ui.formatting import format_date, format_time_oslo, label, problem_text
 from app.ui.restriction_banner import RestrictionBanner
 from app.ui.rights_dialogs import (
     DoneDialog,
@@ -432,7 +432,7 @@ class RightsPanel(QWidget):
         try:
             rights.draw_up_erasure_matrix(self._db, self.reference)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
 
     def reload(self) -> None:
         """Read the case and its rights again and show them."""
@@ -448,7 +448,7 @@ class RightsPanel(QWidget):
             objections = rights.subject_objections(self._db, self.detail.subject_id)
             changes = rights.field_changes(self._db, self.reference)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self._building = True
         try:
@@ -629,7 +629,7 @@ class RightsPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserError):
-                QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+                QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             else:
                 report_failure(self, exc)
             self.reload()
@@ -641,7 +641,7 @@ class RightsPanel(QWidget):
         try:
             result = action()
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             self.reload()
             return None
         self.reload()
@@ -713,7 +713,7 @@ class RightsPanel(QWidget):
         try:
             plan = rights.apply_erasure(self._db, self.reference, dry_run=True)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         erased = "\n".join(f"• {e.activity}: {e.applies_to}" for e in plan.erased)
         kept = "\n".join(
@@ -964,7 +964,7 @@ class RightsPanel(QWidget):
                 self._db, chosen, str(self.language_combo.currentData())
             )
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         QGuiApplication.clipboard().setText(text)
         return text
@@ -1009,7 +1009,7 @@ class RightsPanel(QWidget):
                 else 0
             )
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         if open_count:
             note, ok = QInputDialog.getMultiLineText(

@@ -28,6 +28,7 @@ from app.core.errors import InvalidInput, UserError
 from app.services import backup, config, register, samples, setup
 from app.services.storage import Database
 from app.ui import i18n
+from app.ui.formatting import problem_text
 from app.ui.tasks import ProgressCallback, Task, TaskRunner, failure_message
 from app.ui.widgets import message_label, show_problem
 from app.ui.wizard import ControllerFields, note_label
@@ -232,7 +233,9 @@ class SettingsDialog(QDialog):
         try:
             folder = setup.check_backup_dir(self.backup_edit.text())
         except InvalidInput as exc:
-            show_problem(self.backup_problem, self.tr("Backup folder: %1").replace("%1", str(exc)))
+            show_problem(
+                self.backup_problem, self.tr("Backup folder: %1").replace("%1", problem_text(exc))
+            )
             self.tabs.setCurrentIndex(2)
             self.backup_edit.setFocus()
             return None
@@ -297,7 +300,7 @@ class SettingsDialog(QDialog):
         try:
             removed = samples.remove_sample_cases(self._db)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self._show_samples()
         self.samples_label.setText(
@@ -308,7 +311,7 @@ class SettingsDialog(QDialog):
         try:
             samples.add_sample_cases(self._db)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self._show_samples()
 
@@ -327,7 +330,7 @@ class SettingsDialog(QDialog):
             try:
                 self._loaded_profile = register.save_controller(self._db, checked)
             except UserError as exc:
-                show_problem(self.controller_fields.problem, str(exc))
+                show_problem(self.controller_fields.problem, problem_text(exc))
                 self.tabs.setCurrentIndex(1)
                 return
             self.controller_fields.set_profile(self._loaded_profile)

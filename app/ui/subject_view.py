@@ -25,7 +25,7 @@ from app.services import subjects
 from app.services.dto import CaseQuery, SubjectDetail
 from app.services.storage import Database
 from app.ui.case_table import CaseTableModel, ReferenceRole
-from app.ui.formatting import format_date, label
+from app.ui.formatting import format_date, label, problem_text
 from app.ui.restriction_banner import RestrictionBanner
 from app.ui.widgets import chain_tab_order, name_buttons, named, value_label
 
@@ -153,7 +153,7 @@ class SubjectView(QDialog):
         try:
             self.detail = subjects.get_subject(self._db, self.subject_id)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return
         self._show_detail()
         self.model.refresh()
@@ -167,7 +167,7 @@ class SubjectView(QDialog):
         try:
             view = self._open_case(self._db, reference, self)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Innsyn"), str(exc))
+            QMessageBox.warning(self, self.tr("Innsyn"), problem_text(exc))
             return None
         view.changed.connect(self._on_case_changed)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

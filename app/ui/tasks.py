@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar, QWidget
 
 from app.core.errors import UserError
 from app.ui.crash import show_crash_report
+from app.ui.formatting import problem_text
 
 __all__ = [
     "WINDOW_TASKS",
@@ -56,7 +57,7 @@ def failure_message(exc: BaseException) -> str:
     """What the officer may see inline: a UserError's own sentence, otherwise only the type
     of the exception (its text may hold personal data: a name, an e-mail, a path)."""
     if isinstance(exc, UserError):
-        return str(exc)
+        return problem_text(exc)
     return QCoreApplication.translate(
         "Job", "An unexpected error occurred ({kind}). Nothing more was done."
     ).format(kind=type(exc).__name__)
@@ -67,7 +68,7 @@ def report_failure(parent: QWidget | None, exc: BaseException) -> QWidget:
     logged by type and place (never its text) and shown in the crash report dialog. Returns
     the message box or dialog shown (not modal: the window stays usable)."""
     if isinstance(exc, UserError):
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Innsyn"), str(exc), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Innsyn"), problem_text(exc), parent=parent)
         box.setObjectName("taskProblem")
         box.open()
         return box
@@ -368,7 +369,7 @@ class BackgroundCalls(QObject):
             if on_failure is not None:
                 on_failure(exc)
             elif isinstance(exc, UserError):
-                QMessageBox.warning(self._owner, tr("Innsyn"), str(exc))
+                QMessageBox.warning(self._owner, tr("Innsyn"), problem_text(exc))
             else:
                 report_failure(self._owner, exc)
 

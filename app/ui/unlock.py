@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import DatabaseProblem
 from app.services import setup, storage
 from app.services.storage import MIN_PASSPHRASE, Database, default_database_path, open_database
+from app.ui.formatting import problem_text
 from app.ui.widgets import ERROR_STYLE
 
 
@@ -152,7 +153,7 @@ class Unlocker:
         try:
             return write_private(Path(name), setup.recovery_sheet(db))
         except Exception as exc:  # a message, never a traceback
-            self.tell(_tr("Innsyn"), str(exc))
+            self.tell(_tr("Innsyn"), problem_text(exc))
             return None
 
     def offer_restore(self, path: Path, problem: str) -> bool:
@@ -177,7 +178,7 @@ class Unlocker:
                 restore(path, backup.path)
                 return True
             except DatabaseProblem as exc:
-                self.tell(_tr("Innsyn"), str(exc))
+                self.tell(_tr("Innsyn"), problem_text(exc))
         return False
 
 
@@ -209,20 +210,24 @@ def open_interactively(
         try:
             db = open_database(path, secret=secret, new_passphrase=passphrase)
         except storage.KeyringUnavailable as exc:
-            passphrase = unlocker.ask_new_passphrase(str(exc))
+            passphrase = unlocker.ask_new_passphrase(problem_text(exc))
             if passphrase is None:
                 break
             continue
         except (storage.KeyNeeded, storage.WrongKey) as exc:
-            secret = unlocker.ask_secret(str(exc))
+            secret = unlocker.ask_secret(problem_text(exc))
             if secret is None:
                 break
             continue
         except DatabaseProblem as exc:
-            if "damaged" in str(exc) and not restored and unlocker.offer_restore(path, str(exc)):
+            if (
+                "damaged" in problem_text(exc)
+                and not restored
+                and unlocker.offer_restore(path, problem_text(exc))
+            ):
                 restored = True
                 continue
-            unlocker.tell("Innsyn", str(exc))
+            unlocker.tell("Innsyn", problem_text(exc))
             break
         if db.new_recovery_key:
             unlocker.offer_recovery_sheet(db)

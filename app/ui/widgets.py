@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.services.storage import write_private
-from app.ui.formatting import label
+from app.ui.formatting import label, problem_text
 
 __all__ = [
     "ERROR_COLOUR",
@@ -165,7 +165,7 @@ def save_private_file(parent: QWidget, path: Path, content: bytes) -> bool:
     try:
         write_private(path, content)
     except UserError as exc:
-        QMessageBox.warning(parent, tr("Innsyn"), str(exc))
+        QMessageBox.warning(parent, tr("Innsyn"), problem_text(exc))
         return False
     except OSError as exc:
         QMessageBox.warning(

@@ -37,6 +37,7 @@ from app.services.register import ControllerProfile
 from app.services.setup import ControllerProblem, FirstRunChoices, KeyMode
 from app.services.storage import MIN_PASSPHRASE, Database, default_database_path
 from app.ui import i18n
+from app.ui.formatting import problem_text
 from app.ui.widgets import ERROR_STYLE, message_label, show_problem
 
 __all__ = [
@@ -200,9 +201,9 @@ class ControllerFields(QWidget):
             except ControllerProblem as exc:
                 field = exc.field
                 problem = self.tr("%1: %2").replace("%1", names.get(field, field))
-                problem = problem.replace("%2", str(exc))
+                problem = problem.replace("%2", problem_text(exc))
             except InvalidInput as exc:
-                problem = str(exc)
+                problem = problem_text(exc)
             else:
                 show_problem(self.problem, "")
                 return checked
@@ -365,13 +366,17 @@ class PlacesPage(QWizardPage):
         try:
             setup.check_new_database_path(self.database_edit.text())
         except InvalidInput as exc:
-            show_problem(self.problem, self.tr("Database file: %1").replace("%1", str(exc)))
+            show_problem(
+                self.problem, self.tr("Database file: %1").replace("%1", problem_text(exc))
+            )
             self.database_edit.setFocus()
             return False
         try:
             setup.check_backup_dir(self.backup_edit.text())
         except InvalidInput as exc:
-            show_problem(self.problem, self.tr("Backup folder: %1").replace("%1", str(exc)))
+            show_problem(
+                self.problem, self.tr("Backup folder: %1").replace("%1", problem_text(exc))
+            )
             self.backup_edit.setFocus()
             return False
         show_problem(self.problem, "")
@@ -659,7 +664,7 @@ def run_first_run_wizard(parent: QWidget | None = None) -> Database | None:
             message = QCoreApplication.translate(
                 "FirstRunWizard", "%1\n\nNothing was kept: correct the choice and finish again."
             )
-            QMessageBox.critical(wizard, title, message.replace("%1", str(exc)))
+            QMessageBox.critical(wizard, title, message.replace("%1", problem_text(exc)))
             wizard.restart()
             continue
         if db.new_recovery_key:

@@ -61,21 +61,27 @@ def test_international_domain_is_accepted() -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "reason"),
+    ("typed", "reason", "reason_nb"),
     [
-        ("ola@", "There must be something after the @-sign."),
-        ("ola@@x.no", "invalid characters: '@'"),
-        ("ola nordmann@x.no", "invalid characters before the @-sign: SPACE"),
-        ("Ola <ola@x.no>", "A display name and angle brackets"),
-        ("", "An email address must have an @-sign."),
+        ("ola@", "there is nothing after the @-sign", "det står ingenting etter @"),
+        ("ola@@x.no", "it has more than one @-sign", "den har mer enn én @"),
+        ("ola nordmann@x.no", "it contains a space", "den inneholder et mellomrom"),
+        ("Ola <ola@x.no>", "without a name or angle brackets", "uten navn eller vinkelparenteser"),
+        ("", "it has no @-sign", "den har ingen @"),
+        ("ola@localhost", "is not a domain name", "er ikke et domenenavn"),
     ],
 )
-def test_invalid_emails_are_refused_with_the_reason(typed: str, reason: str) -> None:
+def test_invalid_emails_are_refused_with_the_reason(
+    typed: str, reason: str, reason_nb: str
+) -> None:
     with pytest.raises(InvalidInput) as caught:
         normalise_email(typed)
     message = str(caught.value)
     assert message.startswith(f"'{typed}' is not a valid e-mail address: ")
     assert reason in message
+    in_bokmal = caught.value.render("nb")
+    assert in_bokmal.startswith(f"'{typed}' er ikke en gyldig e-postadresse: ")
+    assert reason_nb in in_bokmal
 
 
 @pytest.mark.parametrize(
