@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import errno
 import functools
 import json
 import os
@@ -128,6 +129,31 @@ def value_text(value: Any, language: str) -> str:
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
         return join((value_text(v, language) for v in items), language)
     return str(value)
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "no_space",
+    errno.EDQUOT: "no_space",
+    errno.EACCES: "no_access",
+    errno.EPERM: "no_access",
+    errno.EROFS: "read_only",
+    errno.ENOENT: "not_found",
+    errno.EEXIST: "exists",
+    errno.EISDIR: "is_folder",
+    errno.ENOTDIR: "not_folder",
+    errno.ENAMETOOLONG: "name_too_long",
+    errno.EIO: "io_error",
+    errno.EBUSY: "busy",
+}
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why the system refused a file operation, in the reader's language where we know the
+    reason; the system's own words (English) for the rare others."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    if key is not None:
+        return Message(f"os.{key}")
+    return exc.strerror or type(exc).__name__
 
 
 class _Values(dict[str, str]):

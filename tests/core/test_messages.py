@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import errno
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,14 @@ def test_dates_and_enums_are_rendered_for_the_reader() -> None:
     assert messages.value_text([Channel.PHONE, Channel.EMAIL], "en").endswith(
         messages.enum_label(Channel.EMAIL, "en")
     )
+
+
+def test_a_refusal_of_the_system_is_told_in_the_readers_language() -> None:
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert messages.value_text(messages.os_reason(full), "nb") == "disken er full"
+    assert messages.value_text(messages.os_reason(full), "en") == "the disk is full"
+    odd = OSError(errno.ELOOP, "Too many levels of symbolic links")
+    assert messages.os_reason(odd) == "Too many levels of symbolic links"
 
 
 def test_an_unknown_key_is_shown_as_it_is_never_raised_while_showing_an_error() -> None:
