@@ -6,10 +6,11 @@ Pure functions of their arguments and the Qt locale/translators; no widgets."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from app.core import clock, deadlines
+from app.core import clock, deadlines, messages
 from app.core.errors import UserError
 from app.core.model import RequestType, Status
 
@@ -55,7 +56,10 @@ def problem_text(exc: BaseException) -> str:
 
 
 def label(value: str) -> str:
-    """The display text of a domain value (a status, type, channel, role, method...)."""
+    """The display text of a domain value (a status, type, channel, role, method...): an enum
+    member from the message catalogue's enum labels, a plain text from the translations."""
+    if isinstance(value, enum.Enum):
+        return messages.enum_label(value, ui_language())
     return QCoreApplication.translate("Domain", value)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import enum
 import errno
+import importlib
 from pathlib import Path
 
 import pytest
@@ -159,6 +161,36 @@ def test_every_error_raised_for_a_user_names_a_key_of_the_catalogue() -> None:
     assert unlisted == {}, unlisted
     done = sorted(path for path in UNCONVERTED if path not in offenders)
     assert done == [], f"converted, take them off UNCONVERTED: {done}"
+
+
+def _core_enums() -> list[type[enum.Enum]]:
+    found: list[type[enum.Enum]] = []
+    for path in sorted((APP / "core").glob("*.py")):
+        module = importlib.import_module(f"app.core.{path.stem}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, enum.Enum)
+                and value.__module__ == module.__name__
+            ):
+                found.append(value)
+    return found
+
+
+def test_every_value_of_every_domain_enum_has_its_label_in_both_languages() -> None:
+    enums = _core_enums()
+    assert {e.__name__ for e in enums} >= {"RequestType", "Status", "Decision", "NoticeStatus"}
+    for language in messages.LANGUAGES:
+        labels = messages.catalogue(language)
+        missing = [
+            f"{e.__name__}.{m.value}"
+            for e in enums
+            for m in e
+            if f"enum.{e.__name__}.{m.value}" not in labels
+        ]
+        assert missing == [], f"{language}/enum.json lacks {missing}"
+    assert messages.enum_label(RequestType.OBJECTION, "nb") == "protest"
+    assert messages.enum_label(Channel.IN_PERSON, "en") == "in-person"
 
 
 def test_the_check_sees_a_text_that_is_no_key() -> None:
