@@ -16,12 +16,14 @@ from app.cli.common import (
     Subcommands,
     choose,
     choose_named,
+    language_of,
     open_db,
     parse_date,
     parse_past_date,
     print_json,
 )
 from app.core import clock, deadlines
+from app.core.event_text import event_text, kind_label
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
 from app.services.storage import Database
 
@@ -113,7 +115,13 @@ def case_record(d: CaseDetail, today: dt.date) -> dict[str, Any]:
             for doc in d.documents
         ],
         "timeline": [
-            {"at": e.at.isoformat(), "user": e.user, "kind": e.kind, "detail": e.detail}
+            {
+                "at": e.at.isoformat(),
+                "user": e.user,
+                "kind": e.kind,
+                "detail": e.detail,
+                "params": e.params,
+            }
             for e in d.events
         ],
     }
@@ -139,7 +147,7 @@ def _identity_lines(d: CaseDetail) -> list[str]:
     return lines
 
 
-def _print_case(d: CaseDetail, today: dt.date) -> None:
+def _print_case(d: CaseDetail, today: dt.date, language: str = "en") -> None:
     rows: list[tuple[str, list[str]]] = [
         ("reference", [d.reference]),
         ("subject", [f"{d.subject_name} ({d.subject_pseudonym})"]),
@@ -179,8 +187,8 @@ def _print_case(d: CaseDetail, today: dt.date) -> None:
     print()
     print("timeline")
     for e in d.events:
-        detail = e.detail.splitlines() or [""]
-        head = f"  {_oslo_minutes(e.at)}  {e.user}  {e.kind}"
+        detail = event_text(e.kind, e.params, e.detail, language).splitlines() or [""]
+        head = f"  {_oslo_minutes(e.at)}  {e.user}  {kind_label(e.kind, language)}"
         print(f"{head}: {detail[0]}" if detail[0] else head)
         for line in detail[1:]:
             print(f"      {line}")
@@ -195,7 +203,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(case_record(d, today))
     else:
-        _print_case(d, today)
+        _print_case(d, today, language_of(args))
     return 0
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from app.core.event_text import event_text, kind_label
 from app.reports.pdfbase import CONTENT_WIDTH, FONT, RULE, SHADE, Part, build_pdf, styles
 
 
@@ -30,7 +32,8 @@ class DossierData:
     decisions: tuple[tuple[str, str], ...]  # what, reasons and legal basis
     documents: tuple[tuple[str, str, str, str], ...]  # file, created, sent (date, method), sha256
     notices: tuple[tuple[str, str, str], ...]  # recipient, status/date/method, reason
-    timeline: tuple[tuple[str, str, str, str], ...]  # time, user, kind, detail
+    # time, user, kind, detail, parameters: rendered in the dossier's language
+    timeline: tuple[tuple[str, str, str, str, Mapping[str, Any] | None], ...]
 
 
 _L = {
@@ -140,7 +143,10 @@ def render_dossier(data: DossierData, *, lang: str = "en") -> bytes:
         w["timeline"],
         _table(
             [w["time"], w["user"], w["kind"], w["detail"]],
-            list(data.timeline),
+            [
+                (at, user, kind_label(kind, lang), event_text(kind, params, detail, lang))
+                for at, user, kind, detail, params in data.timeline
+            ],
             [CONTENT_WIDTH * f for f in (0.18, 0.12, 0.16, 0.54)],
         )  # fmt: skip
         if data.timeline

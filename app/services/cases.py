@@ -501,7 +501,9 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             forwarded_by=case.forwarded_by,
             created_by=case.created_by,
             events=tuple(
-                EventView(at=as_utc(e.at), user=e.user, kind=e.kind, detail=e.detail)
+                EventView(
+                    at=as_utc(e.at), user=e.user, kind=e.kind, detail=e.detail, params=e.params
+                )
                 for e in case.events
             ),
             documents=tuple(

@@ -8,11 +8,12 @@ These work inside a session a use case has opened; none opens one of its own.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import clock
+from app.core import clock, event_text
 from app.core.errors import InvalidInput, NotFound
 from app.core.messages import Message
 from app.store import fts
@@ -58,10 +59,17 @@ def get_case(s: Session, reference: str) -> Case:
     return case
 
 
-def add_event(case: Case, kind: str, detail: str = "") -> None:
-    """A line in the case's timeline, now, by the current OS user."""
+def add_event(case: Case, kind: str, detail: str = "", **params: Any) -> None:
+    """A line in the case's timeline, now, by the current OS user: its kind and parameters
+    (read in the reader's language, app/core/event_text.py) and the same in English words."""
     case.events.append(
-        CaseEvent(at=now_stored_utc(), user=current_user(), kind=kind, detail=detail)
+        CaseEvent(
+            at=now_stored_utc(),
+            user=current_user(),
+            kind=kind,
+            detail=detail,
+            params=event_text.encode_params(params) if params else None,
+        )
     )
 
 

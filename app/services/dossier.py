@@ -123,6 +123,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
                 e.user,
                 e.kind,
                 e.detail,
+                e.params,
             )
             for e in c.events
         ]

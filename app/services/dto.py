@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.core.model import Channel, FeeDecision, RequestType, Role, Status
 
@@ -131,7 +133,8 @@ class EventView:
     at: dt.datetime  # UTC, aware
     user: str
     kind: str
-    detail: str
+    detail: str  # as written, in English words
+    params: Mapping[str, Any] | None = None  # app/core/event_text.py: what is shown
 
 
 @dataclass(frozen=True)

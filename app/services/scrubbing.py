@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.event_text import NOTE
 from app.core.text import sort_key
 from app.core.timeline import FIRST_LINE_EVENT_KINDS, KEPT_EVENT_KINDS
 from app.store import fts
@@ -67,6 +68,7 @@ class Scrub(Enum):
     CONTENT = "the bytes removed (the SHA-256 stays)"
     FILE_NAME = "a name from the kind and id, the extension kept"
     TIMELINE = "by the event's kind: kept, first line kept, or the marker"
+    TIMELINE_PARAMS = "by the event's kind: strings scrubbed and the note marked, or NULL"
     ROW = "the row goes with the person's record"
 
 
@@ -95,7 +97,7 @@ PERSONAL: Mapping[str, Mapping[str, Scrub]] = {
         "contact_phone": Scrub.NULL,
         "forwarded_by": Scrub.NULL,
     },
-    "case_event": {"detail": Scrub.TIMELINE},
+    "case_event": {"detail": Scrub.TIMELINE, "params": Scrub.TIMELINE_PARAMS},
     "document": {"filename": Scrub.FILE_NAME, "content": Scrub.CONTENT},
     "case_email": {
         "sender_name": Scrub.EMPTY,
@@ -289,6 +291,29 @@ def _event_detail(kind: str, detail: str, needles: Sequence[str], marker: str) -
     return marker
 
 
+def _scrubbed_param(value: Any, needles: Sequence[str], marker: str) -> Any:
+    if isinstance(value, str):
+        return scrub_text(value, needles, marker)
+    if isinstance(value, list):
+        return [_scrubbed_param(v, needles, marker) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrubbed_param(v, needles, marker) for k, v in value.items()}
+    return value
+
+
+def _event_params(
+    kind: str, params: Mapping[str, Any] | None, needles: Sequence[str], marker: str
+) -> dict[str, Any] | None:
+    """As `_event_detail`, for the parameters the detail is shown from: where the detail
+    becomes the marker, so does what is shown (no parameters: the detail is shown)."""
+    if params is None or kind not in KEPT_EVENT_KINDS | FIRST_LINE_EVENT_KINDS:
+        return None
+    scrubbed = {k: _scrubbed_param(v, needles, marker) for k, v in params.items()}
+    if kind in FIRST_LINE_EVENT_KINDS and scrubbed.get(NOTE):
+        scrubbed[NOTE] = marker
+    return scrubbed
+
+
 def _scrubbed(rule: Scrub, row: Any, column: str, needles: Sequence[str], how: Scrubbing) -> Any:
     value = getattr(row, column)
     match rule:
@@ -314,6 +339,8 @@ def _scrubbed(rule: Scrub, row: Any, column: str, needles: Sequence[str], how: S
             return f"{how.file_prefix}-{row.kind}-{row.id}{suffix}"
         case Scrub.TIMELINE:
             return _event_detail(row.kind, value or "", needles, how.marker)
+        case Scrub.TIMELINE_PARAMS:
+            return _event_params(row.kind, value, needles, how.marker)
         case Scrub.ROW:
             raise ValueError(f"{column}: its row is deleted, not scrubbed")
 

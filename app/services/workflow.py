@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from app.core import clock
 from app.core.closing import CloseBlocker, blocking, checks_for
 from app.core.errors import InvalidInput, RuleViolation
-from app.core.model import OPEN_STATUSES, RequestType, Status, types_from_text
+from app.core.event_text import as_enum
+from app.core.model import OPEN_STATUSES, AnswerMethod, RequestType, Status, types_from_text
 from app.core.rights import NoticeStatus
 from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import draw_up_notices_in, erasure_lines
@@ -87,7 +88,14 @@ def change_status(db: Database, reference: str, status: Status, note: str = "") 
             case.closed_on = None
         if status == Status.REFUSED:
             case.refusal_reason = note or case.refusal_reason
-        add_event(case, "status", f"{previous} → {status.value}" + (f"\n{note}" if note else ""))
+        add_event(
+            case,
+            "status",
+            f"{previous} → {status.value}" + (f"\n{note}" if note else ""),
+            previous=Status(previous),
+            status=status,
+            note=note,
+        )
 
 
 def mark_answered(
@@ -116,6 +124,13 @@ def mark_answered(
             f"{on.isoformat()} by {method}; {previous} → answered"
             + (f"; {(on - case.due_date).days} days after the due date" if late else "")
             + (f"\n{note}" if note else ""),
+            form="late" if late else None,
+            on=on,
+            method=as_enum(method, AnswerMethod),
+            previous=Status(previous),
+            status=Status.ANSWERED,
+            days=(on - case.due_date).days if late else None,
+            note=note,
         )
 
 
@@ -181,12 +196,22 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
         case.closed_on = clock.today_oslo()
         case.close_note = note or None
         cleared = purge_rectification_history(s, case)
-        add_event(case, "status", f"{previous} → closed" + (f"\n{note}" if note else ""))
+        add_event(
+            case,
+            "status",
+            f"{previous} → closed" + (f"\n{note}" if note else ""),
+            previous=Status(previous),
+            status=Status.CLOSED,
+            note=note,
+        )
         if open_notices:
             add_event(
                 case,
                 "closed with open notices",
                 ", ".join(n.recipient.name for n in open_notices),
+                recipients=[n.recipient.name for n in open_notices],
             )
         if cleared:
-            add_event(case, "rectification history cleared", f"{cleared} old value(s)")
+            add_event(
+                case, "rectification history cleared", f"{cleared} old value(s)", count=cleared
+            )

@@ -7,8 +7,10 @@ deadline dates are calendar dates in Europe/Oslo.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
@@ -186,6 +188,9 @@ class CaseEvent(Base):
     user: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
+    # The kind's parameters (app/core/event_text.py), rendered in the reader's language;
+    # NULL where the event is only its stored text (older than parameters, or unparseable).
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     case: Mapped[Case] = relationship(back_populates="events")
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core.deadlines import explain_due_date
 from app.core.errors import UserError
+from app.core.event_text import event_text, kind_label
 from app.core.model import IdentityResult, Status
 from app.services import cases, workflow
 from app.services.dto import CaseDetail, DocumentView
@@ -445,8 +446,14 @@ class CaseView(QDialog):
 
     def _show_timeline(self, d: CaseDetail) -> None:
         self.timeline.setRowCount(len(d.events))
+        language = ui_language()
         for row, event in enumerate(d.events):
-            cells = (format_time_oslo(event.at), event.user, label(event.kind), event.detail)
+            cells = (
+                format_time_oslo(event.at),
+                event.user,
+                kind_label(event.kind, language),
+                event_text(event.kind, event.params, event.detail, language),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column == 3 else "")

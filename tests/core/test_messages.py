@@ -70,7 +70,7 @@ UNCONVERTED: set[str] = {
 MESSAGE_POSITION = {"ControllerProblem": 1}
 
 # Keys whose text may read the same in both languages (names, codes, pure placeholders).
-SAME_IN_BOTH: set[str] = set()
+SAME_IN_BOTH: set[str] = {"event.status", "event.identity"}
 
 
 def _sources() -> dict[str, ast.Module]:
