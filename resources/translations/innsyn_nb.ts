@@ -5208,6 +5208,14 @@ Arbeidsverktøyets egne opplysninger om personen (navn, kontaktopplysninger, e-p
         </translation>
     </message>
     <message>
+        <source>Innsyn will be in Norwegian Bokmål from the next start. Until then it stays as it is.</source>
+        <translation>Innsyn blir på norsk bokmål fra neste oppstart. Til da forblir alt som det er.</translation>
+    </message>
+    <message>
+        <source>Innsyn will be in English from the next start. Until then it stays as it is.</source>
+        <translation>Innsyn blir på engelsk fra neste oppstart. Til da forblir alt som det er.</translation>
+    </message>
+    <message>
         <source>Wait for the backup to finish.</source>
         <translation>Vent til sikkerhetskopien er ferdig.</translation>
     </message>
