@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Any, Literal, NamedTuple, TypeVar
 
 import phonenumbers
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core import clock, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation
+from app.core.model import RecipientRole
 from app.core.retention import (
     JustificationRequired,
     RetentionRuleSpec,
@@ -52,7 +52,6 @@ __all__ = [
     "ActivityView",
     "ControllerProfile",
     "RecipientInput",
-    "RecipientRole",
     "RecipientView",
     "RetentionDate",
     "RetentionLineInput",
@@ -86,12 +85,6 @@ __all__ = [
 
 MAX_NAME = 200
 MAX_LINE = 500
-
-
-class RecipientRole(StrEnum):
-    PROCESSOR = "processor"
-    CONTROLLER = "controller"
-    AUTHORITY = "authority"
 
 
 # Art. 6(1) GDPR: the letter and the standard wording, to pre-fill the legal basis text.
