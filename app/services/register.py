@@ -25,6 +25,7 @@ from app.core import clock, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation
 from app.core.model import RecipientRole
 from app.core.retention import (
+    AfterEvent,
     JustificationRequired,
     RetentionRuleSpec,
     StatutoryMinimum,
@@ -118,7 +119,7 @@ class RuleView:
     description: str
     period_years: int
     period_months: int
-    after_event: str
+    after_event: AfterEvent
     legal_reference: str
     justification: str
     retired_at: dt.datetime | None  # UTC
@@ -145,7 +146,7 @@ class RecipientView:
     id: int
     code: str
     name: str
-    role: str
+    role: RecipientRole
     country: str
     dpa_reference: str
     dpa_date: dt.date | None
@@ -637,7 +638,7 @@ def save_rule(db: Database, inp: RuleInput) -> RuleView:
         rule.description = spec.description
         rule.period_years = spec.period_years
         rule.period_months = spec.period_months
-        rule.after_event = spec.after_event
+        rule.after_event = AfterEvent(spec.after_event)  # validated by check_rule
         rule.legal_reference = spec.legal_reference
         rule.justification = justification
         s.flush()
@@ -683,7 +684,7 @@ def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
         recipient = _to_save(s, Recipient, inp.id, "recipient", name)
         s.add(recipient)
         recipient.name = name
-        recipient.role = role.value
+        recipient.role = role
         recipient.country = country
         recipient.dpa_reference = dpa_reference
         recipient.dpa_date = inp.dpa_date
