@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.core.clock import OSLO
+from app.core.model import FeeDecision
 from app.reports.dossier import DossierData
 from app.services.common import as_utc, get_case
 from app.store.database import Database
@@ -80,7 +81,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
                     + (f" Fee: {c.fee_amount} kr." if c.fee_amount else ""),
                 )
             )
-        if c.refusal_reason and c.fee_decision != "refuse":
+        if c.refusal_reason and c.fee_decision != FeeDecision.REFUSE:
             decisions.append(("Refusal", c.refusal_reason))
         for line, activity in s.execute(
             select(ErasureLine, ProcessingActivity.name)

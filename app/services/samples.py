@@ -240,12 +240,12 @@ def _add_case(
         reference=f"{SAMPLE_PREFIX}{n:02d}",
         subject=subject,
         types=types_to_text(sample.types),
-        channel=sample.channel.value,
+        channel=sample.channel,
         language="nb",
         received_at=_received_at(received, 10),
         received_date=received,
         due_date=deadlines.due_date(received),
-        status=Status.NEW.value,
+        status=Status.NEW,
         is_open=True,
         call_notes=f"{_NOTE}\n\n{sample.notes}",
         contact_email=sample.email,
@@ -263,7 +263,7 @@ def _add_case(
     )
     if plan.get("identity"):
         case.identity_method = IdentityMethod.KNOWN_EMAIL.value
-        case.identity_result = IdentityResult.VERIFIED.value
+        case.identity_result = IdentityResult.VERIFIED
         case.identity_verified_on = received
         event("identity", f"{IdentityMethod.KNOWN_EMAIL.value}: verified")
     if "asked" in plan:
@@ -283,9 +283,9 @@ def _add_case(
         )
     if "answered" in plan:
         case.answered_on = plan["answered"]
-        case.answer_method = AnswerMethod.EMAIL.value
+        case.answer_method = AnswerMethod.EMAIL
         event("answered", f"{plan['answered'].isoformat()} by e-mail; → answered")
-    case.status = status.value
+    case.status = status
     case.is_open = status not in (Status.ANSWERED, Status.CLOSED, Status.REFUSED)
     return case.reference
 

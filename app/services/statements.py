@@ -512,7 +512,7 @@ def mark_sent(db: Database, document_id: int, on: dt.date, method: str) -> None:
             raise InvalidInput("It cannot be sent before the request was received.")
         before = f" (was {doc.sent_on.isoformat()} by {doc.sent_method})" if doc.sent_on else ""
         doc.sent_on = on
-        doc.sent_method = method
+        doc.sent_method = AnswerMethod(method)  # one of SENT_METHODS
         add_event(case, "sent", f"{doc.filename} sent {on.isoformat()} by {method}{before}")
 
 

@@ -25,6 +25,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.core.model import AnswerMethod, Channel, FeeDecision, IdentityResult, RecipientRole, Status
+from app.core.retention import AfterEvent
+from app.core.rights import Decision, NoticeStatus, TaskKind
+from app.store.enumtypes import EnumText
+
 
 class Base(DeclarativeBase):
     pass
@@ -115,13 +120,13 @@ class Case(Base):
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id"), index=True)
     types: Mapped[str] = mapped_column(String(80))  # canonical comma separated RequestTypes
-    channel: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[Channel] = mapped_column(EnumText(Channel, 16))
     language: Mapped[str] = mapped_column(String(2), default="nb")
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
     received_date: Mapped[dt.date] = mapped_column(Date)  # Europe/Oslo date of receipt
     # The strict deadline that counts (kept in step with received_date and extended).
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(24))  # indexed with the due date, below
+    status: Mapped[Status] = mapped_column(EnumText(Status, 24))  # indexed with the due date, below
     is_open: Mapped[bool] = mapped_column(Boolean, default=True)
 
     extended: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -130,19 +135,19 @@ class Case(Base):
     extension_told_on: Mapped[dt.date | None] = mapped_column(Date)
 
     identity_method: Mapped[str | None] = mapped_column(String(80))
-    identity_result: Mapped[str | None] = mapped_column(String(16))
+    identity_result: Mapped[IdentityResult | None] = mapped_column(EnumText(IdentityResult, 16))
     identity_notes: Mapped[str | None] = mapped_column(Text)
     identity_verified_on: Mapped[dt.date | None] = mapped_column(Date)
     identity_requested_on: Mapped[dt.date | None] = mapped_column(Date)
     identity_received_on: Mapped[dt.date | None] = mapped_column(Date)
 
-    fee_decision: Mapped[str | None] = mapped_column(String(8))
+    fee_decision: Mapped[FeeDecision | None] = mapped_column(EnumText(FeeDecision, 8))
     fee_amount: Mapped[int | None] = mapped_column(Integer)  # whole kroner
     fee_reason: Mapped[str | None] = mapped_column(Text)  # why: Art. 12(5)
     refusal_reason: Mapped[str | None] = mapped_column(Text)
 
     answered_on: Mapped[dt.date | None] = mapped_column(Date)
-    answer_method: Mapped[str | None] = mapped_column(String(16))
+    answer_method: Mapped[AnswerMethod | None] = mapped_column(EnumText(AnswerMethod, 16))
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
 
     call_notes: Mapped[str] = mapped_column(Text, default="")
@@ -203,7 +208,7 @@ class Document(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     sent_on: Mapped[dt.date | None] = mapped_column(Date)
-    sent_method: Mapped[str | None] = mapped_column(String(16))
+    sent_method: Mapped[AnswerMethod | None] = mapped_column(EnumText(AnswerMethod, 16))
     case: Mapped[Case] = relationship(back_populates="documents")
 
 
@@ -255,8 +260,7 @@ class RetentionRule(Base):
     description: Mapped[str] = mapped_column(Text)
     period_years: Mapped[int] = mapped_column(Integer, default=0)
     period_months: Mapped[int] = mapped_column(Integer, default=0)
-    # last_purchase | last_contact | financial_year_end | case_closed | collection | by_law
-    after_event: Mapped[str] = mapped_column(String(32))
+    after_event: Mapped[AfterEvent] = mapped_column(EnumText(AfterEvent, 32))
     legal_reference: Mapped[str] = mapped_column(Text, default="")
     justification: Mapped[str] = mapped_column(Text, default="")
     retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -267,7 +271,7 @@ class Recipient(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(48), unique=True)
     name: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(32))  # processor | controller | authority
+    role: Mapped[RecipientRole] = mapped_column(EnumText(RecipientRole, 32))
     country: Mapped[str] = mapped_column(String(64), default="Norway")
     dpa_reference: Mapped[str] = mapped_column(Text, default="")
     dpa_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -349,7 +353,7 @@ class ErasureLine(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("processing_activity.id"))
     applies_to: Mapped[str] = mapped_column(Text, default="")  # e.g. "Invoices and payments"
-    decision: Mapped[str] = mapped_column(String(16))  # erase | keep | restrict
+    decision: Mapped[Decision] = mapped_column(EnumText(Decision, 16))
     ground: Mapped[str] = mapped_column(Text, default="")  # legal ground / reference
     until: Mapped[dt.date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")  # why the default was changed
@@ -364,7 +368,7 @@ class SystemTask(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
     system_id: Mapped[int] = mapped_column(ForeignKey("system.id"))
-    kind: Mapped[str] = mapped_column(String(16))  # rectify | erase | restrict
+    kind: Mapped[TaskKind] = mapped_column(EnumText(TaskKind, 16))
     done_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     system: Mapped[System] = relationship()
@@ -425,7 +429,9 @@ class RecipientNotice(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
     recipient_id: Mapped[int] = mapped_column(ForeignKey("recipient.id"))
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open|notified|not notified
+    status: Mapped[NoticeStatus] = mapped_column(
+        EnumText(NoticeStatus, 16), default=NoticeStatus.OPEN
+    )
     notified_on: Mapped[dt.date | None] = mapped_column(Date)
     method: Mapped[str | None] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")  # impossible/disproportionate: why

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.core.model import RecipientRole
+from app.core.rights import Decision, NoticeStatus, TaskKind
+
 
 @dataclass(frozen=True)
 class FieldChangeView:
@@ -22,7 +25,7 @@ class SystemTaskView:
     system: str
     owner: str
     holds: str
-    kind: str  # TaskKind
+    kind: TaskKind
     done_on: dt.date | None
     notes: str
 
@@ -34,7 +37,7 @@ class ErasureLineView:
     activity: str
     applies_to: str
     systems: tuple[str, ...]
-    decision: str  # Decision
+    decision: Decision
     ground: str
     until: dt.date | None
     reason: str
@@ -55,7 +58,7 @@ class KeptItem:
     activity: str
     applies_to: str
     systems: tuple[str, ...]
-    decision: str  # keep | restrict
+    decision: Decision  # keep | restrict
     ground: str
     until: dt.date | None  # None: as long as the law requires
 
@@ -128,10 +131,10 @@ class NoticeView:
     id: int
     recipient_id: int
     recipient: str
-    role: str
+    role: RecipientRole
     country: str
     contact: str
-    status: str  # NoticeStatus
+    status: NoticeStatus
     notified_on: dt.date | None
     method: str | None
     reason: str
