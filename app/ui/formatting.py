@@ -18,6 +18,7 @@ __all__ = [
     "DUE_SOON_DAYS",
     "days_left_text",
     "days_left_words",
+    "document_kind_text",
     "due_tooltip",
     "format_date",
     "format_day",
@@ -61,6 +62,11 @@ def label(value: str) -> str:
     if isinstance(value, enum.Enum):
         return messages.enum_label(value, ui_language())
     return QCoreApplication.translate("Domain", value)
+
+
+def document_kind_text(kind: str) -> str:
+    """A kept document's kind as the officer reads it: "letter:fee" is the fee notice."""
+    return messages.document_kind_text(kind, ui_language())
 
 
 def request_type_label(kind: RequestType) -> str:

@@ -208,7 +208,7 @@ def test_statement_and_letters_run_on_a_worker(
     panel.letter_button.click()
     qtbot.waitUntil(lambda: panel.last_stored is not first, timeout=10_000)
     assert letter.ran_on_a_worker()
-    assert panel.table_rows()[-1][:2] == ("Letter: refusal", f"{ref}-refusal-en.pdf")
+    assert panel.table_rows()[-1][:2] == ("Refusal (Art. 12(5))", f"{ref}-refusal-en.pdf")
     assert messages == []
 
 
