@@ -440,7 +440,7 @@ class _Importer:
         dialect = conn.dialect
         date_proc = _SUBJECT.c.last_purchase.type.bind_processor(dialect)
         stamp_proc = _SUBJECT.c.created_at.type.bind_processor(dialect)
-        now = clock.now_utc().replace(tzinfo=None)
+        now = clock.now_utc()
         self._created_at = stamp_proc(now) if stamp_proc else now
         self._date_proc = date_proc
         self._date_text: dict[dt.date, Any] = {}
