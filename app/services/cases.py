@@ -36,11 +36,8 @@ from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.services import common
 from app.services.common import (
     add_event,
-    as_stored_utc,
-    as_utc,
     limited_text,
     next_reference,
-    now_stored_utc,
     reindex_subject,
 )
 from app.services.dto import (
@@ -181,7 +178,7 @@ def _create_subject(s: Session, inp: RequestInput) -> Subject:
         postal_address=inp.address,
         roles=",".join(r.value for r in inp.roles),
         customer_no=inp.customer_no,
-        created_at=now_stored_utc(),
+        created_at=clock.now_utc(),
     )
     if inp.email:
         subj.emails.append(SubjectEmail(address=inp.email.lower()))
@@ -280,7 +277,7 @@ def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
         media_type=ev.media_type,
         content=ev.raw,
         sha256=ev.sha256,
-        created_at=now_stored_utc(),
+        created_at=clock.now_utc(),
         created_by=current_user(),
     )
     case.documents.append(doc)
@@ -306,7 +303,7 @@ def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
 def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
     """Save a request as a new case (and a new or linked subject), in one transaction."""
     inp = normalise_request(inp)
-    received_utc = as_stored_utc(inp.received_at)
+    received_utc = clock.in_utc(inp.received_at)
     received = deadlines.receipt_date(inp.received_at)
     with db.session() as s:
         linked_on: tuple[str, ...] = ()
@@ -338,7 +335,7 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
                     "within the last 12 months: record the decision (free, fee or refuse)."
                 )
 
-        now = now_stored_utc()
+        now = clock.now_utc()
         case = Case(
             reference=next_reference(s, received.year),
             subject=subj,
@@ -471,7 +468,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             types=types_from_text(case.types),
             channel=case.channel,
             language=case.language,
-            received_at=as_utc(case.received_at),
+            received_at=case.received_at,
             received=case.received_date,
             due=case.due_date,
             due_explanation=explanation.text,
@@ -501,8 +498,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             forwarded_by=case.forwarded_by,
             created_by=case.created_by,
             events=tuple(
-                EventView(at=as_utc(e.at), user=e.user, kind=e.kind, detail=e.detail)
-                for e in case.events
+                EventView(at=e.at, user=e.user, kind=e.kind, detail=e.detail) for e in case.events
             ),
             documents=tuple(
                 DocumentView(
@@ -512,7 +508,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
                     media_type=d.media_type,
                     sha256=d.sha256,
                     size=len(d.content),
-                    created_at=as_utc(d.created_at),
+                    created_at=d.created_at,
                     sent_on=d.sent_on,
                     sent_method=d.sent_method,
                 )

@@ -91,9 +91,11 @@ def _received_at_range(q: CaseQuery) -> list[ColumnElement[bool]]:
     day = dt.timedelta(days=1)
     conds: list[ColumnElement[bool]] = []
     if q.received_from is not None:
-        conds.append(Case.received_at >= dt.datetime.combine(q.received_from - day, dt.time()))
+        start = dt.datetime.combine(q.received_from - day, dt.time(), tzinfo=dt.UTC)
+        conds.append(Case.received_at >= start)
     if q.received_to is not None:
-        conds.append(Case.received_at < dt.datetime.combine(q.received_to + 2 * day, dt.time()))
+        end = dt.datetime.combine(q.received_to + 2 * day, dt.time(), tzinfo=dt.UTC)
+        conds.append(Case.received_at < end)
     return conds
 
 

@@ -33,7 +33,7 @@ from app.core.retention import (
 )
 from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.reports import documents as docs
-from app.services.common import MAX_TEXT, now_stored_utc
+from app.services.common import MAX_TEXT
 from app.store.database import Database
 from app.store.models import (
     ActivityRetention,
@@ -354,7 +354,7 @@ def _retire(db: Database, model: type[_Coded], entry_id: int, what: str) -> None
         obj = _get(s, model, entry_id, what)
         if obj.retired_at is not None:
             raise RuleViolation(f"The {what} '{_label(obj)}' is already retired.")
-        obj.retired_at = now_stored_utc()
+        obj.retired_at = clock.now_utc()
 
 
 def _label(obj: ProcessingActivity | RetentionRule | Recipient | System) -> str:

@@ -41,7 +41,7 @@ from app.reports import documents as docs
 from app.reports.pdfbase import styles
 from app.reports.wording import LANGUAGES
 from app.services import register
-from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import active_activities
 from app.services.register import ActivityView
 from app.store.database import Database, current_user
@@ -364,7 +364,7 @@ def _store(
             media_type="application/pdf",
             content=pdf,
             sha256=sha,
-            created_at=now_stored_utc(),
+            created_at=clock.now_utc(),
             created_by=current_user(),
         )
         case.documents.append(doc)

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed models: the case database.
 
-Timestamps are stored in UTC (naive datetimes meaning UTC, as SQLite has no time zones);
-deadline dates are calendar dates in Europe/Oslo.
+Timestamps are aware datetimes in Python and naive UTC text in the database (SQLite has no
+time zones; see `UtcDateTime`); deadline dates are calendar dates in Europe/Oslo.
 """
 
 from __future__ import annotations
@@ -23,7 +23,30 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """A moment: an aware datetime in Python, stored as the naive UTC `DateTime` it always
+    was (so older databases read the same and nothing is migrated). A naive datetime is
+    refused when bound: it could be UTC or Oslo's wall clock, and nothing here can tell."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"A moment to store ({value.isoformat()}) must carry a time zone.")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
 
 from app.core.model import AnswerMethod, Channel, FeeDecision, IdentityResult, RecipientRole, Status
 from app.core.retention import AfterEvent
@@ -41,7 +64,7 @@ class DatabaseInfo(Base):
     __tablename__ = "database_info"
     id: Mapped[int] = mapped_column(primary_key=True)
     database_id: Mapped[str] = mapped_column(String(36), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     created_by_version: Mapped[str] = mapped_column(String(32))
 
 
@@ -69,8 +92,8 @@ class Subject(Base):
     supplier_no: Mapped[str | None] = mapped_column(String(64), index=True)
     last_purchase: Mapped[dt.date | None] = mapped_column(Date)
     last_contact: Mapped[dt.date | None] = mapped_column(Date)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     emails: Mapped[list[SubjectEmail]] = relationship(
         back_populates="subject", cascade="all, delete-orphan", order_by="SubjectEmail.id"
@@ -122,7 +145,7 @@ class Case(Base):
     types: Mapped[str] = mapped_column(String(80))  # canonical comma separated RequestTypes
     channel: Mapped[Channel] = mapped_column(EnumText(Channel, 16))
     language: Mapped[str] = mapped_column(String(2), default="nb")
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)  # UTC
     received_date: Mapped[dt.date] = mapped_column(Date)  # Europe/Oslo date of receipt
     # The strict deadline that counts (kept in step with received_date and extended).
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
@@ -152,11 +175,11 @@ class Case(Base):
 
     call_notes: Mapped[str] = mapped_column(Text, default="")
     close_note: Mapped[str | None] = mapped_column(Text)  # why closed with a notice open
-    deidentified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    deidentified_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     contact_email: Mapped[str | None] = mapped_column(String(320))
     contact_phone: Mapped[str | None] = mapped_column(String(20))
     forwarded_by: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
 
     subject: Mapped[Subject] = relationship(back_populates="cases")
@@ -187,7 +210,7 @@ class CaseEvent(Base):
     __tablename__ = "case_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     user: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
@@ -205,7 +228,7 @@ class Document(Base):
     media_type: Mapped[str] = mapped_column(String(80))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     sent_on: Mapped[dt.date | None] = mapped_column(Date)
     sent_method: Mapped[AnswerMethod | None] = mapped_column(EnumText(AnswerMethod, 16))
@@ -263,7 +286,7 @@ class RetentionRule(Base):
     after_event: Mapped[AfterEvent] = mapped_column(EnumText(AfterEvent, 32))
     legal_reference: Mapped[str] = mapped_column(Text, default="")
     justification: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class Recipient(Base):
@@ -276,7 +299,7 @@ class Recipient(Base):
     dpa_reference: Mapped[str] = mapped_column(Text, default="")
     dpa_date: Mapped[dt.date | None] = mapped_column(Date)
     contact: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class System(Base):
@@ -286,7 +309,7 @@ class System(Base):
     name: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(Text, default="")
     holds: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class ProcessingActivity(Base):
@@ -302,7 +325,7 @@ class ProcessingActivity(Base):
     source: Mapped[str] = mapped_column(Text)
     transfers: Mapped[str] = mapped_column(Text, default="")  # outside the EEA, with safeguard
     security_measures: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     recipients: Mapped[list[Recipient]] = relationship(secondary=activity_recipient)
     systems: Mapped[list[System]] = relationship(secondary=activity_system)
@@ -386,7 +409,7 @@ class FieldChange(Base):
     field: Mapped[str] = mapped_column(String(32))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
-    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class Restriction(Base):

@@ -99,12 +99,10 @@ def format_date(day: dt.date | None) -> str:
 
 
 def format_time_oslo(moment: dt.datetime | None) -> str:
-    """A stored UTC time as the officer reads it: Oslo time, dd.mm.yyyy HH:MM."""
+    """A moment as the officer reads it: Oslo time, dd.mm.yyyy HH:MM (a naive one is refused)."""
     if moment is None:
         return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(clock.OSLO).strftime("%d.%m.%Y %H:%M")
+    return clock.in_utc(moment).astimezone(clock.OSLO).strftime("%d.%m.%Y %H:%M")
 
 
 def format_day(day: dt.date) -> str:

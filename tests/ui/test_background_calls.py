@@ -248,7 +248,7 @@ def test_ticked_lines_become_erasure_cases_on_a_worker(
                     "sort_name": "ola nordmann",
                     "postal_address": "",
                     "roles": "customer",
-                    "created_at": dt.datetime(2026, 1, 1),
+                    "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                     "last_purchase": dt.date(2015, 6, 1),
                     "last_contact": dt.date(2016, 1, 1),
                 }

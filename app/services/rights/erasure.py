@@ -18,7 +18,7 @@ from app.core.rights import Decision
 from app.reports import documents as docs
 from app.reports.wording import LANGUAGES
 from app.services import backup, register
-from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import (
     active_activities,
     draw_up_notices_in,
@@ -221,8 +221,7 @@ def set_erasure_line(
 def last_backup_expiry(db: Database, erased_at: dt.datetime) -> dt.date | None:
     """When the last backup that still holds data erased at `erased_at` expires under the
     rotation (None: no backup was taken before it)."""
-    if erased_at.tzinfo is not None:
-        erased_at = erased_at.astimezone(dt.UTC).replace(tzinfo=None)
+    erased_at = clock.in_utc(erased_at)
     return last_expiry((b.taken_at for b in backup.list_backups(db.database_id)), erased_at)
 
 
@@ -303,10 +302,10 @@ def apply_erasure(
                 erased=erased,
                 kept=kept,
                 workbench=_workbench_plan(subject),
-                backup_expiry=last_backup_expiry(db, now_stored_utc()),
+                backup_expiry=last_backup_expiry(db, clock.now_utc()),
             )
 
-        now = now_stored_utc()
+        now = clock.now_utc()
         expiry = last_backup_expiry(db, now)
         assert controller is not None
         lang = letter_lang or case.language

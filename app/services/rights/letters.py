@@ -18,7 +18,7 @@ from app.core.rights import Decision
 from app.reports import documents as docs
 from app.reports.wording import LANGUAGES, Wording, placeholders, wording
 from app.services import register
-from app.services.common import add_event, get_case, now_stored_utc
+from app.services.common import add_event, get_case
 from app.services.drawing import (
     active_activities,
     erasure_lines,
@@ -395,7 +395,7 @@ def store_rights_letter(
             media_type="application/pdf",
             content=pdf,
             sha256=sha,
-            created_at=now_stored_utc(),
+            created_at=clock.now_utc(),
             created_by=current_user(),
         )
         case.documents.append(doc)

@@ -15,7 +15,7 @@ class FieldChangeView:
     field: str
     old_value: str | None  # None once the case is closed (it was inaccurate data)
     new_value: str | None
-    changed_at: dt.datetime  # UTC, naive
+    changed_at: dt.datetime  # aware UTC
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ErasureResult:
     pseudonym: str
     dry_run: bool
     applied_on: dt.date
-    erased_at: dt.datetime | None  # UTC, naive; None for a dry run
+    erased_at: dt.datetime | None  # aware UTC; None for a dry run
     erased: tuple[ErasedItem, ...]
     kept: tuple[KeptItem, ...]
     workbench: tuple[str, ...]  # what the workbench itself erased (or would)
