@@ -27,6 +27,11 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from app.core.model import AnswerMethod, Channel, FeeDecision, IdentityResult, RecipientRole, Status
+from app.core.retention import AfterEvent
+from app.core.rights import Decision, NoticeStatus, TaskKind
+from app.store.enumtypes import EnumText
+
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
     """A moment: an aware datetime in Python, stored as the naive UTC `DateTime` it always
@@ -47,11 +52,6 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         self, value: dt.datetime | None, dialect: Dialect
     ) -> dt.datetime | None:
         return None if value is None else value.replace(tzinfo=dt.UTC)
-
-from app.core.model import AnswerMethod, Channel, FeeDecision, IdentityResult, RecipientRole, Status
-from app.core.retention import AfterEvent
-from app.core.rights import Decision, NoticeStatus, TaskKind
-from app.store.enumtypes import EnumText
 
 
 class Base(DeclarativeBase):
