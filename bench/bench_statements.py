@@ -217,7 +217,7 @@ def _add_customers(db, n: int) -> list[int]:  # type: ignore[no-untyped-def]
 
     from app.store.models import Subject
 
-    now = dt.datetime(2026, 1, 1)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     rows = [
         {
             "pseudonym": f"tmp-{i}",

@@ -295,14 +295,19 @@ def _compiled(conn: Any, table: Any, columns: Sequence[str]) -> str:
 
 
 class _Text:
-    """Bind processors of SQLAlchemy's SQLite Date/DateTime, values cached."""
+    """The text the models' SQLite Date and moment (UtcDateTime) columns hold, values cached.
+    Moments here are naive datetimes meaning UTC: the stored text, before it is text."""
 
     def __init__(self, conn: Any) -> None:
-        from sqlalchemy import Date, DateTime
+        from sqlalchemy import Date
+
+        from app.store.models import Case
 
         dialect = conn.dialect
         self._date = Date().dialect_impl(dialect).bind_processor(dialect)
-        self._stamp = DateTime().dialect_impl(dialect).bind_processor(dialect)
+        self._stamp = Case.__table__.c.received_at.type.dialect_impl(dialect).bind_processor(
+            dialect
+        )
         self._dates: dict[dt.date, str] = {}
 
     def date(self, day: dt.date | None) -> str | None:
@@ -318,7 +323,8 @@ class _Text:
 
     def check(self) -> None:
         moment = dt.datetime(2026, 3, 2, 10, 15, 7, 12)
-        assert self.stamp(moment) == self._stamp(moment), "SQLAlchemy's DateTime format changed"
+        stored = self._stamp(moment.replace(tzinfo=dt.UTC))
+        assert self.stamp(moment) == stored, "the stored text of a moment changed"
 
 
 def _subjects(rnd: random.Random, n: int, today: dt.date) -> Iterator[dict[str, Any]]:

@@ -572,7 +572,8 @@ def _import_same_schema(csv_path: Path, folder: Path) -> float:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-131072")  # as import_subjects sets it
     conn.execute("BEGIN")
-    now = dt.datetime.now().isoformat(" ")
+    # the text the created_at column holds: naive UTC, to the microsecond
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
     with csv_path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter=";")
         next(reader)

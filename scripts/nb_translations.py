@@ -1018,6 +1018,12 @@ NB: dict[str | tuple[str, str], str | tuple[str, str]] = {
     "Recovery key (16 groups of 4) or passphrase": "Gjenopprettingsnøkkel (16 grupper à 4) eller passordfrase",
     # --- settings ---
     "Innsyn: settings": "Innsyn: innstillinger",
+    "Innsyn will be in Norwegian Bokmål from the next start. Until then it stays as it is.": (
+        "Innsyn blir på norsk bokmål fra neste oppstart. Til da forblir alt som det er."
+    ),
+    "Innsyn will be in English from the next start. Until then it stays as it is.": (
+        "Innsyn blir på engelsk fra neste oppstart. Til da forblir alt som det er."
+    ),
     "&Language": "&Språk",
     "&Controller": "&Behandlingsansvarlig",
     "&Backups": "Sikkerhets&kopier",

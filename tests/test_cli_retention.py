@@ -37,7 +37,7 @@ def swept(db_path: Path) -> Path:
                         "sort_name": "ola nordmann",
                         "postal_address": "",
                         "roles": "customer",
-                        "created_at": dt.datetime(2026, 1, 1),
+                        "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                         "last_purchase": dt.date(2024, 2, 29),
                     },
                     {
@@ -47,7 +47,7 @@ def swept(db_path: Path) -> Path:
                         "sort_name": "kari nordmann",
                         "postal_address": "",
                         "roles": "stakeholder",
-                        "created_at": dt.datetime(2026, 1, 1),
+                        "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                         "last_contact": dt.date(2023, 12, 1),
                     },
                 ],

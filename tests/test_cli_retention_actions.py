@@ -121,7 +121,7 @@ def overdue(db_path: Path) -> Path:
                 [
                     {"id": i, "pseudonym": f"S-00000{i}", "name": name, "sort_name": name.lower(),
                      "postal_address": "", "roles": "stakeholder",
-                     "created_at": dt.datetime(2023, 1, 1), "last_contact": dt.date(2023, 10, 1)}
+                     "created_at": dt.datetime(2023, 1, 1, tzinfo=dt.UTC), "last_contact": dt.date(2023, 10, 1)}
                     for i, name in ((1, "Ola Nordmann"), (2, "Kari Nordmann"))
                 ],
             )  # fmt: skip

@@ -48,7 +48,9 @@ def cmd_erasure_apply(args: argparse.Namespace) -> int:
     for k in result.kept:
         until = f"until {k.until.isoformat()}" if k.until else "as long as the law requires"
         how = (
-            kept if k.decision == "keep" else ("would restrict" if result.dry_run else "restricted")
+            kept
+            if k.decision == rights.Decision.KEEP
+            else ("would restrict" if result.dry_run else "restricted")
         )
         print(f"{how}: {k.activity} / {k.applies_to} {until} in {', '.join(k.systems)}: {k.ground}")
     if result.backup_expiry is not None:

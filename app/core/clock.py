@@ -65,6 +65,13 @@ def now_utc() -> dt.datetime:
     return moment + dt.timedelta(seconds=time.monotonic() - since)
 
 
+def in_utc(moment: dt.datetime) -> dt.datetime:
+    """An aware moment, in UTC. A naive one is refused: it could be any of 24 moments."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"The moment {moment.isoformat()} must carry a time zone.")
+    return moment.astimezone(dt.UTC)
+
+
 def now_oslo() -> dt.datetime:
     """Now, as an aware datetime in Oslo's time."""
     return now_utc().astimezone(OSLO)

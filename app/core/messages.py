@@ -104,6 +104,13 @@ def enum_label(member: enum.Enum, language: str = DEFAULT) -> str:
     return catalogue(language).get(f"enum.{type(member).__name__}.{value}", value)
 
 
+def document_kind_text(kind: str, language: str = DEFAULT) -> str:
+    """A kept document's kind ("statement", "email", "letter:fee") as a reader calls it; an
+    unknown kind as it is stored."""
+    name = kind.split(":", 1)[1] if kind.startswith("letter:") else kind
+    return catalogue(language).get(f"document_kind.{name}", kind)
+
+
 def join(items: Iterable[str], language: str) -> str:
     items = list(items)
     if len(items) < 2:

@@ -1,4 +1,5 @@
-"""Domain vocabulary shared by every layer: request types, channels, statuses, roles."""
+"""Domain vocabulary shared by every layer: request types, channels, statuses, roles (of a
+data subject, and of a recipient in the register)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,14 @@ class AnswerMethod(StrEnum):
     EMAIL = "e-mail"
     HANDED_OVER = "handed over"
     PHONE = "phone"
+
+
+class RecipientRole(StrEnum):
+    """What a recipient in the processing register is to the controller."""
+
+    PROCESSOR = "processor"
+    CONTROLLER = "controller"
+    AUTHORITY = "authority"
 
 
 def types_to_text(types: Iterable[str]) -> str:

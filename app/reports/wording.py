@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
+from app.core import messages
 from app.resources import resources_dir
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
@@ -54,7 +55,6 @@ class Wording:
         self.language = language
         self._data = data
         meta = data["meta"]
-        self._date_format: str = meta["date_format"]
         self._thousands: str = meta["thousands_separator"]
         self._and: str = meta["and"]
         self._or: str = meta["or"]
@@ -92,7 +92,9 @@ class Wording:
         return out
 
     def date(self, day: dt.date) -> str:
-        return day.strftime(self._date_format)
+        """03.12.2026 in Bokmål, 3 December 2026 in English (never the process locale's
+        month names, which Qt sets from the computer)."""
+        return messages.format_date(day, self.language)
 
     def amount(self, kroner: int) -> str:
         grouped = f"{kroner:,}".replace(",", self._thousands)

@@ -76,7 +76,7 @@ def verify_new_entries(db: Database) -> ChainReport:
 
 def full_verification_due(db: Database, *, now: dt.datetime | None = None) -> bool:
     """True when the whole chain has not been recomputed on this computer today (UTC)."""
-    now = now or clock.now_utc()
+    now = clock.in_utc(now or clock.now_utc())
     value = database.remembered(db.path, db.database_id).get("audit_full_check")
     try:
         last = dt.datetime.fromisoformat(value) if isinstance(value, str) else None

@@ -27,7 +27,7 @@ _NAME = re.compile(r"^innsyn-(?P<id>[0-9a-f]{8})-(?P<ts>\d{8}-\d{6})\.sqlite3$")
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
-    taken_at: dt.datetime  # UTC, naive
+    taken_at: dt.datetime  # aware UTC (the file name's time, to the second)
     size: int
 
 
@@ -51,7 +51,7 @@ def list_backups(db_id: str, folder: Path | None = None) -> list[BackupInfo]:
     for p in target.iterdir():
         m = _NAME.match(p.name)
         if m and m["id"] == db_id[:8]:
-            taken = dt.datetime.strptime(m["ts"], "%Y%m%d-%H%M%S")
+            taken = dt.datetime.strptime(m["ts"], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
             found.append(BackupInfo(p, taken, p.stat().st_size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
@@ -61,7 +61,7 @@ def make_backup(
 ) -> Path:
     """A consistent encrypted copy, written under a temporary name, verified, then renamed."""
     folder = _target_dir(to)
-    taken = (now or clock.now_utc()).replace(tzinfo=None, microsecond=0)
+    taken = clock.in_utc(now or clock.now_utc()).replace(microsecond=0)
     final = folder / f"innsyn-{db.database_id[:8]}-{taken:%Y%m%d-%H%M%S}.sqlite3"
     tmp = folder / f".{final.name}.partial"
     tmp.unlink(missing_ok=True)
@@ -115,7 +115,7 @@ def prune_backups(db_id: str, folder: Path | None = None) -> list[Path]:
 
 def backup_if_due(db: Database, *, now: dt.datetime | None = None) -> Path | None:
     """The daily backup: one per calendar day (UTC) is enough."""
-    now = (now or clock.now_utc()).replace(tzinfo=None)
+    now = clock.in_utc(now or clock.now_utc())
     latest = list_backups(db.database_id)
     if latest and latest[0].taken_at.date() == now.date():
         return None

@@ -36,11 +36,8 @@ from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.services import common
 from app.services.common import (
     add_event,
-    as_stored_utc,
-    as_utc,
     limited_text,
     next_reference,
-    now_stored_utc,
     reindex_subject,
 )
 from app.services.dto import (
@@ -181,7 +178,7 @@ def _create_subject(s: Session, inp: RequestInput) -> Subject:
         postal_address=inp.address,
         roles=",".join(r.value for r in inp.roles),
         customer_no=inp.customer_no,
-        created_at=now_stored_utc(),
+        created_at=clock.now_utc(),
     )
     if inp.email:
         subj.emails.append(SubjectEmail(address=inp.email.lower()))
@@ -224,7 +221,7 @@ def _brief(c: Case) -> OpenCaseBrief:
         types=types_from_text(c.types),
         received=c.received_date,
         due=c.due_date,
-        status=Status(c.status),
+        status=c.status,
     )
 
 
@@ -237,7 +234,7 @@ def _recent_free_statement(s: Session, subject_id: int, received: dt.date) -> dt
             lists(Case.types, RequestType.ACCESS),
             Case.answered_on.is_not(None),
             Case.answered_on >= since,
-            or_(Case.fee_decision.is_(None), Case.fee_decision == FeeDecision.FREE.value),
+            or_(Case.fee_decision.is_(None), Case.fee_decision == FeeDecision.FREE),
         )
     )
 
@@ -280,7 +277,7 @@ def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
         media_type=ev.media_type,
         content=ev.raw,
         sha256=ev.sha256,
-        created_at=now_stored_utc(),
+        created_at=clock.now_utc(),
         created_by=current_user(),
     )
     case.documents.append(doc)
@@ -306,7 +303,7 @@ def _keep_email(s: Session, case: Case, ev: EmailEvidence) -> None:
 def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
     """Save a request as a new case (and a new or linked subject), in one transaction."""
     inp = normalise_request(inp)
-    received_utc = as_stored_utc(inp.received_at)
+    received_utc = clock.in_utc(inp.received_at)
     received = deadlines.receipt_date(inp.received_at)
     with db.session() as s:
         linked_on: tuple[str, ...] = ()
@@ -338,17 +335,17 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
                     "within the last 12 months: record the decision (free, fee or refuse)."
                 )
 
-        now = now_stored_utc()
+        now = clock.now_utc()
         case = Case(
             reference=next_reference(s, received.year),
             subject=subj,
             types=types_to_text(inp.types),
-            channel=Channel(inp.channel).value,
+            channel=Channel(inp.channel),
             language=inp.language,
             received_at=received_utc,
             received_date=received,
             due_date=deadlines.due_date(received),
-            status=Status.NEW.value,
+            status=Status.NEW,
             is_open=True,
             call_notes=inp.notes,
             contact_email=inp.email,
@@ -356,14 +353,14 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
             identity_method=inp.identity_method,
             identity_result=inp.identity_result,
             identity_notes=inp.identity_notes or None,
-            fee_decision=inp.fee_decision.value if inp.fee_decision else None,
+            fee_decision=inp.fee_decision,
             fee_amount=inp.fee_amount if inp.fee_decision == FeeDecision.FEE else None,
             fee_reason=inp.refusal_reason if inp.fee_decision == FeeDecision.FEE else None,
             refusal_reason=inp.refusal_reason if inp.fee_decision == FeeDecision.REFUSE else None,
             created_at=now,
             created_by=current_user(),
         )
-        if inp.identity_result == IdentityResult.VERIFIED.value:
+        if inp.identity_result == IdentityResult.VERIFIED:
             case.identity_verified_on = received
         s.add(case)
         add_event(
@@ -383,7 +380,7 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
                 detail += f"\n{inp.refusal_reason}"
             add_event(case, "once-a-year decision", detail)
             if inp.fee_decision == FeeDecision.REFUSE:
-                case.status = Status.REFUSED.value
+                case.status = Status.REFUSED
                 case.is_open = False
                 add_event(case, "status", Status.REFUSED.value)
         if inp.email_evidence is not None:
@@ -469,14 +466,14 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             subject_name=case.subject.name,
             subject_pseudonym=case.subject.pseudonym,
             types=types_from_text(case.types),
-            channel=Channel(case.channel),
+            channel=case.channel,
             language=case.language,
-            received_at=as_utc(case.received_at),
+            received_at=case.received_at,
             received=case.received_date,
             due=case.due_date,
             due_explanation=explanation.text,
             adjusted_due=adjusted,
-            status=Status(case.status),
+            status=case.status,
             is_open=case.is_open,
             extended=case.extended,
             extension_decided_on=case.extension_decided_on,
@@ -501,9 +498,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
             forwarded_by=case.forwarded_by,
             created_by=case.created_by,
             events=tuple(
-                EventView(
-                    at=as_utc(e.at), user=e.user, kind=e.kind, detail=e.detail, params=e.params
-                )
+                EventView(at=e.at, user=e.user, kind=e.kind, detail=e.detail, params=e.params)
                 for e in case.events
             ),
             documents=tuple(
@@ -514,7 +509,7 @@ def get_case(db: Database, reference: str) -> CaseDetail:
                     media_type=d.media_type,
                     sha256=d.sha256,
                     size=len(d.content),
-                    created_at=as_utc(d.created_at),
+                    created_at=d.created_at,
                     sent_on=d.sent_on,
                     sent_method=d.sent_method,
                 )
@@ -598,7 +593,7 @@ def case_filter(
     the search index inside the query."""
     conds: list[ColumnElement[bool]] = []
     if q.statuses:
-        conds.append(Case.status.in_([st.value for st in q.statuses]))
+        conds.append(Case.status.in_(q.statuses))
     if q.open_only:
         conds.append(Case.is_open.is_(True))
     if q.type is not None:
@@ -639,10 +634,10 @@ def case_row(case: Case | Any, subject_name: str) -> CaseRow:
         subject=subject_name,
         subject_id=case.subject_id,
         types=types_from_text(case.types),
-        channel=Channel(case.channel),
+        channel=case.channel,
         received=case.received_date,
         due=case.due_date,
-        status=Status(case.status),
+        status=case.status,
         is_open=case.is_open,
     )
 
@@ -753,7 +748,7 @@ def case_stats(db: Database, *, today: dt.date | None = None) -> CaseStats:
             or 0,
             overdue=s.scalar(select(func.count()).where(open_, Case.due_date < today)) or 0,
             awaiting_identity=s.scalar(
-                select(func.count()).where(Case.status == Status.AWAITING_IDENTITY.value)
+                select(func.count()).where(Case.status == Status.AWAITING_IDENTITY)
             )
             or 0,
         )
@@ -836,7 +831,7 @@ def record_identity(
     with db.session() as s:
         case = common.get_case(s, reference)
         case.identity_method = method
-        case.identity_result = result.value
+        case.identity_result = result
         case.identity_notes = notes or None
         case.identity_verified_on = on if result == IdentityResult.VERIFIED else None
         if (
@@ -846,10 +841,10 @@ def record_identity(
         ):
             case.identity_received_on = on
         if result == IdentityResult.VERIFIED and case.status in (
-            Status.NEW.value,
-            Status.AWAITING_IDENTITY.value,
+            Status.NEW,
+            Status.AWAITING_IDENTITY,
         ):
-            case.status = Status.IN_PROGRESS.value
+            case.status = Status.IN_PROGRESS
         add_event(case, "identity", f"{method}: {result.value}" + (f"\n{notes}" if notes else ""))
 
 
@@ -865,7 +860,7 @@ def pause_for_identity(db: Database, reference: str, *, requested_on: dt.date) -
         case.identity_requested_on = requested_on
         case.identity_received_on = None
         previous = case.status
-        case.status = Status.AWAITING_IDENTITY.value
+        case.status = Status.AWAITING_IDENTITY
         add_event(
             case,
             "identity requested",
@@ -882,8 +877,8 @@ def resume_after_identity(db: Database, reference: str, *, received_on: dt.date)
             raise InvalidInput("Identification cannot arrive before it was asked for.")
         case.identity_received_on = received_on
         previous = case.status
-        if case.status == Status.AWAITING_IDENTITY.value:
-            case.status = Status.IN_PROGRESS.value
+        if case.status == Status.AWAITING_IDENTITY:
+            case.status = Status.IN_PROGRESS
         add_event(
             case,
             "identity received",

@@ -1,13 +1,11 @@
 """The case primitives every use case shares: find a case in a session, add to its timeline,
-check a typed text, number a new case, keep a person's search entry current, and the
-database's notion of "now".
+check a typed text, number a new case, keep a person's search entry current.
 
 These work inside a session a use case has opened; none opens one of its own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
@@ -23,33 +21,13 @@ from app.store.models import Case, CaseEvent, ReferenceCounter, Subject
 __all__ = [
     "MAX_TEXT",
     "add_event",
-    "as_stored_utc",
-    "as_utc",
     "get_case",
     "limited_text",
     "next_reference",
-    "now_stored_utc",
     "reindex_subject",
 ]
 
 MAX_TEXT = 20_000  # call notes, reasons: long enough for any honest note
-
-
-def now_stored_utc() -> dt.datetime:
-    """Now, as the database stores a moment: UTC without a time zone (SQLite has none)."""
-    return clock.now_utc().replace(tzinfo=None)
-
-
-def as_stored_utc(moment: dt.datetime) -> dt.datetime:
-    """A moment with a time zone, as the database stores it (naive UTC)."""
-    if moment.tzinfo is None:
-        raise InvalidInput("The time of receipt must carry a time zone.")
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def as_utc(stored: dt.datetime) -> dt.datetime:
-    """A moment read from the database (naive UTC), with its time zone."""
-    return stored.replace(tzinfo=dt.UTC)
 
 
 def get_case(s: Session, reference: str) -> Case:
@@ -64,7 +42,7 @@ def add_event(case: Case, kind: str, detail: str = "", **params: Any) -> None:
     (read in the reader's language, app/core/event_text.py) and the same in English words."""
     case.events.append(
         CaseEvent(
-            at=now_stored_utc(),
+            at=clock.now_utc(),
             user=current_user(),
             kind=kind,
             detail=detail,

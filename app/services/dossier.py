@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.core.clock import OSLO
+from app.core.model import FeeDecision
 from app.reports.dossier import DossierData
-from app.services.common import as_utc, get_case
+from app.services.common import get_case
 from app.store.database import Database
 from app.store.models import (
     CaseEmail,
@@ -80,7 +81,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
                     + (f" Fee: {c.fee_amount} kr." if c.fee_amount else ""),
                 )
             )
-        if c.refusal_reason and c.fee_decision != "refuse":
+        if c.refusal_reason and c.fee_decision != FeeDecision.REFUSE:
             decisions.append(("Refusal", c.refusal_reason))
         for line, activity in s.execute(
             select(ErasureLine, ProcessingActivity.name)
@@ -119,7 +120,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
         ]
         timeline = [
             (
-                as_utc(e.at).astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
+                e.at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
                 e.user,
                 e.kind,
                 e.detail,
@@ -134,7 +135,7 @@ def dossier_data(db: Database, reference: str) -> DossierData:
             subject_pseudonym=c.subject.pseudonym,
             types=tuple(c.types.split(",")),
             channel=c.channel,
-            received_at=as_utc(c.received_at).astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
+            received_at=c.received_at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
             due=c.due_date,
             status=c.status,
             intake=tuple(intake),

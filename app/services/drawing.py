@@ -64,7 +64,7 @@ def affected_activities(s: Session, case: Case) -> list[ProcessingActivity]:
     )
     ids: set[int] = set()
     for line in erasure_lines(s, case):
-        if line.decision in (Decision.ERASE.value, Decision.RESTRICT.value):
+        if line.decision in (Decision.ERASE, Decision.RESTRICT):
             ids.add(line.activity_id)
     for r in s.scalars(select(Restriction).where(Restriction.case_id == case.id)):
         if r.activity_id is None:
@@ -89,13 +89,13 @@ def draw_up_notices_in(s: Session, case: Case) -> list[RecipientNotice]:
     """One notice per recipient (in use) of the affected activities that has none yet; a
     closed case gets no new ones. Returns every notice of the case, oldest first."""
     existing = {n.recipient_id: n for n in notices_of(s, case)}
-    if case.status != Status.CLOSED.value:
+    if case.status != Status.CLOSED:
         added = 0
         for activity in affected_activities(s, case):
             for recipient in activity.recipients:
                 if recipient.retired_at is None and recipient.id not in existing:
                     notice = RecipientNotice(
-                        case_id=case.id, recipient=recipient, status=NoticeStatus.OPEN.value
+                        case_id=case.id, recipient=recipient, status=NoticeStatus.OPEN
                     )
                     s.add(notice)
                     existing[recipient.id] = notice

@@ -33,6 +33,7 @@ from app.core.caselog import CaseLogRow, Outcome
 from app.core.errors import InvalidInput
 from app.core.figures import YearFigures, year_figures
 from app.core.model import FeeDecision, Status, types_from_text
+from app.core.rights import NoticeStatus
 from app.reports import caselog as writers
 from app.reports.annual import render_annual_report
 from app.services.audit import record, verify_chain
@@ -48,17 +49,17 @@ FORMATS = ("csv", "xlsx", "pdf")
 Progress = Callable[[int, int], bool]
 
 _OUTCOME = {
-    Status.ANSWERED.value: Outcome.ANSWERED,
-    Status.CLOSED.value: Outcome.ANSWERED,
-    Status.REFUSED.value: Outcome.REFUSED,
-    Status.WITHDRAWN.value: Outcome.WITHDRAWN,
+    Status.ANSWERED: Outcome.ANSWERED,
+    Status.CLOSED: Outcome.ANSWERED,
+    Status.REFUSED: Outcome.REFUSED,
+    Status.WITHDRAWN: Outcome.WITHDRAWN,
 }
 
 
 def _refusal_basis(status: str, fee_decision: str | None) -> str | None:
-    if status != Status.REFUSED.value:
+    if status != Status.REFUSED:
         return None
-    if fee_decision == FeeDecision.REFUSE.value:
+    if fee_decision == FeeDecision.REFUSE:
         return "GDPR Art. 12(5)(b): manifestly unfounded or excessive"
     return "GDPR Art. 12(5) / personopplysningsloven § 16"
 
@@ -90,15 +91,19 @@ def _received_at_range(q: CaseQuery) -> list[ColumnElement[bool]]:
     day = dt.timedelta(days=1)
     conds: list[ColumnElement[bool]] = []
     if q.received_from is not None:
-        conds.append(Case.received_at >= dt.datetime.combine(q.received_from - day, dt.time()))
+        start = dt.datetime.combine(q.received_from - day, dt.time(), tzinfo=dt.UTC)
+        conds.append(Case.received_at >= start)
     if q.received_to is not None:
-        conds.append(Case.received_at < dt.datetime.combine(q.received_to + 2 * day, dt.time()))
+        end = dt.datetime.combine(q.received_to + 2 * day, dt.time(), tzinfo=dt.UTC)
+        conds.append(Case.received_at < end)
     return conds
 
 
 def _as_text(column: Any) -> Any:
     """A date column read as its stored ISO text: parsed once per distinct value below,
-    rather than once per cell by the column's type."""
+    rather than once per cell by the column's type. An enum column likewise, as its stored
+    value (a StrEnum member equals it): what it leads to is worked out once per distinct
+    value below, and the log writes the value."""
     return type_coerce(column, String)
 
 
@@ -116,7 +121,7 @@ def _log_statement(q: CaseQuery, subject: _Subject) -> Select[Any]:
         who = Subject.name if subject == "name" else Subject.pseudonym
         done = (
             select(func.count())
-            .where(RecipientNotice.case_id == Case.id, RecipientNotice.status != "open")
+            .where(RecipientNotice.case_id == Case.id, RecipientNotice.status != NoticeStatus.OPEN)
             .correlate(Case)
             .scalar_subquery()
         )
@@ -127,11 +132,11 @@ def _log_statement(q: CaseQuery, subject: _Subject) -> Select[Any]:
             .scalar_subquery()
         )
     stmt = select(
-        Case.reference, Case.types, Case.channel, _as_text(Case.received_date),
+        Case.reference, Case.types, _as_text(Case.channel), _as_text(Case.received_date),
         _as_text(Case.identity_verified_on), Case.identity_method, _as_text(Case.due_date),
         Case.extended, _as_text(Case.extension_decided_on), Case.extension_reason,
-        _as_text(Case.answered_on), _as_text(Case.closed_on), Case.status, Case.refusal_reason,
-        Case.fee_decision, Case.fee_amount, who, done, required,
+        _as_text(Case.answered_on), _as_text(Case.closed_on), _as_text(Case.status),
+        Case.refusal_reason, _as_text(Case.fee_decision), Case.fee_amount, who, done, required,
     ).where(*_received_at_range(q))  # fmt: skip
     if subject is not None:
         stmt = stmt.join(Subject, Subject.id == Case.subject_id)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.core import clock
 from app.core.errors import InvalidInput, NotFound
-from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import active_activities
 from app.store.database import Database, current_user
 from app.store.models import Document, Finding, System
@@ -133,7 +133,7 @@ def record_finding(
                 media_type="application/octet-stream",
                 content=content,
                 sha256=hashlib.sha256(content).hexdigest(),
-                created_at=now_stored_utc(),
+                created_at=clock.now_utc(),
                 created_by=current_user(),
             )
             case.documents.append(doc)

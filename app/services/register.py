@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Any, Literal, NamedTuple, TypeVar
 
 import phonenumbers
@@ -24,7 +23,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core import clock, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation
+from app.core.model import RecipientRole
 from app.core.retention import (
+    AfterEvent,
     JustificationRequired,
     RetentionRuleSpec,
     StatutoryMinimum,
@@ -32,7 +33,7 @@ from app.core.retention import (
 )
 from app.intake.contact import normalise_email, normalise_phone, validate_name
 from app.reports import documents as docs
-from app.services.common import MAX_TEXT, now_stored_utc
+from app.services.common import MAX_TEXT
 from app.store.database import Database
 from app.store.models import (
     ActivityRetention,
@@ -52,7 +53,6 @@ __all__ = [
     "ActivityView",
     "ControllerProfile",
     "RecipientInput",
-    "RecipientRole",
     "RecipientView",
     "RetentionDate",
     "RetentionLineInput",
@@ -88,12 +88,6 @@ MAX_NAME = 200
 MAX_LINE = 500
 
 
-class RecipientRole(StrEnum):
-    PROCESSOR = "processor"
-    CONTROLLER = "controller"
-    AUTHORITY = "authority"
-
-
 # Art. 6(1) GDPR: the letter and the standard wording, to pre-fill the legal basis text.
 LEGAL_BASES: dict[str, str] = {
     "a": "Art. 6(1)(a) GDPR: consent",
@@ -125,7 +119,7 @@ class RuleView:
     description: str
     period_years: int
     period_months: int
-    after_event: str
+    after_event: AfterEvent
     legal_reference: str
     justification: str
     retired_at: dt.datetime | None  # UTC
@@ -152,7 +146,7 @@ class RecipientView:
     id: int
     code: str
     name: str
-    role: str
+    role: RecipientRole
     country: str
     dpa_reference: str
     dpa_date: dt.date | None
@@ -360,7 +354,7 @@ def _retire(db: Database, model: type[_Coded], entry_id: int, what: str) -> None
         obj = _get(s, model, entry_id, what)
         if obj.retired_at is not None:
             raise RuleViolation(f"The {what} '{_label(obj)}' is already retired.")
-        obj.retired_at = now_stored_utc()
+        obj.retired_at = clock.now_utc()
 
 
 def _label(obj: ProcessingActivity | RetentionRule | Recipient | System) -> str:
@@ -644,7 +638,7 @@ def save_rule(db: Database, inp: RuleInput) -> RuleView:
         rule.description = spec.description
         rule.period_years = spec.period_years
         rule.period_months = spec.period_months
-        rule.after_event = spec.after_event
+        rule.after_event = AfterEvent(spec.after_event)  # validated by check_rule
         rule.legal_reference = spec.legal_reference
         rule.justification = justification
         s.flush()
@@ -690,7 +684,7 @@ def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
         recipient = _to_save(s, Recipient, inp.id, "recipient", name)
         s.add(recipient)
         recipient.name = name
-        recipient.role = role.value
+        recipient.role = role
         recipient.country = country
         recipient.dpa_reference = dpa_reference
         recipient.dpa_date = inp.dpa_date

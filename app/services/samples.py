@@ -32,7 +32,7 @@ from app.core.model import (
     types_to_text,
 )
 from app.core.text import sort_key
-from app.services.common import now_stored_utc, reindex_subject
+from app.services.common import reindex_subject
 from app.store import fts
 from app.store.database import Database, current_user
 from app.store.models import Base, Case, CaseEvent, Setting, Subject, SubjectEmail
@@ -119,9 +119,8 @@ _SAMPLES: tuple[_Sample, ...] = (
 
 
 def _received_at(day: dt.date, hour: int) -> dt.datetime:
-    """10:00 in Oslo on `day`, as stored (naive UTC)."""
-    local = dt.datetime(day.year, day.month, day.day, hour, tzinfo=deadlines.OSLO)
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
+    """`hour` o'clock in Oslo on `day`, in UTC."""
+    return clock.in_utc(dt.datetime(day.year, day.month, day.day, hour, tzinfo=deadlines.OSLO))
 
 
 def _day_due_between(today: dt.date, lo: int, hi: int, oldest: int = 45) -> dt.date:
@@ -204,7 +203,7 @@ def add_sample_cases(db: Database, *, today: dt.date | None = None) -> list[str]
         existing = _read_references(s)
         if existing and s.scalar(select(Case.id).where(Case.reference.in_(existing)).limit(1)):
             return []
-        now = now_stored_utc()
+        now = clock.now_utc()
         references: list[str] = []
         for sample, plan in zip(_SAMPLES, _plan(today), strict=True):
             n = _free_number(s, Subject.pseudonym, f"{SAMPLE_PREFIX}S-")
@@ -240,12 +239,12 @@ def _add_case(
         reference=f"{SAMPLE_PREFIX}{n:02d}",
         subject=subject,
         types=types_to_text(sample.types),
-        channel=sample.channel.value,
+        channel=sample.channel,
         language="nb",
         received_at=_received_at(received, 10),
         received_date=received,
         due_date=deadlines.due_date(received),
-        status=Status.NEW.value,
+        status=Status.NEW,
         is_open=True,
         call_notes=f"{_NOTE}\n\n{sample.notes}",
         contact_email=sample.email,
@@ -263,7 +262,7 @@ def _add_case(
     )
     if plan.get("identity"):
         case.identity_method = IdentityMethod.KNOWN_EMAIL.value
-        case.identity_result = IdentityResult.VERIFIED.value
+        case.identity_result = IdentityResult.VERIFIED
         case.identity_verified_on = received
         event("identity", f"{IdentityMethod.KNOWN_EMAIL.value}: verified")
     if "asked" in plan:
@@ -283,9 +282,9 @@ def _add_case(
         )
     if "answered" in plan:
         case.answered_on = plan["answered"]
-        case.answer_method = AnswerMethod.EMAIL.value
+        case.answer_method = AnswerMethod.EMAIL
         event("answered", f"{plan['answered'].isoformat()} by e-mail; → answered")
-    case.status = status.value
+    case.status = status
     case.is_open = status not in (Status.ANSWERED, Status.CLOSED, Status.REFUSED)
     return case.reference
 

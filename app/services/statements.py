@@ -41,7 +41,7 @@ from app.reports import documents as docs
 from app.reports.pdfbase import styles
 from app.reports.wording import LANGUAGES
 from app.services import register
-from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import active_activities
 from app.services.register import ActivityView
 from app.store.database import Database, current_user
@@ -364,7 +364,7 @@ def _store(
             media_type="application/pdf",
             content=pdf,
             sha256=sha,
-            created_at=now_stored_utc(),
+            created_at=clock.now_utc(),
             created_by=current_user(),
         )
         case.documents.append(doc)
@@ -512,7 +512,7 @@ def mark_sent(db: Database, document_id: int, on: dt.date, method: str) -> None:
             raise InvalidInput("It cannot be sent before the request was received.")
         before = f" (was {doc.sent_on.isoformat()} by {doc.sent_method})" if doc.sent_on else ""
         doc.sent_on = on
-        doc.sent_method = method
+        doc.sent_method = AnswerMethod(method)  # one of SENT_METHODS
         add_event(case, "sent", f"{doc.filename} sent {on.isoformat()} by {method}{before}")
 
 

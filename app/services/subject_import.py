@@ -438,9 +438,11 @@ class _Importer:
         self.touched: set[int] = set()
 
         dialect = conn.dialect
-        date_proc = _SUBJECT.c.last_purchase.type.bind_processor(dialect)
-        stamp_proc = _SUBJECT.c.created_at.type.bind_processor(dialect)
-        now = clock.now_utc().replace(tzinfo=None)
+        # The dialect's own processors (the generic types' give the value back as it is,
+        # and the driver's default adapter writes no microseconds at a whole second).
+        date_proc = _SUBJECT.c.last_purchase.type.dialect_impl(dialect).bind_processor(dialect)
+        stamp_proc = _SUBJECT.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+        now = clock.now_utc()
         self._created_at = stamp_proc(now) if stamp_proc else now
         self._date_proc = date_proc
         self._date_text: dict[dt.date, Any] = {}

@@ -43,7 +43,7 @@ def require_open(case: Case, action: str) -> None:
 
 
 def require_not_closed(case: Case, action: str) -> None:
-    if case.status == Status.CLOSED.value:
+    if case.status == Status.CLOSED:
         raise RuleViolation(f"Case {case.reference} is closed: cannot {action}.")
 
 
@@ -75,14 +75,14 @@ def change_status(db: Database, reference: str, status: Status, note: str = "") 
     note = limited_text(note, "notes")
     with db.session() as s:
         case = get_case(s, reference)
-        if case.status == status.value:
+        if case.status == status:
             raise RuleViolation(f"Case {reference} is already {status.value}.")
         if status == Status.REFUSED and not (note or case.refusal_reason):
             raise InvalidInput("A refusal needs its reason.")
         if status == Status.ANSWERED and case.answered_on is None:
             raise RuleViolation("Use 'Mark answered' to record the date and method of the answer.")
         previous = case.status
-        case.status = status.value
+        case.status = status
         case.is_open = status in OPEN_STATUSES
         if case.is_open:
             case.closed_on = None
@@ -101,9 +101,12 @@ def change_status(db: Database, reference: str, status: Status, note: str = "") 
 def mark_answered(
     db: Database, reference: str, *, on: dt.date, method: str, note: str = ""
 ) -> None:
-    method = method.strip()
-    if not method:
-        raise InvalidInput("Choose how the answer was sent.")
+    try:
+        answer_method = AnswerMethod(method.strip())
+    except ValueError:
+        raise InvalidInput(
+            "Choose how the answer was sent: " + ", ".join(AnswerMethod) + "."
+        ) from None
     note = limited_text(note, "notes")
     with db.session() as s:
         case = get_case(s, reference)
@@ -113,15 +116,15 @@ def mark_answered(
         if on > clock.today_oslo():
             raise InvalidInput("The answer cannot be dated in the future.")
         case.answered_on = on
-        case.answer_method = method
+        case.answer_method = answer_method
         previous = case.status
-        case.status = Status.ANSWERED.value
+        case.status = Status.ANSWERED
         case.is_open = False
         late = on > case.due_date
         add_event(
             case,
             "answered",
-            f"{on.isoformat()} by {method}; {previous} → answered"
+            f"{on.isoformat()} by {answer_method}; {previous} → answered"
             + (f"; {(on - case.due_date).days} days after the due date" if late else "")
             + (f"\n{note}" if note else ""),
             form="late" if late else None,
@@ -160,9 +163,9 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
     note = limited_text(note, "close note")
     with db.session() as s:
         case = get_case(s, reference)
-        if case.status == Status.CLOSED.value:
+        status = case.status
+        if status == Status.CLOSED:
             raise RuleViolation(f"Case {reference} is already closed.")
-        status = Status(case.status)
         present: set[CloseBlocker] = set()
         open_notices: list[RecipientNotice] = []
         checks = checks_for(status)
@@ -170,9 +173,7 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
             present.add(CloseBlocker.ERASURE_NOT_APPLIED)
         if CloseBlocker.OPEN_NOTICES in checks:
             # Closing is the last moment the notices an answered case makes due are drawn up.
-            open_notices = [
-                n for n in draw_up_notices_in(s, case) if n.status == NoticeStatus.OPEN.value
-            ]
+            open_notices = [n for n in draw_up_notices_in(s, case) if n.status == NoticeStatus.OPEN]
             if open_notices:
                 present.add(CloseBlocker.OPEN_NOTICES)
         blocker = blocking(status, present, note=bool(note))
@@ -191,7 +192,7 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
                 "each notified or not notified, or give a close note saying why (Art. 19)."
             )
         previous = case.status
-        case.status = Status.CLOSED.value
+        case.status = Status.CLOSED
         case.is_open = False
         case.closed_on = clock.today_oslo()
         case.close_note = note or None

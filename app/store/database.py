@@ -140,9 +140,11 @@ def last_full_check(path: Path, database_id: str) -> dt.datetime | None:
     """When the file last passed a full check on this computer (UTC), if it did."""
     value = remembered(path, database_id).get("full_check")
     try:
-        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+        when = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+    # Written with its offset; one without (edited by hand) cannot be compared with now.
+    return when if when is not None and when.utcoffset() is not None else None
 
 
 def record_full_check(path: Path, database_id: str) -> None:

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed models: the case database.
 
-Timestamps are stored in UTC (naive datetimes meaning UTC, as SQLite has no time zones);
-deadline dates are calendar dates in Europe/Oslo.
+Timestamps are aware datetimes in Python and naive UTC text in the database (SQLite has no
+time zones; see `UtcDateTime`); deadline dates are calendar dates in Europe/Oslo.
 """
 
 from __future__ import annotations
@@ -25,7 +25,35 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from app.core.model import AnswerMethod, Channel, FeeDecision, IdentityResult, RecipientRole, Status
+from app.core.retention import AfterEvent
+from app.core.rights import Decision, NoticeStatus, TaskKind
+from app.store.enumtypes import EnumText
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """A moment: an aware datetime in Python, stored as the naive UTC `DateTime` it always
+    was (so older databases read the same and nothing is migrated). A naive datetime is
+    refused when bound: it could be UTC or Oslo's wall clock, and nothing here can tell."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"A moment to store ({value.isoformat()}) must carry a time zone.")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -38,7 +66,7 @@ class DatabaseInfo(Base):
     __tablename__ = "database_info"
     id: Mapped[int] = mapped_column(primary_key=True)
     database_id: Mapped[str] = mapped_column(String(36), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     created_by_version: Mapped[str] = mapped_column(String(32))
 
 
@@ -66,8 +94,8 @@ class Subject(Base):
     supplier_no: Mapped[str | None] = mapped_column(String(64), index=True)
     last_purchase: Mapped[dt.date | None] = mapped_column(Date)
     last_contact: Mapped[dt.date | None] = mapped_column(Date)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     emails: Mapped[list[SubjectEmail]] = relationship(
         back_populates="subject", cascade="all, delete-orphan", order_by="SubjectEmail.id"
@@ -117,13 +145,13 @@ class Case(Base):
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("subject.id"), index=True)
     types: Mapped[str] = mapped_column(String(80))  # canonical comma separated RequestTypes
-    channel: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[Channel] = mapped_column(EnumText(Channel, 16))
     language: Mapped[str] = mapped_column(String(2), default="nb")
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)  # UTC
     received_date: Mapped[dt.date] = mapped_column(Date)  # Europe/Oslo date of receipt
     # The strict deadline that counts (kept in step with received_date and extended).
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(24))  # indexed with the due date, below
+    status: Mapped[Status] = mapped_column(EnumText(Status, 24))  # indexed with the due date, below
     is_open: Mapped[bool] = mapped_column(Boolean, default=True)
 
     extended: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -132,28 +160,28 @@ class Case(Base):
     extension_told_on: Mapped[dt.date | None] = mapped_column(Date)
 
     identity_method: Mapped[str | None] = mapped_column(String(80))
-    identity_result: Mapped[str | None] = mapped_column(String(16))
+    identity_result: Mapped[IdentityResult | None] = mapped_column(EnumText(IdentityResult, 16))
     identity_notes: Mapped[str | None] = mapped_column(Text)
     identity_verified_on: Mapped[dt.date | None] = mapped_column(Date)
     identity_requested_on: Mapped[dt.date | None] = mapped_column(Date)
     identity_received_on: Mapped[dt.date | None] = mapped_column(Date)
 
-    fee_decision: Mapped[str | None] = mapped_column(String(8))
+    fee_decision: Mapped[FeeDecision | None] = mapped_column(EnumText(FeeDecision, 8))
     fee_amount: Mapped[int | None] = mapped_column(Integer)  # whole kroner
     fee_reason: Mapped[str | None] = mapped_column(Text)  # why: Art. 12(5)
     refusal_reason: Mapped[str | None] = mapped_column(Text)
 
     answered_on: Mapped[dt.date | None] = mapped_column(Date)
-    answer_method: Mapped[str | None] = mapped_column(String(16))
+    answer_method: Mapped[AnswerMethod | None] = mapped_column(EnumText(AnswerMethod, 16))
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
 
     call_notes: Mapped[str] = mapped_column(Text, default="")
     close_note: Mapped[str | None] = mapped_column(Text)  # why closed with a notice open
-    deidentified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    deidentified_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     contact_email: Mapped[str | None] = mapped_column(String(320))
     contact_phone: Mapped[str | None] = mapped_column(String(20))
     forwarded_by: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
 
     subject: Mapped[Subject] = relationship(back_populates="cases")
@@ -184,7 +212,7 @@ class CaseEvent(Base):
     __tablename__ = "case_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     user: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
@@ -205,10 +233,10 @@ class Document(Base):
     media_type: Mapped[str] = mapped_column(String(80))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     sent_on: Mapped[dt.date | None] = mapped_column(Date)
-    sent_method: Mapped[str | None] = mapped_column(String(16))
+    sent_method: Mapped[AnswerMethod | None] = mapped_column(EnumText(AnswerMethod, 16))
     case: Mapped[Case] = relationship(back_populates="documents")
 
 
@@ -260,11 +288,10 @@ class RetentionRule(Base):
     description: Mapped[str] = mapped_column(Text)
     period_years: Mapped[int] = mapped_column(Integer, default=0)
     period_months: Mapped[int] = mapped_column(Integer, default=0)
-    # last_purchase | last_contact | financial_year_end | case_closed | collection | by_law
-    after_event: Mapped[str] = mapped_column(String(32))
+    after_event: Mapped[AfterEvent] = mapped_column(EnumText(AfterEvent, 32))
     legal_reference: Mapped[str] = mapped_column(Text, default="")
     justification: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class Recipient(Base):
@@ -272,12 +299,12 @@ class Recipient(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(48), unique=True)
     name: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(32))  # processor | controller | authority
+    role: Mapped[RecipientRole] = mapped_column(EnumText(RecipientRole, 32))
     country: Mapped[str] = mapped_column(String(64), default="Norway")
     dpa_reference: Mapped[str] = mapped_column(Text, default="")
     dpa_date: Mapped[dt.date | None] = mapped_column(Date)
     contact: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class System(Base):
@@ -287,7 +314,7 @@ class System(Base):
     name: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(Text, default="")
     holds: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class ProcessingActivity(Base):
@@ -303,7 +330,7 @@ class ProcessingActivity(Base):
     source: Mapped[str] = mapped_column(Text)
     transfers: Mapped[str] = mapped_column(Text, default="")  # outside the EEA, with safeguard
     security_measures: Mapped[str] = mapped_column(Text, default="")
-    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     recipients: Mapped[list[Recipient]] = relationship(secondary=activity_recipient)
     systems: Mapped[list[System]] = relationship(secondary=activity_system)
@@ -354,7 +381,7 @@ class ErasureLine(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("processing_activity.id"))
     applies_to: Mapped[str] = mapped_column(Text, default="")  # e.g. "Invoices and payments"
-    decision: Mapped[str] = mapped_column(String(16))  # erase | keep | restrict
+    decision: Mapped[Decision] = mapped_column(EnumText(Decision, 16))
     ground: Mapped[str] = mapped_column(Text, default="")  # legal ground / reference
     until: Mapped[dt.date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")  # why the default was changed
@@ -369,7 +396,7 @@ class SystemTask(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
     system_id: Mapped[int] = mapped_column(ForeignKey("system.id"))
-    kind: Mapped[str] = mapped_column(String(16))  # rectify | erase | restrict
+    kind: Mapped[TaskKind] = mapped_column(EnumText(TaskKind, 16))
     done_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     system: Mapped[System] = relationship()
@@ -387,7 +414,7 @@ class FieldChange(Base):
     field: Mapped[str] = mapped_column(String(32))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
-    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class Restriction(Base):
@@ -430,7 +457,9 @@ class RecipientNotice(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_.id", ondelete="CASCADE"), index=True)
     recipient_id: Mapped[int] = mapped_column(ForeignKey("recipient.id"))
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open|notified|not notified
+    status: Mapped[NoticeStatus] = mapped_column(
+        EnumText(NoticeStatus, 16), default=NoticeStatus.OPEN
+    )
     notified_on: Mapped[dt.date | None] = mapped_column(Date)
     method: Mapped[str | None] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")  # impossible/disproportionate: why

@@ -36,7 +36,7 @@ def seed_database(session: Session, register: dict[str, Any] | None = None) -> N
     if session.scalar(select(DatabaseInfo.id)) is not None:
         return
     data = register or load_register()
-    now = clock.now_utc().replace(tzinfo=None)
+    now = clock.now_utc()
     session.add(
         DatabaseInfo(database_id=str(uuid.uuid4()), created_at=now, created_by_version=__version__)
     )

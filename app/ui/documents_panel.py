@@ -56,7 +56,7 @@ from app.services import cases, statements
 from app.services.dto import CaseDetail, DocumentView
 from app.services.statements import StoredDocument
 from app.services.storage import Database
-from app.ui.formatting import format_date, format_time_oslo, label, problem_text
+from app.ui.formatting import document_kind_text, format_date, format_time_oslo, label, problem_text
 from app.ui.tasks import BackgroundCalls, Task
 from app.ui.widgets import (
     ActionDialog,
@@ -479,15 +479,7 @@ class DocumentsPanel(QWidget):
         self.show_case(detail)
 
     def kind_text(self, kind: str) -> str:
-        if kind == "statement":
-            return self.tr("Statement (Art. 15)")
-        if kind.startswith("letter:"):
-            return self.tr("Letter: {kind}").format(kind=label(kind.split(":", 1)[1]))
-        return {
-            "letter": self.tr("Letter"),
-            "email": self.tr("Original e-mail"),
-            "finding": self.tr("Evidence of a search"),
-        }.get(kind, kind)
+        return document_kind_text(kind)
 
     def show_case(self, detail: CaseDetail) -> None:
         """Show the case's documents (the case view calls this after every reload)."""

@@ -18,6 +18,7 @@ __all__ = [
     "DUE_SOON_DAYS",
     "days_left_text",
     "days_left_words",
+    "document_kind_text",
     "due_tooltip",
     "format_date",
     "format_day",
@@ -63,6 +64,11 @@ def label(value: str) -> str:
     return QCoreApplication.translate("Domain", value)
 
 
+def document_kind_text(kind: str) -> str:
+    """A kept document's kind as the officer reads it: "letter:fee" is the fee notice."""
+    return messages.document_kind_text(kind, ui_language())
+
+
 def request_type_label(kind: RequestType) -> str:
     return {
         RequestType.ACCESS: QCoreApplication.translate("IntakeDialog", "Access"),
@@ -93,12 +99,10 @@ def format_date(day: dt.date | None) -> str:
 
 
 def format_time_oslo(moment: dt.datetime | None) -> str:
-    """A stored UTC time as the officer reads it: Oslo time, dd.mm.yyyy HH:MM."""
+    """A moment as the officer reads it: Oslo time, dd.mm.yyyy HH:MM (a naive one is refused)."""
     if moment is None:
         return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(clock.OSLO).strftime("%d.%m.%Y %H:%M")
+    return clock.in_utc(moment).astimezone(clock.OSLO).strftime("%d.%m.%Y %H:%M")
 
 
 def format_day(day: dt.date) -> str:

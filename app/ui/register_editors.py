@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from app.core import clock, retention
 from app.core.errors import UserError
+from app.core.model import RecipientRole
 from app.core.retention import AfterEvent, JustificationRequired, RetentionRuleSpec
 from app.services import register
 from app.services.register import (
     ActivityInput,
     ActivityView,
     RecipientInput,
-    RecipientRole,
     RecipientView,
     RetentionLineInput,
     RuleInput,

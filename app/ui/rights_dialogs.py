@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import RequestType
+from app.core.rights import Decision
 from app.services import rights
 from app.ui.formatting import label
 from app.ui.widgets import ActionDialog, date_edit, from_qdate, named, to_qdate
@@ -60,8 +61,12 @@ def ground_texts() -> dict[str, str]:
     }  # fmt: skip
 
 
-def decision_texts() -> dict[str, str]:
-    return {"erase": tr("Erase"), "keep": tr("Keep (Art. 17(3))"), "restrict": tr("Restrict")}
+def decision_texts() -> dict[Decision, str]:
+    return {
+        Decision.ERASE: tr("Erase"),
+        Decision.KEEP: tr("Keep (Art. 17(3))"),
+        Decision.RESTRICT: tr("Restrict"),
+    }
 
 
 def letter_names() -> dict[str, str]:
@@ -245,7 +250,7 @@ def ask_line_change(
         if not ok or not reason.strip():
             return None
     ground, until = line.ground, line.until
-    if decision == "keep" and not ground:
+    if decision == Decision.KEEP and not ground:
         ground, ok = QInputDialog.getText(
             parent,
             tr("Ground for keeping"),
@@ -253,7 +258,7 @@ def ask_line_change(
         )
         if not ok or not ground.strip():
             return None
-    elif decision == "restrict":
+    elif decision == Decision.RESTRICT:
         texts = list(ground_texts().values())
         chosen, ok = QInputDialog.getItem(
             parent, tr("Ground for restricting"), tr("Art. 18(1):"), texts, 0, False
@@ -262,6 +267,6 @@ def ask_line_change(
             return None
         ground = list(ground_texts())[texts.index(chosen)] if chosen in texts else ""
         until = None
-    elif decision == "erase":
+    elif decision == Decision.ERASE:
         ground, until = "", None
     return until, ground, reason

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.core.model import RequestType
+from app.core.model import RequestType, Status
+from app.core.rights import Decision, TaskKind
 from app.services import cases, register, rights, subjects, workflow
 from app.services.dto import CaseDetail, SubjectDetail
 from app.services.storage import Database
@@ -461,7 +462,7 @@ class RightsPanel(QWidget):
         finally:
             self._building = False
         self.banner.refresh()
-        closed = self.detail.status.value == "closed"
+        closed = self.detail.status == Status.CLOSED
         erased = self.subject.erased
         for widget in (
             self.apply_button,
@@ -508,7 +509,7 @@ class RightsPanel(QWidget):
             for value, text in decisions.items():
                 combo.addItem(text, value)
             combo.setCurrentIndex(combo.findData(line.decision))
-            combo.setEnabled(line.applied_on is None and self.detail.status.value != "closed")
+            combo.setEnabled(line.applied_on is None and self.detail.status != Status.CLOSED)
             combo.currentIndexChanged.connect(
                 lambda _i, line_id=line.id, box=combo: self._decision_chosen(
                     line_id, str(box.currentData())
@@ -522,7 +523,7 @@ class RightsPanel(QWidget):
                 table_item(
                     format_date(line.until)
                     if line.until
-                    else (self.tr("as the law requires") if line.decision == "keep" else "")
+                    else (self.tr("as the law requires") if line.decision == Decision.KEEP else "")
                 ),
             )
             reason = line.reason or (self.tr("(default)") if line.is_default else "")
@@ -765,11 +766,11 @@ class RightsPanel(QWidget):
     def create_tasks(self) -> bool:
         kinds = []
         if RequestType.RECTIFICATION in self.types:
-            kinds.append("rectify")
+            kinds.append(TaskKind.RECTIFY)
         if RequestType.ERASURE in self.types:
-            kinds.append("erase")
+            kinds.append(TaskKind.ERASE)
         if RequestType.RESTRICTION in self.types:
-            kinds.append("restrict")
+            kinds.append(TaskKind.RESTRICT)
 
         def create() -> None:
             for kind in kinds:

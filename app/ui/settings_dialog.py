@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -337,10 +336,23 @@ class SettingsDialog(QDialog):
         config.set_backup_dir(folder)
         lang = str(self.language_combo.currentData())
         if lang != setup.language():
+            # Saved for the next start; nothing switches now. Switching live would leave the
+            # menus, tabs and open case views of the running windows in the old language
+            # beside new texts, which is worse than one language until the restart.
             setup.set_language(lang)
-            app = QApplication.instance()
-            if app is not None:
-                i18n.install_language(app, lang)
+            chosen = i18n.resolve_language(lang)
+            if chosen != i18n.current_language():
+                told = {
+                    "nb": self.tr(
+                        "Innsyn will be in Norwegian Bokmål from the next start. "
+                        "Until then it stays as it is."
+                    ),
+                    "en": self.tr(
+                        "Innsyn will be in English from the next start. "
+                        "Until then it stays as it is."
+                    ),
+                }[chosen]
+                QMessageBox.information(self, self.tr("Language"), told)
         self.accept()
 
     def reject(self) -> None:

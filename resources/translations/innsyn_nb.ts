@@ -1525,26 +1525,6 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
         <translation>Innsyn</translation>
     </message>
     <message>
-        <source>Statement (Art. 15)</source>
-        <translation>Redegjørelse (art. 15)</translation>
-    </message>
-    <message>
-        <source>Letter: {kind}</source>
-        <translation>Brev: {kind}</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Brev</translation>
-    </message>
-    <message>
-        <source>Original e-mail</source>
-        <translation>Opprinnelig e-post</translation>
-    </message>
-    <message>
-        <source>Evidence of a search</source>
-        <translation>Dokumentasjon av et søk</translation>
-    </message>
-    <message>
         <source>Only an access request is answered by a statement.</source>
         <translation>Bare en innsynshenvendelse besvares med en redegjørelse.</translation>
     </message>
@@ -5206,6 +5186,14 @@ Arbeidsverktøyets egne opplysninger om personen (navn, kontaktopplysninger, e-p
             <numerusform>%n eksempelsak fjernet.</numerusform>
             <numerusform>%n eksempelsaker fjernet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Innsyn will be in Norwegian Bokmål from the next start. Until then it stays as it is.</source>
+        <translation>Innsyn blir på norsk bokmål fra neste oppstart. Til da forblir alt som det er.</translation>
+    </message>
+    <message>
+        <source>Innsyn will be in English from the next start. Until then it stays as it is.</source>
+        <translation>Innsyn blir på engelsk fra neste oppstart. Til da forblir alt som det er.</translation>
     </message>
     <message>
         <source>Wait for the backup to finish.</source>

@@ -37,7 +37,6 @@ UNCONVERTED: set[str] = {
     "app/intake/registers.py",
     "app/services/backup.py",
     "app/services/cases.py",
-    "app/services/common.py",
     "app/services/exports.py",
     "app/services/findings.py",
     "app/services/intake.py",

@@ -239,13 +239,13 @@ def test_statement_en_has_every_art15_element() -> None:
     out = text(render_statement(statement("en")))
     expected = [
         "Org. no. 923 456 789",
-        "Date: 02.03.2026",
+        "Date: 2 March 2026",
         "Our reference: 2026-0001",
         "Access to your personal data",
         "Purpose Manage, deliver and charge",
         "Legal basis Contract (GDPR Art. 6(1)(b))",
         "Google Ireland Limited – processor (Ireland)",
-        "kept until 31.12.2036, bokføringsloven § 13.",
+        "kept until 31 December 2036, bokføringsloven § 13.",
         "kept for as long as the law requires. Criteria: until the limitation period",
         "We did not collect these data from you. Source: Google (Google Analytics).",
         "Transfers outside the EEA USA (Google LLC): EU-US Data Privacy Framework",
@@ -392,9 +392,9 @@ LETTER_CONTENT: dict[tuple[str, str], list[str]] = {
     ],
     ("acknowledgement", "en"): [
         "We have received your request",
-        "received your request on 02.03.2026.",
+        "received your request on 2 March 2026.",
         "Your request concerns access to your personal data and erasure of your data.",
-        "at the latest by 07.04.2026",
+        "at the latest by 7 April 2026",
     ],
     ("identification", "nb"): [
         "Vi trenger å bekrefte hvem du er",
@@ -408,7 +408,7 @@ LETTER_CONTENT: dict[tuple[str, str], list[str]] = {
         "Your customer number and the date of your last order",
         "do not send copies of your passport",
         "Article 12(6)",
-        "Our deadline for answering you is still 07.04.2026.",
+        "Our deadline for answering you is still 7 April 2026.",
     ],
     ("extension", "nb"): [
         "Vi trenger mer tid til å svare deg",
@@ -419,7 +419,7 @@ LETTER_CONTENT: dict[tuple[str, str], list[str]] = {
     ],
     ("extension", "en"): [
         "We need more time to answer you",
-        "we will answer you by 02.06.2026 at the latest (GDPR Article 12(3))",
+        "we will answer you by 2 June 2026 at the latest (GDPR Article 12(3))",
         "Reasons: Requests from 14 group companies <all at once> & searches in 9 systems",
         "within one month of receiving your request",
     ],
@@ -440,7 +440,7 @@ LETTER_CONTENT: dict[tuple[str, str], list[str]] = {
     ],
     ("fee", "nb"): [
         "Gebyr for å behandle henvendelsen din",
-        "Gebyret er kr 1 250.",
+        "Gebyret er 1 250 kr.",
         "åpenbart grunnløs eller urimelig, særlig fordi den gjentas",
         "art. 12 nr. 5 bokstav a",
         "Begrunnelse: Requests from 14 group companies",
@@ -486,7 +486,7 @@ def test_letter_says_what_it_must(kind: str, language: str) -> None:
             "Du har rett til å klage til Datatilsynet",
         ],
         "en": [
-            "Date: 04.03.2026",
+            "Date: 4 March 2026",
             "Our reference: 2026-0002",
             "Page 1 of 1",
             "Yours sincerely",

@@ -45,8 +45,8 @@ def add_subject(
             postal_address="Storgata 1\n0155 Oslo",
             roles=roles,
             last_purchase=last_purchase,
-            created_at=dt.datetime(2026, 1, 1),
-            erased_at=dt.datetime(2026, 2, 1) if erased else None,
+            created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+            erased_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC) if erased else None,
         )
         s.add(subject)
         s.flush()
@@ -317,7 +317,7 @@ def test_erased_meanwhile_is_skipped(db: Database, out: Path) -> None:
     with db.session() as s:
         subject = s.get(Subject, gone)
         assert subject is not None
-        subject.erased_at = dt.datetime(2026, 5, 1)
+        subject.erased_at = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
     report = statements.run_annual_batch(db, people, YEAR, out, "en", workers=1)
     assert report.skipped == (pseudonym(gone),)
     assert [p.name for p in report.written] == [f"{pseudonym(keep)}-{YEAR}.pdf"]

@@ -54,7 +54,7 @@ def generated(db: Database) -> Database:
         s.add_all(recipients)
         subjects = [
             Subject(pseudonym=f"S-{900_000 + i:06d}", name=f"{rnd.choice(names)} {i}",
-                    created_at=dt.datetime(2024, 1, 1))
+                    created_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
             for i in range(60)
         ]  # fmt: skip
         s.add_all(subjects)
@@ -78,7 +78,7 @@ def generated(db: Database) -> Database:
                 subject=subjects[i % len(subjects)],
                 types=rnd.choice(kinds),
                 channel=rnd.choice(["phone", "email", "letter", "in-person"]),
-                received_at=at.astimezone(dt.UTC).replace(tzinfo=None),
+                received_at=at.astimezone(dt.UTC),
                 received_date=received,
                 due_date=deadlines.due_date(received, extended=extended),
                 status=status.value,
@@ -103,7 +103,7 @@ def generated(db: Database) -> Database:
                     if status is Status.CLOSED
                     else None
                 ),
-                created_at=dt.datetime(2024, 1, 1),
+                created_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
                 created_by="test",
             )
             s.add(case)

@@ -537,7 +537,7 @@ def test_retention_dates_for_a_subject(db: Database) -> None:
             name="Kari Nordmann",
             last_purchase=dt.date(2026, 3, 15),
             last_contact=dt.date(2024, 2, 29),
-            created_at=dt.datetime(2026, 3, 16),
+            created_at=dt.datetime(2026, 3, 16, tzinfo=dt.UTC),
         )
         s.add(subject)
         s.flush()
@@ -572,7 +572,9 @@ def test_retention_dates_for_a_subject(db: Database) -> None:
 
 def test_retention_dates_leave_out_retired_activities(db: Database) -> None:
     with db.session() as s:
-        subject = Subject(pseudonym="S-000002", name="Ola", created_at=dt.datetime(2026, 1, 1))
+        subject = Subject(
+            pseudonym="S-000002", name="Ola", created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        )
         s.add(subject)
         s.flush()
         subject_id = subject.id

@@ -78,7 +78,7 @@ def add_people(db: Database, n: int, seed: str = "paging") -> None:
                     "sort_name": f"person {i}",
                     "postal_address": "",
                     "roles": rng.choice(ROLES),
-                    "created_at": dt.datetime(2026, 1, 1),
+                    "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                     "last_purchase": day(),
                     "last_contact": day(),
                 }

@@ -33,7 +33,7 @@ CORRESPONDENCE = "Correspondence and contact details"
 
 def add_subjects(db: Database, rows: Iterable[dict[str, object]]) -> None:
     """People as a register import writes them: Core insert, explicit ids and pseudonyms."""
-    now = dt.datetime(2026, 1, 1)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     values = []
     for row in rows:
         sid = int(row["id"])  # type: ignore[call-overload]
@@ -148,7 +148,7 @@ def test_sorted_by_how_long_overdue(db: Database) -> None:
 def test_erased_people_are_not_listed(db: Database) -> None:
     add_subjects(db, [{"id": 1, "roles": "customer", "last_purchase": dt.date(2020, 1, 1)}])
     with db.session() as s:
-        s.execute(update(Subject).values(erased_at=dt.datetime(2026, 1, 1)))
+        s.execute(update(Subject).values(erased_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
     assert retention_sweep.sweep(db, dt.date(2026, 3, 1)) == []
 
 
@@ -434,7 +434,7 @@ def test_two_hundred_thousand_people(db: Database) -> None:
                         "sort_name": f"person {i}",
                         "postal_address": "",
                         "roles": roles[i % len(roles)],
-                        "created_at": dt.datetime(2026, 1, 1),
+                        "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                         "last_purchase": purchase(i),
                         "last_contact": contact(i),
                     }

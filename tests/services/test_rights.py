@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.core.backups import last_expiry
 from app.core.errors import InvalidInput, RuleViolation
+from app.core.messages import format_date
 from app.core.model import Channel, RequestType, Status
 from app.services import backup, cases, register, rights, subjects, workflow
 from app.services.audit import verify_chain
@@ -419,17 +420,17 @@ def test_erasure_confirmation_letter_and_backup_expiry(db: Database) -> None:
         result.letter is not None and result.letter_filename == f"{ref}-erasure-confirmation-en.pdf"
     )
     out = pdf_text(result.letter)
-    today = cases.today_oslo().strftime("%d.%m.%Y")
+    today = format_date(cases.today_oslo(), "en")
     for phrase in (
         "Your data have been erased",
         f"We erased your personal data on {today} (GDPR Article 17)",
         "What we have erased",
         "Communications with customers, suppliers and stakeholders",
         "What we keep, and why",
-        "Invoices and payments: kept until 31.12.2036",
+        "Invoices and payments: kept until 31 December 2036",
         "bokføringsloven § 13",
         "restrict: store only, Art. 18(1)(c)",
-        f"The last backup holding your data expires on {expected.strftime('%d.%m.%Y')}",
+        f"The last backup holding your data expires on {format_date(expected, 'en')}",
         "Who we have shared your data with",
         "Google Ireland Limited (Google Analytics)",
         NAME,
@@ -659,7 +660,7 @@ LETTERS = {
         "GDPR Article 16",
         "The data as they are now recorded",
         "Postal address Fjellveien 12",
-        "Last purchase 15.03.2026",
+        "Last purchase 15 March 2026",
     ],
     ("rectification-confirmation", "nb"): [
         "Opplysningene dine er rettet",
@@ -722,7 +723,7 @@ def test_rights_letters_say_what_they_must(db: Database, lang: str) -> None:
     )
     rights.restrict(db, ref, "a")
     rights.object_to_marketing(db, ref, activity_id(db, "analytics"))
-    today = cases.today_oslo().strftime("%d.%m.%Y")
+    today = format_date(cases.today_oslo(), lang)  # 25.11.2026, 25 November 2026
     documents_before = len(cases.get_case(db, ref).documents)
     for kind in (
         "rectification-confirmation",

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from app.core import clock
 from app.core.model import Role
 from app.services import retention_sweep
-from app.services.common import now_stored_utc
 from app.services.scrubbing import (
     DEIDENTIFICATION,
     ERASURE,
@@ -103,7 +102,7 @@ def erase(db: Database, ref: str) -> None:
     """As an applied erasure does (apply_erasure's own scrubbing)."""
     with db.session() as s:
         case = s.scalars(select(Case).where(Case.reference == ref)).one()
-        erase_subject(s, case.subject, now_stored_utc())
+        erase_subject(s, case.subject, clock.now_utc())
 
 
 def deidentify(db: Database, ref: str) -> None:

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.core.errors import InvalidInput, RuleViolation
+from app.core.messages import format_date
 from app.core.model import Channel, RequestType, Role
 from app.services import cases, findings, register, statements
 from app.services.dto import LoggedRequest, RequestInput
@@ -156,8 +157,8 @@ ELEMENTS = {
         "automated": "We make no automated decisions about you",
         "transfers": "We do not transfer these data to countries outside the EEA",
         "copy": "The first copy is free of charge",
-        "until_financial": "kept until 31.12.2036, bokføringsloven § 13",
-        "until_other": "kept until 15.03.2029",
+        "until_financial": "kept until 31 December 2036, bokføringsloven § 13",
+        "until_other": "kept until 15 March 2029",
         "criteria": "10 years after the end of the financial year",
         "processor": "Visma Software AS – processor (Norway)",
         "authority": "public authority (Norway)",
@@ -392,8 +393,8 @@ def test_acknowledgement(db: Database, access_case: str) -> None:
     stored = statements.generate_letter(db, access_case, "acknowledgement", "en")
     text = pdf_text(stored.content)
     assert "We have received your request" in text
-    assert detail.received.strftime("%d.%m.%Y") in text
-    assert detail.due.strftime("%d.%m.%Y") in text
+    assert format_date(detail.received, "en") in text  # "25 November 2026"
+    assert format_date(detail.due, "en") in text
     assert "Your request concerns access to your personal data" in text
     assert NAME in text and DATATILSYNET in text
     doc = next(d for d in cases.get_case(db, access_case).documents if d.id == stored.id)

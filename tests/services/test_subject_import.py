@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from app.core import clock
 from app.core.errors import InvalidInput
 from app.core.model import Role
 from app.core.text import sort_key
@@ -250,6 +251,20 @@ def test_reject_all_imports_a_clean_file(db: Database, tmp_path: Path) -> None:
     path = write(tmp_path, "clean.csv", "1;Kari Nordmann;kari@example.no;;;;;;;\n")
     report = import_subjects(db, path, import_good_rows=False)
     assert report.written and report.inserted == 1
+
+
+def test_imported_subjects_are_stamped_as_the_orm_stamps_a_moment(
+    db: Database, tmp_path: Path
+) -> None:
+    moment = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)  # a whole second
+    clock.set(moment, ticking=False)
+    import_subjects(db, write(tmp_path, "one.csv", "1;Kari Nordmann;kari@example.no;;;;;;;\n"))
+    with db.engine.connect() as conn:
+        stored = conn.scalar(text("SELECT created_at FROM subject WHERE customer_no = '1'"))
+    assert stored == "2026-03-02 09:30:00.000000"  # the text the ORM writes, microseconds too
+    with db.session() as s:
+        created = s.scalar(select(Subject.created_at).where(Subject.customer_no == "1"))
+    assert created == moment and created is not None and created.tzinfo is dt.UTC
 
 
 def test_cancel_through_progress_writes_nothing(db: Database, tmp_path: Path) -> None:

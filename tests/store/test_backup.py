@@ -73,7 +73,7 @@ def test_a_damaged_backup_is_refused_and_nothing_is_replaced(db: Database, tmp_p
 
 
 def test_rotation_keeps_7_daily_4_weekly_12_monthly(db: Database, tmp_path: Path) -> None:
-    start = dt.datetime(2025, 1, 1, 12, 0)
+    start = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
     times = [start + dt.timedelta(days=d) for d in range(400)]
     keep = backups_to_keep(times)
     newest = times[-1]
@@ -86,19 +86,22 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(db: Database, tmp_path: Path
     folder = tmp_path / "rot"
     for d in range(40):
         make_backup(
-            db, folder, now=dt.datetime(2026, 1, 1, 3, 0) + dt.timedelta(days=d), prune=False
+            db,
+            folder,
+            now=dt.datetime(2026, 1, 1, 3, 0, tzinfo=dt.UTC) + dt.timedelta(days=d),
+            prune=False,
         )
     removed = prune_backups(db.database_id, folder)
     left = list_backups(db.database_id, folder)
     assert len(left) + len(removed) == 40
     assert len(left) <= 7 + 4 + 12
-    assert left[0].taken_at == dt.datetime(2026, 2, 9, 3, 0)
+    assert left[0].taken_at == dt.datetime(2026, 2, 9, 3, 0, tzinfo=dt.UTC)
 
 
 def test_last_backup_expiry() -> None:
-    times = [dt.datetime(2026, 3, d, 3) for d in range(1, 20)]
-    assert last_expiry(times, dt.datetime(2026, 3, 10, 12)) == dt.date(2027, 3, 1)
-    assert last_expiry(times, dt.datetime(2026, 2, 1)) is None
+    times = [dt.datetime(2026, 3, d, 3, tzinfo=dt.UTC) for d in range(1, 20)]
+    assert last_expiry(times, dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)) == dt.date(2027, 3, 1)
+    assert last_expiry(times, dt.datetime(2026, 2, 1, tzinfo=dt.UTC)) is None
 
 
 def test_cli_backup_and_restore(

@@ -113,6 +113,17 @@ def test_a_passing_check_is_remembered_and_a_week_later_it_runs_at_opening(
     asked.close()
 
 
+def test_a_remembered_check_without_a_time_zone_is_no_check(db_path: Path) -> None:
+    db = open_database(db_path)
+    naive = clock.now_utc().replace(tzinfo=None).isoformat(timespec="seconds")
+    database.remember(db.path, db.database_id, full_check=naive)  # an edited file, say
+    assert database.last_full_check(db.path, db.database_id) is None
+    db.close()
+    again = open_database(db_path)
+    assert again.checked_at_open == "no full check for a week"
+    again.close()
+
+
 def test_a_backup_counts_as_a_full_check(db: Database, tmp_path: Path) -> None:
     database.remember(db.path, db.database_id, full_check=None)
     assert database.last_full_check(db.path, db.database_id) is None

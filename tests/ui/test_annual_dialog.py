@@ -34,7 +34,7 @@ def add_subject(db: Database, name: str, roles: str = "customer", restricted: bo
             sort_name=name.casefold(),
             postal_address="Storgata 1\n0155 Oslo",
             roles=roles,
-            created_at=dt.datetime(2026, 1, 1),
+            created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
         )
         s.add(subject)
         s.flush()

@@ -208,7 +208,7 @@ def test_statement_and_letters_run_on_a_worker(
     panel.letter_button.click()
     qtbot.waitUntil(lambda: panel.last_stored is not first, timeout=10_000)
     assert letter.ran_on_a_worker()
-    assert panel.table_rows()[-1][:2] == ("Letter: refusal", f"{ref}-refusal-en.pdf")
+    assert panel.table_rows()[-1][:2] == ("Refusal (Art. 12(5))", f"{ref}-refusal-en.pdf")
     assert messages == []
 
 
@@ -248,7 +248,7 @@ def test_ticked_lines_become_erasure_cases_on_a_worker(
                     "sort_name": "ola nordmann",
                     "postal_address": "",
                     "roles": "customer",
-                    "created_at": dt.datetime(2026, 1, 1),
+                    "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                     "last_purchase": dt.date(2015, 6, 1),
                     "last_contact": dt.date(2016, 1, 1),
                 }

@@ -274,7 +274,7 @@ def test_letters_from_the_dialog(
     monkeypatch.setattr(LetterDialog, "exec", refusal)
     panel.letter_button.click()
     finished(qtbot, panel)
-    assert panel.table_rows()[-1][:2] == ("Letter: refusal", f"{ref}-refusal-en.pdf")
+    assert panel.table_rows()[-1][:2] == ("Refusal (Art. 12(5))", f"{ref}-refusal-en.pdf")
     assert panel.last_stored is not None
     assert "Fifth identical request this month" in pdf_text(panel.last_stored.content)
 
@@ -335,3 +335,26 @@ def test_in_the_case_view(qtbot: QtBot, db: Database, messages: Messages) -> Non
     other = CaseView(db, erasure)
     qtbot.addWidget(other)
     assert not other.tabs.isTabVisible(other._findings_tab_index)
+
+
+def test_document_kinds_read_in_bokmal_in_a_norwegian_interface(qtbot: QtBot, db: Database) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale = QLocale()
+    ref = access_case(db)
+    statements.generate_letter(db, ref, "acknowledgement", "nb")
+    statements.generate_letter(db, ref, "refusal", "en", reasons="Fifth identical request")
+    try:
+        i18n.install_language(app, "nb")
+        panel = panel_for(qtbot, db, ref)
+        kinds = [row[0] for row in panel.table_rows()]
+    finally:
+        i18n.remove_translators(app)
+        QLocale.setDefault(locale)
+    assert "Bekreftelse på mottak" in kinds and "Avslag (art. 12 nr. 5)" in kinds
+    assert not any("acknowledgement" in k or "Letter" in k or "Refusal" in k for k in kinds)

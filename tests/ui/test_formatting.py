@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QLocale
 
+from app.core import clock
 from app.core.model import RequestType, Status
 from app.ui.formatting import (
     days_left_text,
@@ -68,7 +69,10 @@ def test_dates_and_oslo_times() -> None:
     # 23:30 UTC on 31 December is already the new year in Oslo (UTC+1 in winter).
     winter = dt.datetime(2025, 12, 31, 23, 30, tzinfo=dt.UTC)
     assert format_time_oslo(winter) == "01.01.2026 00:30"
-    assert format_time_oslo(winter.replace(tzinfo=None)) == "01.01.2026 00:30"  # stored naive
+    summer = dt.datetime(2026, 7, 1, 8, 15, tzinfo=clock.OSLO)
+    assert format_time_oslo(summer) == "01.07.2026 08:15"
+    with pytest.raises(ValueError, match="must carry a time zone"):
+        format_time_oslo(winter.replace(tzinfo=None))
     assert format_time_oslo(None) == ""
 
 

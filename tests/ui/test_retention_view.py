@@ -68,7 +68,7 @@ def add_people(db: Database) -> None:
                     "sort_name": name.lower(),
                     "postal_address": "",
                     "roles": roles,
-                    "created_at": dt.datetime(2026, 1, 1),
+                    "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                     "last_purchase": purchase,
                     "last_contact": contact,
                 }
@@ -285,7 +285,7 @@ def add_stakeholders(db: Database, n: int) -> None:
                     "sort_name": f"person {sid}",
                     "postal_address": "",
                     "roles": "stakeholder",
-                    "created_at": dt.datetime(2026, 1, 1),
+                    "created_at": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                     "last_contact": dt.date(2020, 1, 1) + dt.timedelta(days=sid % 300),
                 }
                 for sid in range(1, n + 1)

@@ -39,6 +39,18 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """QMessageBox.information records its text instead of waiting for a click."""
+    told: list[str] = []
+
+    def information(_parent: QWidget | None, _title: str, text: str, *_a: object) -> object:
+        told.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
+    return told
+
+
 @pytest.fixture
 def open_dialog(qtbot: QtBot, db: Database) -> Callable[[], SettingsDialog]:
     def make() -> SettingsDialog:
@@ -142,18 +154,64 @@ def test_controller_profile_is_saved_through_the_register(
 
 
 def test_unchanged_profile_is_not_checked_again(
-    qtbot: QtBot, db: Database, open_dialog: Callable[[], SettingsDialog]
+    qtbot: QtBot,
+    db: Database,
+    open_dialog: Callable[[], SettingsDialog],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Changing only the language must not be blocked by an old, incomplete profile."""
+    told = informed(monkeypatch)
     dialog = open_dialog()
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("nb"))
     click_save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert setup.language() == "nb"
-    assert i18n.current_language() == "nb"  # applied at once
+    assert told == [
+        "Innsyn will be in Norwegian Bokmål from the next start. Until then it stays as it is."
+    ]
+    # Nothing switches before the restart...
+    assert i18n.current_language() == "en"
+    same = SettingsDialog(db)
+    qtbot.addWidget(same)
+    assert same.windowTitle() == "Innsyn: settings"
+    # ...and the next start is in Bokmål.
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install_language(app, setup.language())
     again = SettingsDialog(db)
     qtbot.addWidget(again)
     assert again.windowTitle() == "Innsyn: innstillinger"
+
+
+def test_a_language_change_leaves_the_open_main_window_in_one_language(
+    qtbot: QtBot,
+    db: Database,
+    open_dialog: Callable[[], SettingsDialog],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.ui.main_window import MainWindow
+
+    informed(monkeypatch)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    status = window.statusBar().currentMessage()
+    dialog = open_dialog()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("nb"))
+    click_save(qtbot, dialog)
+    assert [a.text() for a in window.menuBar().actions()] == menus
+    assert window.statusBar().currentMessage() == status
+
+
+def test_saving_the_same_language_tells_nothing(
+    qtbot: QtBot, open_dialog: Callable[[], SettingsDialog], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told = informed(monkeypatch)
+    dialog = open_dialog()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    click_save(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert told == []
 
 
 def test_backup_folder_and_back_up_now(

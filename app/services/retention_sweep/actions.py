@@ -23,7 +23,7 @@ from app.core.model import Channel, RequestType, Status
 from app.core.sweep import SweepItem, SweepKind
 from app.reports.sweep_csv import write_sweep_csv_rows
 from app.services.audit import record
-from app.services.common import add_event, next_reference, now_stored_utc
+from app.services.common import add_event, next_reference
 from app.services.retention_sweep.listing import (
     Progress,
     SubjectChunks,
@@ -237,7 +237,7 @@ def create_erasure_cases(
     moment = received_at or clock.now_utc()
     if moment.tzinfo is None:
         raise InvalidInput("The time of receipt must carry a time zone.")
-    received_utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    received_utc = clock.in_utc(moment)
     received = deadlines.receipt_date(moment)
     by_subject: dict[int, list[SweepItem]] = {}
     for item in chosen:
@@ -246,7 +246,7 @@ def create_erasure_cases(
     skipped = 0
     with db.session() as s:
         open_erasure = set(open_erasure_of(s, by_subject))
-        now = now_stored_utc()
+        now = clock.now_utc()
         for subject_id, subject_items in by_subject.items():
             subject = s.get(Subject, subject_id)
             if subject is None:
@@ -259,12 +259,12 @@ def create_erasure_cases(
                 reference=next_reference(s, received.year),
                 subject=subject,
                 types=RequestType.ERASURE.value,
-                channel=Channel.LETTER.value,
+                channel=Channel.LETTER,
                 language="nb",
                 received_at=received_utc,
                 received_date=received,
                 due_date=deadlines.due_date(received),
-                status=Status.NEW.value,
+                status=Status.NEW,
                 is_open=True,
                 call_notes=_case_notes(sweep_date, subject_items),
                 created_at=now,
@@ -363,7 +363,7 @@ def deidentify_closed_cases(
                 )
             todo.append(c)
         leaving = {c.id for c in todo}
-        now = now_stored_utc()
+        now = clock.now_utc()
         by_subject: dict[int, list[Case]] = {}
         for c in todo:
             by_subject.setdefault(c.subject_id, []).append(c)

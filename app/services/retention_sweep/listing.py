@@ -205,10 +205,7 @@ def sweep_lines(s: Session) -> list[SweepLine]:
             rule = line.rule
             if rule.retired_at is not None:
                 continue
-            try:
-                event = AfterEvent(rule.after_event)
-            except ValueError:
-                continue
+            event = rule.after_event
             if event not in _COUNTABLE:
                 continue  # by law, or a date never recorded here (collection)
             spec = RetentionRuleSpec(
@@ -405,7 +402,7 @@ def _subject_items(
 
 def kept_condition(as_of: dt.date) -> ColumnElement[bool]:
     return and_(
-        ErasureLine.decision == Decision.KEEP.value,
+        ErasureLine.decision == Decision.KEEP,
         ErasureLine.applied_on.is_not(None),
         ErasureLine.until.is_not(None),
         ErasureLine.until <= as_of,

@@ -18,7 +18,7 @@ from app.core.rights import Decision
 from app.reports import documents as docs
 from app.reports.wording import LANGUAGES
 from app.services import backup, register
-from app.services.common import add_event, get_case, limited_text, now_stored_utc
+from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import (
     active_activities,
     draw_up_notices_in,
@@ -64,8 +64,8 @@ def _spec(rule: ActivityRetention) -> RetentionRuleSpec:
 
 def _is_legal_obligation(spec: RetentionRuleSpec) -> bool:
     return retention.is_bookkeeping_rule(spec) or spec.after_event in (
-        AfterEvent.FINANCIAL_YEAR_END.value,
-        AfterEvent.BY_LAW.value,
+        AfterEvent.FINANCIAL_YEAR_END,
+        AfterEvent.BY_LAW,
     )
 
 
@@ -86,12 +86,12 @@ def _default_lines(s: Session, case: Case) -> list[ErasureLine]:
                 case_id=case.id,
                 activity_id=activity.id,
                 applies_to=kept.applies_to,
-                decision=Decision.ERASE.value,
+                decision=Decision.ERASE,
                 is_default=True,
             )
             # A period that has already run out keeps nothing.
             if _is_legal_obligation(spec) and (until is None or until > today):
-                line.decision = Decision.KEEP.value
+                line.decision = Decision.KEEP
                 law = spec.legal_reference or spec.description
                 line.ground = f"Art. 17(3)(b) legal obligation: {law}"
                 line.until = until
@@ -104,7 +104,7 @@ def draw_up_matrix_in(s: Session, case: Case) -> list[ErasureLine]:
     """The default matrix from the register, where the case has none yet (and is not closed,
     its person not erased); returns the matrix."""
     lines = erasure_lines(s, case)
-    if not lines and case.status != Status.CLOSED.value and case.subject.erased_at is None:
+    if not lines and case.status != Status.CLOSED and case.subject.erased_at is None:
         lines = _default_lines(s, case)
         s.flush()
         if lines:
@@ -194,7 +194,7 @@ def set_erasure_line(
                 f"The erasure was applied on {line.applied_on.isoformat()}: the line is final."
             )
         old = (line.decision, line.ground, line.until)
-        new = (new_decision.value, ground, until)
+        new = (new_decision, ground, until)
         activity = get_activity(s, line.activity_id)
         if old != new:
             if line.is_default and not reason:
@@ -221,8 +221,7 @@ def set_erasure_line(
 def last_backup_expiry(db: Database, erased_at: dt.datetime) -> dt.date | None:
     """When the last backup that still holds data erased at `erased_at` expires under the
     rotation (None: no backup was taken before it)."""
-    if erased_at.tzinfo is not None:
-        erased_at = erased_at.astimezone(dt.UTC).replace(tzinfo=None)
+    erased_at = clock.in_utc(erased_at)
     return last_expiry((b.taken_at for b in backup.list_backups(db.database_id)), erased_at)
 
 
@@ -234,7 +233,7 @@ def _planned(
     for line in lines:
         activity = get_activity(s, line.activity_id)
         systems = system_names(activity)
-        if line.decision == Decision.ERASE.value:
+        if line.decision == Decision.ERASE:
             erased.append(ErasedItem(activity.name, line.applies_to, systems))
         else:
             kept.append(
@@ -303,10 +302,10 @@ def apply_erasure(
                 erased=erased,
                 kept=kept,
                 workbench=_workbench_plan(subject),
-                backup_expiry=last_backup_expiry(db, now_stored_utc()),
+                backup_expiry=last_backup_expiry(db, clock.now_utc()),
             )
 
-        now = now_stored_utc()
+        now = clock.now_utc()
         expiry = last_backup_expiry(db, now)
         assert controller is not None
         lang = letter_lang or case.language
@@ -317,7 +316,7 @@ def apply_erasure(
 
         for line in lines:
             line.applied_on = today
-            if line.decision == Decision.RESTRICT.value:
+            if line.decision == Decision.RESTRICT:
                 letter_ground = restriction_ground(line.ground) or "b"
                 s.add(
                     Restriction(
@@ -336,7 +335,7 @@ def apply_erasure(
                 if item.until
                 else "for as long as the law requires"
             )
-            how = "kept" if item.decision == Decision.KEEP.value else "restricted"
+            how = "kept" if item.decision == Decision.KEEP else "restricted"
             add_event(
                 case,
                 "erasure kept",
@@ -396,7 +395,7 @@ def kept_until_items(db: Database, as_of: dt.date) -> list[KeptUntilItem]:
             .join(Case, Case.id == ErasureLine.case_id)
             .join(Subject, Subject.id == Case.subject_id)
             .where(
-                ErasureLine.decision == Decision.KEEP.value,
+                ErasureLine.decision == Decision.KEEP,
                 ErasureLine.applied_on.is_not(None),
                 ErasureLine.until.is_not(None),
                 ErasureLine.until <= as_of,
@@ -429,14 +428,14 @@ def mark_kept_erased(db: Database, line_id: int, on: dt.date, notes: str = "") -
         line = s.get(ErasureLine, line_id)
         if line is None:
             raise NotFound(f"There is no erasure line {line_id}.")
-        if line.decision != Decision.KEEP.value or line.applied_on is None:
+        if line.decision != Decision.KEEP or line.applied_on is None:
             raise RuleViolation("Only data kept after an applied erasure can be marked erased.")
         if on > clock.today_oslo():
             raise InvalidInput("The date of erasure cannot be in the future.")
         case = s.get_one(Case, line.case_id)
         kept = f"kept under {line.ground} until {line.until}; erased on {on.isoformat()}"
         line.reason = "\n".join(p for p in (line.reason, kept, notes) if p)
-        line.decision = Decision.ERASE.value
+        line.decision = Decision.ERASE
         line.is_default = False
         line.applied_on = on
         activity = get_activity(s, line.activity_id)

@@ -18,7 +18,7 @@ from app.core.rights import Decision
 from app.reports import documents as docs
 from app.reports.wording import LANGUAGES, Wording, placeholders, wording
 from app.services import register
-from app.services.common import add_event, get_case, now_stored_utc
+from app.services.common import add_event, get_case
 from app.services.drawing import (
     active_activities,
     erasure_lines,
@@ -149,7 +149,7 @@ def erasure_letter(
         docs.KeptLine(
             applies_to=f"{k.activity}: {k.applies_to}",
             reason=k.ground
-            if k.decision == Decision.KEEP.value
+            if k.decision == Decision.KEEP
             else f"{words.text('rights.decisions.restrict')}, {k.ground}",
             until=k.until,
         )
@@ -173,9 +173,9 @@ def _notice_changes(s: Session, case: Case) -> tuple[str, ...]:
     if s.scalar(select(FieldChange.id).where(FieldChange.case_id == case.id).limit(1)):
         changes.append(RequestType.RECTIFICATION.value)
     lines = erasure_lines(s, case)
-    if any(ln.decision == Decision.ERASE.value for ln in lines):
+    if any(ln.decision == Decision.ERASE for ln in lines):
         changes.append(RequestType.ERASURE.value)
-    restricted = any(ln.decision == Decision.RESTRICT.value for ln in lines) or (
+    restricted = any(ln.decision == Decision.RESTRICT for ln in lines) or (
         s.scalar(select(Restriction.id).where(Restriction.case_id == case.id).limit(1)) is not None
     )
     if restricted:
@@ -208,7 +208,7 @@ def _notice_content(
         if line.activity_id not in received_by:
             continue
         decision = words.text(f"rights.decisions.{line.decision}")
-        if line.decision == Decision.KEEP.value and line.until is not None:
+        if line.decision == Decision.KEEP and line.until is not None:
             kept = words.text("rights.kept_until").format(date=words.date(line.until))
             decision += f" ({kept})"
         items.append((f"{get_activity(s, line.activity_id).name}: {line.applies_to}", decision))
@@ -395,7 +395,7 @@ def store_rights_letter(
             media_type="application/pdf",
             content=pdf,
             sha256=sha,
-            created_at=now_stored_utc(),
+            created_at=clock.now_utc(),
             created_by=current_user(),
         )
         case.documents.append(doc)

@@ -58,7 +58,7 @@ def draw_up_notices(db: Database, reference: str) -> list[NoticeView]:
 
 
 def open_notice_count(db: Database, reference: str) -> int:
-    return sum(1 for n in notices(db, reference) if n.status == NoticeStatus.OPEN.value)
+    return sum(1 for n in notices(db, reference) if n.status == NoticeStatus.OPEN)
 
 
 def get_notice(s: Session, notice_id: int) -> tuple[RecipientNotice, Case]:
@@ -78,7 +78,7 @@ def mark_notified(db: Database, notice_id: int, on: dt.date, method: str) -> Not
         notice, case = get_notice(s, notice_id)
         require_not_closed(case, "record a notice")
         check_day(on, case, "date of the notice")
-        notice.status = NoticeStatus.NOTIFIED.value
+        notice.status = NoticeStatus.NOTIFIED
         notice.notified_on = on
         notice.method = method
         notice.reason = ""
@@ -104,7 +104,7 @@ def mark_not_notified(
     with db.session() as s:
         notice, case = get_notice(s, notice_id)
         require_not_closed(case, "record a notice")
-        notice.status = NoticeStatus.NOT_NOTIFIED.value
+        notice.status = NoticeStatus.NOT_NOTIFIED
         notice.notified_on = None
         notice.method = None
         notice.reason = f"{ground}: {reason}"

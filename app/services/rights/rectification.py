@@ -14,7 +14,7 @@ from app.core.errors import InvalidInput
 from app.core.model import RequestType
 from app.core.text import sort_key
 from app.intake.contact import normalise_email, normalise_phone, validate_name
-from app.services.common import add_event, get_case, limited_text, now_stored_utc, reindex_subject
+from app.services.common import add_event, get_case, limited_text, reindex_subject
 from app.services.drawing import (
     draw_up_notices_in,
 )
@@ -156,7 +156,7 @@ def rectify(db: Database, reference: str, changes: Mapping[str, object]) -> list
         require_not_closed(case, "record a correction")
         subject = case.subject
         require_not_erased(subject)
-        now = now_stored_utc()
+        now = clock.now_utc()
         recorded: list[FieldChange] = []
         for field in RECTIFIABLE_FIELDS:
             if field not in wanted:

@@ -63,7 +63,7 @@ def _restricted_activity_ids(s: Session, case: Case) -> set[int] | None:
             return None
         ids.add(r.activity_id)
     for line in erasure_lines(s, case):
-        if line.decision == Decision.RESTRICT.value:
+        if line.decision == Decision.RESTRICT:
             ids.add(line.activity_id)
     return ids
 
@@ -73,7 +73,7 @@ def _task_activities(s: Session, case: Case, kind: TaskKind) -> list[ProcessingA
     if kind is TaskKind.ERASE:
         lines = erasure_lines(s, case)
         if lines:
-            erase = {ln.activity_id for ln in lines if ln.decision == Decision.ERASE.value}
+            erase = {ln.activity_id for ln in lines if ln.decision == Decision.ERASE}
             activities = [a for a in activities if a.id in erase]
     elif kind is TaskKind.RESTRICT:
         restricted = _restricted_activity_ids(s, case)
@@ -105,8 +105,8 @@ def create_system_tasks(db: Database, reference: str, kind: str) -> list[SystemT
                     systems.setdefault(system.id, system)
         added = 0
         for system in systems.values():
-            if (system.id, task_kind.value) not in have:
-                s.add(SystemTask(case_id=case.id, system=system, kind=task_kind.value))
+            if (system.id, task_kind) not in have:
+                s.add(SystemTask(case_id=case.id, system=system, kind=task_kind))
                 added += 1
         if added:
             add_event(case, "system tasks", f"{task_kind.value}: {added} systems to do")

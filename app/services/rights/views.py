@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.core.model import RecipientRole
+from app.core.rights import Decision, NoticeStatus, TaskKind
+
 
 @dataclass(frozen=True)
 class FieldChangeView:
@@ -12,7 +15,7 @@ class FieldChangeView:
     field: str
     old_value: str | None  # None once the case is closed (it was inaccurate data)
     new_value: str | None
-    changed_at: dt.datetime  # UTC, naive
+    changed_at: dt.datetime  # aware UTC
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class SystemTaskView:
     system: str
     owner: str
     holds: str
-    kind: str  # TaskKind
+    kind: TaskKind
     done_on: dt.date | None
     notes: str
 
@@ -34,7 +37,7 @@ class ErasureLineView:
     activity: str
     applies_to: str
     systems: tuple[str, ...]
-    decision: str  # Decision
+    decision: Decision
     ground: str
     until: dt.date | None
     reason: str
@@ -55,7 +58,7 @@ class KeptItem:
     activity: str
     applies_to: str
     systems: tuple[str, ...]
-    decision: str  # keep | restrict
+    decision: Decision  # keep | restrict
     ground: str
     until: dt.date | None  # None: as long as the law requires
 
@@ -66,7 +69,7 @@ class ErasureResult:
     pseudonym: str
     dry_run: bool
     applied_on: dt.date
-    erased_at: dt.datetime | None  # UTC, naive; None for a dry run
+    erased_at: dt.datetime | None  # aware UTC; None for a dry run
     erased: tuple[ErasedItem, ...]
     kept: tuple[KeptItem, ...]
     workbench: tuple[str, ...]  # what the workbench itself erased (or would)
@@ -128,10 +131,10 @@ class NoticeView:
     id: int
     recipient_id: int
     recipient: str
-    role: str
+    role: RecipientRole
     country: str
     contact: str
-    status: str  # NoticeStatus
+    status: NoticeStatus
     notified_on: dt.date | None
     method: str | None
     reason: str
