@@ -85,7 +85,7 @@ def _fill(db: Database) -> str:
                 Document(
                     case_id=case.id, kind="letter", filename="letter.pdf",
                     media_type="application/pdf", content=b"%PDF", sha256="0" * 64,
-                    created_at=dt.datetime(2026, 3, 2, 9), created_by="officer",
+                    created_at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC), created_by="officer",
                     sent_on=dt.date(2026, 3, 3), sent_method=AnswerMethod.EMAIL,
                 ),
                 ErasureLine(case_id=case.id, activity_id=activity.id, decision=Decision.KEEP),
