@@ -48,6 +48,7 @@ _IDENTITY_METHODS = {
 }
 _IDENTITY_RESULTS = {"verified", "not verified", "pending"}
 _CHANNELS = {"phone", "email", "letter", "in-person"}
+_ANSWER_METHODS = {"post", "e-mail", "handed over", "phone"}
 _TYPES = {"access", "rectification", "erasure", "restriction", "objection"}
 _DAY = r"(\d{4}-\d{2}-\d{2})"
 
@@ -104,7 +105,7 @@ def _answered(first: str) -> dict[str, Any] | None:
         return None
     params: dict[str, Any] = {
         "on": _date(m[1]),
-        "method": m[2],
+        "method": _typed(m[2], "AnswerMethod", _ANSWER_METHODS),
         "previous": _status(m[3]),
         "status": _status("answered"),
     }
