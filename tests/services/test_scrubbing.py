@@ -124,3 +124,65 @@ def test_both_paths_mark_the_email_and_scrub_objections(
     assert outcome == f"{how.marker} objected: processing stopped"
     assert email.subject_line == how.marker and email.body_text == how.marker
     assert email.sender_name == "" and email.sender_email is None and email.message_id is None
+
+
+def add_events_with_params(db: Database, ref: str) -> None:
+    from app.core.model import Status
+    from app.services.common import add_event
+
+    with db.session() as s:
+        case = s.scalars(select(Case).where(Case.reference == ref)).one()
+        add_event(
+            case,
+            "status",
+            f"answered → closed\nRang {NAME} back",
+            previous=Status.ANSWERED,
+            status=Status.CLOSED,
+            note=f"Rang {NAME} back",
+        )
+        add_event(
+            case,
+            "notice",
+            f"Posten Norge AS: not notified (no address for {NAME})",
+            form="not_notified",
+            recipient="Posten Norge AS",
+            ground=f"no address for {NAME}",
+        )
+        add_event(case, "searched", f"CRM: {NAME}", system="CRM", found=NAME)
+
+
+def event_params_and_details(db: Database, ref: str) -> list[tuple[str, object, str]]:
+    with db.session() as s:
+        case = s.scalars(select(Case).where(Case.reference == ref)).one()
+        mine = ("status", "notice", "searched")
+        return [(e.kind, e.params, e.detail) for e in case.events if e.kind in mine][-3:]
+
+
+@pytest.mark.parametrize(
+    ("scrub", "how"), [(erase, ERASURE), (deidentify, DEIDENTIFICATION)], ids=["erased", "kept"]
+)
+def test_the_timelines_parameters_are_scrubbed_as_its_text(
+    db: Database, scrub: Callable[[Database, str], None], how: Scrubbing
+) -> None:
+    from app.core.event_text import event_text
+
+    ref = closed_case(db, clock.today_oslo() - dt.timedelta(days=4 * 366), roles=(Role.CUSTOMER,))
+    add_events_with_params(db, ref)
+    scrub(db, ref)
+    (status, notice, searched) = event_params_and_details(db, ref)
+    # The workbench's words stay and read in both languages; the officer's note is marked.
+    assert status[1] == {
+        "previous": {"enum": "Status", "value": "answered"},
+        "status": {"enum": "Status", "value": "closed"},
+        "note": how.marker,
+    }
+    assert event_text(*status, "nb") == f"besvart → avsluttet\n{how.marker}"
+    # The person's strings inside a kept kind's parameters become the marker.
+    assert notice[1] == {
+        "form": "not_notified",
+        "recipient": "Posten Norge AS",
+        "ground": f"no address for {how.marker}",
+    }
+    # A kind whose text is not the workbench's own loses its parameters and its text.
+    assert searched[1] is None and searched[2] == how.marker
+    assert NAME not in repr(event_params_and_details(db, ref))
