@@ -23,6 +23,7 @@ import json
 import os
 import string
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from app.resources import resources_dir
@@ -111,6 +112,17 @@ def document_kind_text(kind: str, language: str = DEFAULT) -> str:
     return catalogue(language).get(f"document_kind.{name}", kind)
 
 
+@dataclass(frozen=True)
+class DocumentKindName:
+    """A kept document's kind as a parameter: read by `document_kind_text` in the reader's
+    language."""
+
+    kind: str
+
+    def render(self, language: str) -> str:
+        return document_kind_text(self.kind, language)
+
+
 def join(items: Iterable[str], language: str) -> str:
     items = list(items)
     if len(items) < 2:
@@ -121,7 +133,7 @@ def join(items: Iterable[str], language: str) -> str:
 
 def value_text(value: Any, language: str) -> str:
     """One parameter, in the reader's language."""
-    if isinstance(value, Message):
+    if isinstance(value, (Message, DocumentKindName)):
         return value.render(language)
     render_in = getattr(value, "render", None)
     if callable(render_in) and isinstance(value, Exception):

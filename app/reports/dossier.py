@@ -11,8 +11,19 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from app.core import messages
 from app.core.event_text import event_text, kind_label
 from app.reports.pdfbase import CONTENT_WIDTH, FONT, RULE, SHADE, Part, build_pdf, styles
+
+# A cell: plain text as stored, or a value read in the dossier's language (a Message, an enum
+# member, a date, a document kind; a tuple of them is one cell, its parts on lines of their own).
+Cell = Any
+
+
+def cell_text(value: Cell, lang: str) -> str:
+    if isinstance(value, tuple):
+        return "\n".join(cell_text(v, lang) for v in value)
+    return messages.value_text(value, lang)
 
 
 @dataclass(frozen=True)
@@ -21,17 +32,17 @@ class DossierData:
     controller: str
     subject_name: str
     subject_pseudonym: str
-    types: tuple[str, ...]
-    channel: str
+    types: tuple[Cell, ...]
+    channel: Cell
     received_at: str  # Oslo time, as shown
     due: dt.date
-    status: str
-    intake: tuple[tuple[str, str], ...]  # label, text (call notes or the e-mail)
-    identity: tuple[tuple[str, str], ...]
-    searches: tuple[tuple[str, str, str, str], ...]  # system, searched on, found, categories
-    decisions: tuple[tuple[str, str], ...]  # what, reasons and legal basis
-    documents: tuple[tuple[str, str, str, str], ...]  # file, created, sent (date, method), sha256
-    notices: tuple[tuple[str, str, str], ...]  # recipient, status/date/method, reason
+    status: Cell
+    intake: tuple[tuple[Cell, Cell], ...]  # label, text (call notes or the e-mail)
+    identity: tuple[tuple[Cell, Cell], ...]
+    searches: tuple[tuple[Cell, Cell, Cell, Cell], ...]  # system, searched on, found, categories
+    decisions: tuple[tuple[Cell, Cell], ...]  # what, reasons and legal basis
+    documents: tuple[tuple[Cell, Cell, Cell, Cell], ...]  # file, created, sent, sha256
+    notices: tuple[tuple[Cell, Cell, Cell], ...]  # recipient, status/date/method, reason
     # time, user, kind, detail, parameters: rendered in the dossier's language
     timeline: tuple[tuple[str, str, str, str, Mapping[str, Any] | None], ...]
 
@@ -66,9 +77,12 @@ def _p(text: str, style: object) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _table(header: list[str], rows: Sequence[tuple[str, ...]], widths: list[float]) -> Table:
+def _table(
+    header: list[str], rows: Sequence[tuple[Cell, ...]], widths: list[float], lang: str
+) -> Table:
     st = styles()
-    data = [[_p(h, st.label) for h in header]] + [[_p(c, st.cell) for c in r] for r in rows]
+    data = [[_p(h, st.label) for h in header]]
+    data += [[_p(cell_text(c, lang), st.cell) for c in r] for r in rows]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -93,38 +107,45 @@ def render_dossier(data: DossierData, *, lang: str = "en") -> bytes:
     facts = [
         (w["case"], data.reference),
         (w["subject"], f"{data.subject_name} ({data.subject_pseudonym})"),
-        (w["types"], ", ".join(data.types)),
+        (w["types"], list(data.types)),
         (w["channel"], data.channel),
         (w["received"], data.received_at),
-        (w["due"], f"{data.due:%d.%m.%Y}"),
+        (w["due"], data.due),
         (w["status"], data.status),
     ]
-    story.append(_table(["", ""], facts, [CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75]))
+    story.append(_table(["", ""], facts, [CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75], lang))
 
     def section(title: str, flowable: Flowable | None) -> None:
         story.extend([Spacer(1, 10), _p(title, st.section)])
         story.append(flowable if flowable is not None else _p(w["none"], st.body))
 
     two = [CONTENT_WIDTH * 0.25, CONTENT_WIDTH * 0.75]
-    section(w["intake"], _table(["", ""], list(data.intake), two) if data.intake else None)
-    section(w["identity"], _table(["", ""], list(data.identity), two) if data.identity else None)
+    section(w["intake"], _table(["", ""], list(data.intake), two, lang) if data.intake else None)
+    section(
+        w["identity"], _table(["", ""], list(data.identity), two, lang) if data.identity else None
+    )
     section(
         w["searches"],
         _table(
             [w["system"], w["searched"], w["found"], w["cats"]],
             list(data.searches),
             [CONTENT_WIDTH * f for f in (0.3, 0.15, 0.12, 0.43)],
+            lang,
         )  # fmt: skip
         if data.searches
         else None,
     )
-    section(w["decisions"], _table(["", ""], list(data.decisions), two) if data.decisions else None)
+    section(
+        w["decisions"],
+        _table(["", ""], list(data.decisions), two, lang) if data.decisions else None,
+    )
     section(
         w["documents"],
         _table(
             [w["file"], w["created"], w["sent"], "SHA-256"],
             list(data.documents),
             [CONTENT_WIDTH * f for f in (0.3, 0.14, 0.2, 0.36)],
+            lang,
         )  # fmt: skip
         if data.documents
         else None,
@@ -135,6 +156,7 @@ def render_dossier(data: DossierData, *, lang: str = "en") -> bytes:
             [w["recipient"], w["state"], w["reason"]],
             list(data.notices),
             [CONTENT_WIDTH * f for f in (0.35, 0.3, 0.35)],
+            lang,
         )  # fmt: skip
         if data.notices
         else None,
@@ -148,6 +170,7 @@ def render_dossier(data: DossierData, *, lang: str = "en") -> bytes:
                 for at, user, kind, detail, params in data.timeline
             ],
             [CONTENT_WIDTH * f for f in (0.18, 0.12, 0.16, 0.54)],
+            lang,
         )  # fmt: skip
         if data.timeline
         else None,

@@ -69,7 +69,12 @@ UNCONVERTED: set[str] = {
 MESSAGE_POSITION = {"ControllerProblem": 1}
 
 # Keys whose text may read the same in both languages (names, codes, pure placeholders).
-SAME_IN_BOTH: set[str] = {"event.status", "event.identity"}
+SAME_IN_BOTH: set[str] = {
+    "event.status",
+    "event.identity",
+    "dossier.document",
+    "dossier.notice_state",
+}
 
 
 def _sources() -> dict[str, ast.Module]:

@@ -207,6 +207,44 @@ def test_dossier_of_a_phone_case(db: Database) -> None:
     assert "Tidslinje" in text and "Side 1 av" in text
 
 
+def emailed_case_with_decisions(db: Database, samples: Path) -> str:
+    draft = draft_from_email(samples / "email" / "access-request-nb.eml")
+    ref = cases.log_request(db, draft.request).reference
+    cases.record_identity(db, ref, method="reply from the e-mail address on record",
+                          result=IdentityResult.VERIFIED, on=dt.date(2026, 3, 3))  # fmt: skip
+    cases.extend(db, ref, reason="Mange systemer", decided_on=dt.date(2026, 3, 20))
+    return ref
+
+
+def test_the_dossier_reads_in_bokmal_without_english_values(db: Database, samples: Path) -> None:
+    text = " ".join(
+        pdf_text(dossier_pdf(db, emailed_case_with_decisions(db, samples), lang="nb")).split()
+    )
+    for expected in (
+        "Emne", "Mottakstidspunkt fra", "Metode svar fra e-postadressen vi har registrert",
+        "Resultat bekreftet", "Bekreftet 03.03.2026", "Forlengelse besluttet 20.03.2026",
+        "Art. 12 nr. 3: ny frist", "den registrerte varslet", "Krav innsyn", "Kanal e-post",
+        "Status under behandling", "Frist 02.06.2026",
+    ):  # fmt: skip
+        assert expected in text, expected
+    facts = text.split("Tidslinje")[0]
+    for english in ("Time of receipt", "Method", "reply from the e-mail address",
+                    "verified", "Extension decided", "access", "email",
+                    "received-header", "date-header"):  # fmt: skip
+        assert english not in facts, english
+
+
+def test_the_dossier_reads_in_english(db: Database, samples: Path) -> None:
+    text = " ".join(
+        pdf_text(dossier_pdf(db, emailed_case_with_decisions(db, samples), lang="en")).split()
+    )
+    for expected in ("Subject", "Method reply from the e-mail address on record",
+                     "Result verified", "Extension decided 20 March 2026", "person told",
+                     "Request access", "Status in progress", "Due 2 June 2026"):  # fmt: skip
+        assert expected in text, expected
+    assert "Forlengelse" not in text and "bekreftet" not in text
+
+
 def test_cli_exports(db: Database, handled: dict[str, str], tmp_path: Path,
                      capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     db.close()
