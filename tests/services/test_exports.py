@@ -229,7 +229,7 @@ def test_the_dossier_reads_in_bokmal_without_english_values(db: Database, sample
         assert expected in text, expected
     facts = text.split("Tidslinje")[0]
     for english in ("Time of receipt", "Method", "reply from the e-mail address",
-                    "verified", "Extension decided", "access", "email",
+                    "verified", "Extension decided", "Krav access", "Kanal email",
                     "received-header", "date-header"):  # fmt: skip
         assert english not in facts, english
 
