@@ -752,6 +752,14 @@ def _stop_workers(executor: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
+def _stop_now(executor: ProcessPoolExecutor, futures: set[Future[Any]]) -> None:
+    """Stop the workers and wait until the pool has ended each of `futures` (done, or failed
+    with BrokenProcessPool). Not cancelled first: Python 3.11's pool then fails to mark a
+    cancelled future broken and raises InvalidStateError in its manager thread."""
+    _stop_workers(executor)
+    wait(futures)
+
+
 _TEMPORARY_SUFFIXES = (".partial", ".linking")
 
 
@@ -930,14 +938,13 @@ def _render_in_pool(
                 done += 1
             cancelled = not report(done, total)
         if cancelled:
-            for future in pending:
-                future.cancel()
             if combined_future is not None and not combined_future.done():
-                _stop_workers(executor)
+                _stop_now(executor, pending)
+            else:
+                for future in pending:
+                    future.cancel()
     except BaseException:
-        for future in files:
-            future.cancel()
-        _stop_workers(executor)
+        _stop_now(executor, set(files))
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
