@@ -75,6 +75,7 @@ __all__ = [
 Progress = Callable[[int, int], bool]
 
 LANGUAGES: tuple[str, ...] = ("en", "nb")
+MACHINE_LANGUAGE = "en"  # the words of the CSV's values, whatever the header's language
 
 PROGRESS_EVERY = 1000
 
@@ -331,10 +332,14 @@ def write_csv(
 ) -> None:
     """UTF-8 with a byte-order mark (so Excel reads æøå), RFC 4180 quoting, ISO dates.
 
-    Every cell is neutralised (a leading `'` before `=`, `+`, `-`, `@`, tab, CR). A stream
-    must be a text stream opened with ``newline=""``; the byte-order mark is written to it.
+    The header is in `lang`; the values are the same in every language (stable for the
+    programs that read the file: request types, channels, outcomes and identity methods as
+    their English codes, "yes"/"no", ISO dates; see docs/case-log-csv.md). Every cell is
+    neutralised (a leading `'` before `=`, `+`, `-`, `@`, tab, CR). A stream must be a text
+    stream opened with ``newline=""``; the byte-order mark is written to it.
     """
-    words = _Words(lang, neutralise)
+    _check_lang(lang)
+    words = _Words(MACHINE_LANGUAGE, neutralise)
     header = [neutralise(en if lang == "en" else nb) for _, en, nb, _ in _FLAT_COLUMNS]
     batches = _batches(rows, progress, _row_count(rows, total, progress))
     if isinstance(path_or_stream, (str, os.PathLike)):

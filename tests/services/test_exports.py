@@ -105,6 +105,24 @@ def test_case_log_csv_is_safe_and_pseudonymised(
     assert all("Anne" not in d[0] for d in audit)
 
 
+def test_the_csv_header_follows_the_language_and_its_values_do_not(
+    db: Database, handled: dict[str, str], tmp_path: Path
+) -> None:
+    lines = {}
+    for lang in ("en", "nb"):
+        out = tmp_path / f"log-{lang}.csv"
+        export_case_log(db, out, fmt="csv", received_from=dt.date(2025, 1, 1),
+                        received_to=dt.date(2025, 12, 31), lang=lang)  # fmt: skip
+        lines[lang] = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines["en"][0].startswith("Reference,Request types,Channel,Received,")
+    assert lines["nb"][0].startswith("Referanse,Type henvendelse,Kanal,Mottatt,")
+    assert lines["nb"][1:] == lines["en"][1:]
+    rows = list(csv.DictReader(lines["nb"]))
+    assert {r["Kanal"] for r in rows} == {"phone"}
+    assert {r["Utfall"] for r in rows} == {"answered", "refused", "open"}
+    assert {r["Innen fristen"] for r in rows} == {"yes", "no", ""}
+
+
 def test_case_log_xlsx_has_dates_and_text(
     db: Database, handled: dict[str, str], tmp_path: Path
 ) -> None:
