@@ -53,10 +53,12 @@ def run_gui(db_path: Path | None) -> int:
         return 1
     db, lock = opened
 
+    from app.ui.collector import GuiGarbageCollector
     from app.ui.main_window import MainWindow
     from app.ui.tray import ReminderTray
 
     window = MainWindow(db)
+    collector = GuiGarbageCollector(app)
     try:
         tray = ReminderTray(db, parent=window)
         tray.reminded.connect(
@@ -75,6 +77,7 @@ def run_gui(db_path: Path | None) -> int:
         return code
     finally:
         window.shutdown_jobs()
+        collector.stop()
         if window.damage is None:  # a copy of a damaged file would not verify anyway
             _backup_on_close(db)
         db.close()

@@ -252,7 +252,7 @@ def test_csv_neutralises_labels_it_does_not_know(tmp_path: Path) -> None:
     assert line[COL["Notices to recipients sent"]] == "'-1"
 
 
-def test_csv_in_norwegian_to_a_stream() -> None:
+def test_csv_in_norwegian_to_a_stream_has_a_norwegian_header_and_the_same_values() -> None:
     stream = io.StringIO(newline="")
     write_csv(ROWS, stream, lang="nb")
     text = stream.getvalue()
@@ -260,13 +260,14 @@ def test_csv_in_norwegian_to_a_stream() -> None:
     header, *body = list(csv.reader(io.StringIO(text[1:], newline="")))
     assert header[0] == "Referanse"
     assert header[-1] == "Den registrerte"
-    assert body[0][COL["On time"]] == "ja"
-    assert body[1][COL["On time"]] == "nei"
-    assert body[1][COL["Request types"]] == "retting, sletting"
-    assert body[0][COL["Outcome"]] == "besvart"
-    assert body[3][COL["Outcome"]] == "avslått"
+    # The values are the documented codes a program reads, whatever the header's language.
+    assert body[0][COL["On time"]] == "yes"
+    assert body[1][COL["On time"]] == "no"
+    assert body[1][COL["Request types"]] == "rectification, erasure"
+    assert body[0][COL["Outcome"]] == "answered"
+    assert body[3][COL["Outcome"]] == "refused"
     assert body[0][COL["Identity verification method"]] == (
-        "svar fra e-postadressen vi har registrert"
+        "reply from the e-mail address on record"
     )
 
 
