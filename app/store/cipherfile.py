@@ -51,14 +51,14 @@ def opens_with(path: Path, keying: Keying | None) -> bool:
     try:
         conn = connect_raw(path, keying)
     except Exception as exc:
-        raise user_facing(exc) or DatabaseProblem(f"{path.name} cannot be opened.") from exc
+        raise user_facing(exc) or DatabaseProblem("store.cannot_open", file=path.name) from exc
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
     except Exception as exc:
         if error_code(exc) is SqliteErrorCode.NOTADB:
             return False
-        raise user_facing(exc) or DatabaseProblem(f"{path.name} cannot be opened.") from exc
+        raise user_facing(exc) or DatabaseProblem("store.cannot_open", file=path.name) from exc
     finally:
         conn.close()
 

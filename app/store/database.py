@@ -32,7 +32,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import clock
-from app.core.errors import DatabaseProblem
+from app.core.errors import DatabaseProblem, UserError
+from app.core.messages import os_reason
 from app.store import audit, keys, migrate
 from app.store.cipherfile import (
     FileKind,
@@ -379,34 +380,39 @@ def _keying_for_existing(path: Path, secret: str | None) -> tuple[Keying, bool]:
         if opens_with(path, keying):
             return keying, False
         if secret is None:
-            raise keys.WrongKey(
-                f"The key kept in this computer's keyring does not open {path.name}. Enter "
-                "the recovery key from its recovery sheet."
-            )
+            raise keys.WrongKey("store.keyring_key_wrong", file=path.name)
     if secret is None:
         if file_kind(path) is FileKind.NOT_A_DATABASE:
-            raise DatabaseProblem(f"{path.name} is not an Innsyn database.")
-        why = f" ({keyring_error})" if keyring_error else ""
-        raise keys.KeyNeeded(
-            f"{path.name} is encrypted and its key is not in this computer's keyring{why}. "
-            "Enter the recovery key from its recovery sheet, or its passphrase."
-        )
+            raise DatabaseProblem("store.not_innsyn", file=path.name)
+        if keyring_error is not None:
+            raise keys.KeyNeeded("store.key_needed_because", file=path.name, reason=keyring_error)
+        raise keys.KeyNeeded("store.key_needed", file=path.name)
     raw = keys.parse_recovery_key(secret)
     keying = Keying(raw_key=raw) if raw is not None else Keying(passphrase=secret)
     if not opens_with(path, keying):
-        raise keys.WrongKey(
-            f"That {'recovery key' if raw else 'passphrase'} does not open {path.name}, or "
-            "the file is not an Innsyn database."
-        )
+        if raw is not None:
+            raise keys.WrongKey("store.recovery_key_wrong", file=path.name)
+        raise keys.WrongKey("store.passphrase_wrong", file=path.name)
     return keying, raw is not None
 
 
 MIN_PASSPHRASE = 12
 
 
+def _reason(exc: BaseException) -> object:
+    """Why a step failed, for a message: a user error in the reader's language, a system
+    refusal by its reason, anything else by its type only (a library's English text, or
+    personal data in it, stays out of the message)."""
+    if isinstance(exc, UserError):
+        return exc
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return type(exc).__name__
+
+
 def _checked_passphrase(passphrase: str) -> Keying:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise DatabaseProblem(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise DatabaseProblem("store.passphrase_short", minimum=MIN_PASSPHRASE)
     return Keying(passphrase=passphrase)
 
 
@@ -427,18 +433,15 @@ def open_database(
     that says which; "... is damaged (...)" when the full check finds damage."""
     path = (path or default_database_path()).expanduser().resolve()
     if path.is_dir():
-        raise DatabaseProblem(f"{path} is a folder, not a database file.")
+        raise DatabaseProblem("store.is_folder", path=str(path))
     if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        raise DatabaseProblem(
-            f"{path.name} is read-only (the file, its folder or the disk): Innsyn needs to "
-            "write to it. Copy it somewhere writable, or ask for write access."
-        )
+        raise DatabaseProblem("store.file_read_only", file=path.name)
     finish_interrupted_encryption(path)
     kind = file_kind(path)
     if kind in (FileKind.MISSING, FileKind.EMPTY) and not create:
-        raise DatabaseProblem(f"There is no database at {path}.")
+        raise DatabaseProblem("store.no_database", path=str(path))
     if kind is FileKind.NOT_A_DATABASE:
-        raise DatabaseProblem(f"{path.name} is not an Innsyn database.")
+        raise DatabaseProblem("store.not_innsyn", file=path.name)
 
     recovery: str | None = None
     converted = False
@@ -465,7 +468,9 @@ def open_database(
         except Exception as exc:
             if keying.salt is not None:
                 keys.forget_key(keys.database_id(keying.salt))
-            raise DatabaseProblem(f"{path.name} could not be encrypted: {exc}") from exc
+            raise DatabaseProblem(
+                "store.encryption_failed", file=path.name, reason=_reason(exc)
+            ) from exc
         converted = True
     else:
         keying, typed = _keying_for_existing(path, secret)
@@ -498,7 +503,7 @@ def open_database(
                 raw.close()
             if ok != "ok":
                 remember(path, database_id, full_check=None)
-                raise DatabaseProblem(f"{path.name} is damaged (SQLite quick check: {ok}).")
+                raise DatabaseProblem("store.damaged", file=path.name, detail=ok)
     except DatabaseProblem:
         engine.dispose()
         if marker is not None:
@@ -511,7 +516,7 @@ def open_database(
         problem = user_facing(exc)
         if problem is not None:
             raise problem from exc
-        raise DatabaseProblem(f"{path.name} cannot be opened: {exc.orig}") from exc
+        raise DatabaseProblem("store.cannot_open", file=path.name) from exc
     except BaseException:
         engine.dispose()
         if marker is not None:

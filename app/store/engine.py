@@ -105,26 +105,24 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-_USER_FACING = {
-    SqliteErrorCode.FULL: "The disk is full: the last change was not saved (everything saved before it is "
-    "intact). Free some space and try again.",
-    SqliteErrorCode.READONLY: "The database file cannot be written (it, or its folder, is read-only): the last "
-    "change was not saved.",
-    SqliteErrorCode.BUSY: "The database is busy: another program is writing to it. Try again in a moment.",
-    SqliteErrorCode.LOCKED: "The database is busy: another program is writing to it. Try again in a moment.",
-    SqliteErrorCode.IOERR: "The disk reported an error while reading or writing: the last change was not saved.",
-    SqliteErrorCode.CORRUPT: "The database file is damaged: restore the newest good backup.",
-    SqliteErrorCode.NOTADB: "The database file is damaged or is not an Innsyn database: restore the newest good "
-    "backup.",
-    SqliteErrorCode.CANTOPEN: "The database file cannot be opened: check that its folder exists and may be written.",
-}
-
-
 def user_facing(exc: BaseException) -> DatabaseProblem | None:
     """The error a user can act on (disk full, read-only, busy, damaged), else None (a bug)."""
     code = error_code(exc)
-    message = _USER_FACING.get(code) if code is not None else None
-    return DatabaseProblem(message) if message else None
+    if code is SqliteErrorCode.FULL:
+        return DatabaseProblem("store.disk_full")
+    if code is SqliteErrorCode.READONLY:
+        return DatabaseProblem("store.read_only")
+    if code in (SqliteErrorCode.BUSY, SqliteErrorCode.LOCKED):
+        return DatabaseProblem("store.busy")
+    if code is SqliteErrorCode.IOERR:
+        return DatabaseProblem("store.io_error")
+    if code is SqliteErrorCode.CORRUPT:
+        return DatabaseProblem("store.corrupt")
+    if code is SqliteErrorCode.NOTADB:
+        return DatabaseProblem("store.not_a_database_damaged")
+    if code is SqliteErrorCode.CANTOPEN:
+        return DatabaseProblem("store.cant_open")
+    return None
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.core.errors import UserError
+from app.core.messages import os_reason
 
 
 class WriteFailed(UserError):
@@ -122,9 +123,9 @@ def sweep_partial_files() -> int:
 def _check_target(target: Path) -> Path:
     target = target.expanduser()
     if target.is_dir():
-        raise WriteFailed(f"{target} is a folder; choose a file name.")
+        raise WriteFailed("store.target_is_folder", path=str(target))
     if not target.parent.is_dir():
-        raise WriteFailed(f"The folder {target.parent} does not exist.")
+        raise WriteFailed("store.no_folder", path=str(target.parent))
     return target
 
 
@@ -179,7 +180,7 @@ def private_output(target: Path) -> Iterator[Path]:
             os.replace(named, target)
             os.chmod(target, 0o600)
         except OSError as exc:
-            raise WriteFailed(f"{target.name} could not be written: {exc.strerror}.") from exc
+            raise WriteFailed("store.not_written", file=target.name, reason=os_reason(exc)) from exc
         finally:
             os.close(fd)
         return
@@ -187,7 +188,9 @@ def private_output(target: Path) -> Iterator[Path]:
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     except OSError as exc:
-        raise WriteFailed(f"{target.name} cannot be written here: {exc.strerror}.") from exc
+        raise WriteFailed(
+            "store.cannot_write_here", file=target.name, reason=os_reason(exc)
+        ) from exc
     _journal_add(tmp)
     try:
         yield tmp
@@ -197,7 +200,7 @@ def private_output(target: Path) -> Iterator[Path]:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WriteFailed(f"{target.name} could not be written: {exc.strerror}.") from exc
+        raise WriteFailed("store.not_written", file=target.name, reason=os_reason(exc)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

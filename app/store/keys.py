@@ -63,16 +63,11 @@ def _call(fn: Callable[..., T], *args: object) -> T:
     try:
         return fn(*args)
     except keyring.errors.NoKeyringError as exc:
-        raise KeyringUnavailable(NO_KEYRING_MESSAGE) from exc
+        raise KeyringUnavailable("store.no_keyring") from exc
     except keyring.errors.KeyringLocked as exc:
-        raise KeyringUnavailable(
-            "The keyring is locked: unlock it (log in again, or open your keyring app) and "
-            "try again."
-        ) from exc
+        raise KeyringUnavailable("store.keyring_locked") from exc
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(
-            f"The keyring refused the request ({type(exc).__name__})."
-        ) from exc
+        raise KeyringUnavailable("store.keyring_refused", kind=type(exc).__name__) from exc
 
 
 def store_key(db_id: str, raw_key: bytes) -> None:

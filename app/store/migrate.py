@@ -127,10 +127,7 @@ def upgrade(engine: Engine, path: Path, keying: Keying | None) -> MigrationResul
     if current == head:
         return MigrationResult(False, current, head, None)
     if current is not None and current not in known_revisions():
-        raise DatabaseProblem(
-            f"{path.name} was written by a newer version of Innsyn (schema {current}); "
-            "update Innsyn to open it."
-        )
+        raise DatabaseProblem("store.newer_schema", file=path.name, revision=current)
     backup = copy_aside(path, current, keying) if current is not None else None
     from alembic import command
 

@@ -56,12 +56,6 @@ UNCONVERTED: set[str] = {
     "app/services/subject_import.py",
     "app/services/subjects.py",
     "app/services/workflow.py",
-    "app/store/cipherfile.py",
-    "app/store/database.py",
-    "app/store/engine.py",
-    "app/store/files.py",
-    "app/store/keys.py",
-    "app/store/migrate.py",
     "app/ui/documents_panel.py",
 }
 
