@@ -270,30 +270,24 @@ def validate_rule(spec: RetentionRuleSpec) -> RetentionRuleSpec:
     except ValueError:
         known = ", ".join(e.value for e in AfterEvent)
         raise InvalidInput(
-            f"Unknown event {spec.after_event!r} for a retention period; use one of: {known}."
+            "retention.unknown_event", event=repr(spec.after_event), known=known
         ) from None
     years, months = spec.period_years, spec.period_months
     if isinstance(years, bool) or not isinstance(years, int):
-        raise InvalidInput("The number of years must be a whole number.")
+        raise InvalidInput("retention.years_not_whole")
     if isinstance(months, bool) or not isinstance(months, int):
-        raise InvalidInput("The number of months must be a whole number.")
+        raise InvalidInput("retention.months_not_whole")
     if years < 0 or months < 0:
-        raise InvalidInput("A retention period cannot be negative.")
+        raise InvalidInput("retention.negative")
     if years > MAX_PERIOD_YEARS:
-        raise InvalidInput(f"A retention period of {years} years is too long (at most 100).")
+        raise InvalidInput("retention.too_many_years", years=years)
     if months > MAX_PERIOD_MONTHS:
-        raise InvalidInput(f"A retention period of {months} months is too long (at most 1200).")
+        raise InvalidInput("retention.too_many_months", months=months)
     if event is AfterEvent.BY_LAW:
         if years or months:
-            raise InvalidInput(
-                "A rule kept 'as required by applicable law' has no period of its own: "
-                "set years and months to 0, or choose the event the period runs from."
-            )
+            raise InvalidInput("retention.by_law_has_period")
     elif not (years or months):
-        raise InvalidInput(
-            "Give the retention period in years or months, or choose 'as required by "
-            "applicable law'."
-        )
+        raise InvalidInput("retention.no_period")
     return RetentionRuleSpec(
         period_years=years,
         period_months=months,

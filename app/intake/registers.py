@@ -36,6 +36,7 @@ from typing import Any, Literal
 import phonenumbers
 
 from app.core.errors import InvalidInput
+from app.core.messages import Message, os_reason
 from app.core.model import Role
 from app.intake.contact import MAX_NAME_LENGTH, normalise_email, normalise_phone, validate_name
 
@@ -95,6 +96,12 @@ FIELD_LABELS: dict[str, str] = {
 # A row that cannot be read as the header's columns carries its problem under this key (it
 # cannot clash with a column name: those are stripped text without control characters).
 PROBLEM_KEY = "\x00problem"
+
+
+def field_label(field: str) -> Message:
+    """A field's name in a message, in the reader's language."""
+    return Message(f"import.field_{field}")
+
 
 MAX_NUMBER_LENGTH = 64  # subject.customer_no and subject.supplier_no
 MAX_ADDRESS_LENGTH = 1000
@@ -192,7 +199,7 @@ class ColumnMapping:
 
     def with_column(self, target: str, column: str | None) -> ColumnMapping:
         if target not in FIELDS:
-            raise InvalidInput(f"unknown field {target!r}")
+            raise InvalidInput("import.unknown_field", field=repr(target))
         return replace(self, **{target: column})
 
     def has_name(self) -> bool:
@@ -204,11 +211,10 @@ class ColumnMapping:
         for target, column in self.columns().items():
             if column not in present:
                 raise InvalidInput(
-                    f"the mapping takes the {FIELD_LABELS[target]} from column {column!r}, "
-                    "which the file does not have"
+                    "import.column_missing", field=field_label(target), column=repr(column)
                 )
         if not self.has_name():
-            raise InvalidInput("the mapping has no column for the name")
+            raise InvalidInput("import.no_name_column")
 
     def apply(self, row: Mapping[str, Cell]) -> dict[str, Cell]:
         """The row's cells by field (a row's problem is carried along)."""
@@ -231,20 +237,19 @@ class ColumnMapping:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidInput(
-                f"the mapping is not valid JSON ({exc.msg}, line {exc.lineno})"
-            ) from exc
+            raise InvalidInput("import.mapping_not_json", line=exc.lineno) from exc
         if not isinstance(data, dict):
-            raise InvalidInput('the mapping must be a JSON object: {"name": "Navn", ...}')
+            raise InvalidInput("import.mapping_not_object")
         unknown = sorted(k for k in data if k not in FIELDS)
         if unknown:
             raise InvalidInput(
-                f"the mapping names unknown fields ({', '.join(map(repr, unknown))}); "
-                f"known fields: {', '.join(FIELDS)}"
+                "import.mapping_unknown_fields",
+                fields=", ".join(map(repr, unknown)),
+                known=", ".join(FIELDS),
             )
         for key, value in data.items():
             if value is not None and not (isinstance(value, str) and value):
-                raise InvalidInput(f"the mapping's {key!r} must be a column name or null")
+                raise InvalidInput("import.mapping_bad_value", field=repr(key))
         return cls(**data)
 
 
@@ -381,23 +386,18 @@ def open_register(path: Path) -> RegisterFile:
     path = Path(path)
     try:
         if not path.is_file():
-            raise InvalidInput(f"{path.name}: no such file")
+            raise InvalidInput("import.no_such_file", file=path.name)
         if path.stat().st_size == 0:
-            raise InvalidInput(f"{path.name} is empty")
+            raise InvalidInput("import.empty", file=path.name)
         sha, lines, utf8, head = _scan(path)
     except OSError as exc:
-        raise InvalidInput(f"{path.name} cannot be read ({exc.strerror or exc})") from exc
+        raise InvalidInput("import.unreadable", file=path.name, reason=os_reason(exc)) from exc
     if head.startswith(b"PK\x03\x04"):
         return _open_xlsx(path, sha)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InvalidInput(
-            f"{path.name} is an old Excel (.xls) workbook: save it as .xlsx or as CSV"
-        )
+        raise InvalidInput("import.old_excel", file=path.name)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
-        raise InvalidInput(
-            f"{path.name} is not a text CSV file (UTF-16 or binary): save it as CSV in "
-            "UTF-8 or Windows-1252"
-        )
+        raise InvalidInput("import.not_text", file=path.name)
     if utf8:
         codec, lossy = ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"), False
     elif _mostly_utf8(path):
@@ -408,7 +408,7 @@ def open_register(path: Path) -> RegisterFile:
         lossy = _has_undefined_cp1252(path)
     first_lines = head.decode(codec, errors="replace").lstrip("\ufeff").splitlines()
     if not first_lines or not first_lines[0].strip():
-        raise InvalidInput(f"{path.name} has no header line (the first line is empty)")
+        raise InvalidInput("import.first_line_empty", file=path.name)
     header_row = 1
     hint = _EXCEL_SEPARATOR_HINT.fullmatch(first_lines[0].strip())
     if hint:  # Excel's "sep=;" line: the separator, then the header on the next line
@@ -434,7 +434,7 @@ def open_register(path: Path) -> RegisterFile:
                 return replace(reg, headers=_clean_headers(list(header)))
     finally:
         records.close()
-    raise InvalidInput(f"{path.name} has no header line")
+    raise InvalidInput("import.no_header", file=path.name)
 
 
 def _has_undefined_cp1252(path: Path) -> bool:
@@ -459,14 +459,11 @@ def _csv_records(reg: RegisterFile) -> Generator[tuple[int, list[str]], None, No
                     row += 1
                     yield row, record
             except csv.Error as exc:
-                raise InvalidInput(
-                    f"{reg.name} cannot be read after row {row}: {exc} (the file is damaged, "
-                    "or a quote is never closed)"
-                ) from exc
+                raise InvalidInput("import.damaged_after", file=reg.name, row=row) from exc
     except UnicodeDecodeError as exc:  # the file changed since it was scanned
-        raise InvalidInput(f"{reg.name} is not valid {reg.encoding} text") from exc
+        raise InvalidInput("import.bad_encoding", file=reg.name, encoding=reg.encoding) from exc
     except OSError as exc:
-        raise InvalidInput(f"{reg.name} cannot be read ({exc.strerror or exc})") from exc
+        raise InvalidInput("import.unreadable", file=reg.name, reason=os_reason(exc)) from exc
 
 
 def read_rows(
@@ -563,17 +560,17 @@ def _load_xlsx(path: Path) -> Any:
         try:
             return openpyxl.load_workbook(path, read_only=True, data_only=False)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
-            raise InvalidInput(f"{path.name} cannot be read as an .xlsx workbook") from exc
+            raise InvalidInput("import.not_xlsx", file=path.name) from exc
         except Exception as exc:  # openpyxl raises what its XML parser raises
             raise InvalidInput(
-                f"{path.name} cannot be read as an .xlsx workbook ({type(exc).__name__})"
+                "import.not_xlsx_kind", file=path.name, kind=type(exc).__name__
             ) from exc
 
 
 def _sheet_rows(path: Path, wb: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:
-        raise InvalidInput(f"{path.name} has no worksheet")
+        raise InvalidInput("import.no_worksheet", file=path.name)
     ws.reset_dimensions()  # some writers store a wrong size: read every row there is
     it = ws.iter_rows(min_row=1, values_only=True)
     row = 0
@@ -586,8 +583,7 @@ def _sheet_rows(path: Path, wb: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
             return
         except Exception as exc:  # a damaged archive shows only once its rows are read
             raise InvalidInput(
-                f"{path.name} cannot be read after row {row} (the workbook is damaged or "
-                f"incomplete: {type(exc).__name__})"
+                "import.workbook_damaged_after", file=path.name, row=row, kind=type(exc).__name__
             ) from exc
         row += 1
         yield row, values
@@ -598,7 +594,7 @@ def _open_xlsx(path: Path, sha: str) -> RegisterFile:
     try:
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:
-            raise InvalidInput(f"{path.name} has no worksheet")
+            raise InvalidInput("import.no_worksheet", file=path.name)
         estimate = ws.max_row or 0
         for row, values in _sheet_rows(path, wb):
             cells = [_xlsx_cell(v) for v in values]
@@ -614,7 +610,7 @@ def _open_xlsx(path: Path, sha: str) -> RegisterFile:
                     sha256=sha,
                     sheet=ws.title,
                 )
-        raise InvalidInput(f"{path.name}: the first worksheet is empty")
+        raise InvalidInput("import.sheet_empty", file=path.name)
     finally:
         wb.close()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from app.core import clock
 from app.core.backups import backups_to_keep
 from app.core.errors import DatabaseProblem
+from app.core.messages import os_reason
 from app.services import config
 from app.store import database, keys, migrate
 from app.store.cipherfile import FileKind, file_kind, file_salt, opens_with
@@ -37,7 +38,7 @@ def _target_dir(to: Path | None) -> Path:
         target.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise DatabaseProblem(
-            f"The backup folder {target} cannot be used: {exc.strerror}."
+            "backup.folder_unusable", path=str(target), reason=os_reason(exc)
         ) from exc
     return target
 
@@ -76,13 +77,13 @@ def make_backup(
             dst.close()
             src.close()
         if ok != "ok":
-            raise DatabaseProblem(f"The backup did not verify ({ok}); nothing was kept.")
+            raise DatabaseProblem("backup.did_not_verify", detail=ok)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DatabaseProblem(f"The backup could not be written: {exc.strerror}.") from exc
+        raise DatabaseProblem("backup.not_written", reason=os_reason(exc)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -131,24 +132,22 @@ class RestoreResult:
 def verify_backup(backup: Path, keying: Keying) -> str:
     """Integrity and schema checks; returns the schema revision or raises."""
     if file_kind(backup) is not FileKind.ENCRYPTED or not opens_with(backup, keying):
-        raise DatabaseProblem(f"{backup.name} is not a backup of this database.")
+        raise DatabaseProblem("backup.not_of_this_database", file=backup.name)
     conn = connect_raw(backup, keying)
     try:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if ok != "ok":
-            raise DatabaseProblem(f"{backup.name} is damaged (integrity check: {ok}).")
+            raise DatabaseProblem("backup.damaged", file=backup.name, detail=ok)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except DatabaseProblem:
         raise
     except Exception as exc:
-        raise DatabaseProblem(f"{backup.name} is not an Innsyn database backup.") from exc
+        raise DatabaseProblem("backup.not_innsyn_backup", file=backup.name) from exc
     finally:
         conn.close()
     revision = row[0] if row else ""
     if revision not in migrate.known_revisions():
-        raise DatabaseProblem(
-            f"{backup.name} was written by a newer version of Innsyn (schema {revision})."
-        )
+        raise DatabaseProblem("backup.newer_schema", file=backup.name, revision=revision)
     return revision
 
 
@@ -159,9 +158,7 @@ def keying_for_file(path: Path, secret: str | None = None) -> Keying:
     if secret:
         raw = keys.parse_recovery_key(secret)
         return Keying(raw_key=raw) if raw else Keying(passphrase=secret)
-    raise keys.KeyNeeded(
-        f"The key for {path.name} is not in this computer's keyring: enter its recovery key."
-    )
+    raise keys.KeyNeeded("backup.key_needed", file=path.name)
 
 
 def restore(
@@ -174,9 +171,9 @@ def restore(
     """Replace the (closed) database by a verified backup; the current file is kept aside."""
     backup = backup.expanduser().resolve()
     if not backup.is_file():
-        raise DatabaseProblem(f"There is no backup file {backup}.")
+        raise DatabaseProblem("backup.no_such_backup", path=str(backup))
     if file_kind(backup) is not FileKind.ENCRYPTED:
-        raise DatabaseProblem(f"{backup.name} is not a backup of an Innsyn database.")
+        raise DatabaseProblem("backup.not_a_backup", file=backup.name)
     keying = keying_for_file(backup, secret)
     verify_backup(backup, keying)
     folder = db_path.parent

@@ -303,9 +303,9 @@ def export_case_log(
     """Write the case log; returns the number of rows. A cancel (progress → False) or an
     error leaves no file behind. The rows are streamed from the database into the writer."""
     if fmt not in FORMATS:
-        raise InvalidInput(f"Unknown format {fmt!r}; use csv, xlsx or pdf.")
+        raise InvalidInput("export.unknown_format", format=repr(fmt))
     if received_to < received_from:
-        raise InvalidInput("The period ends before it starts.")
+        raise InvalidInput("export.period_reversed")
     period = f"{received_from:%d.%m.%Y}–{received_to:%d.%m.%Y}"
     try:
         with (
@@ -429,7 +429,7 @@ def export_annual_report(db: Database, year: int, out: Path, *, lang: str = "en"
     from app.services.register import get_controller
 
     if not 2018 <= year <= clock.today_oslo().year:
-        raise InvalidInput(f"There are no figures for {year}.")
+        raise InvalidInput("export.no_figures", year=str(year))
     figures = figures_for_year(db, year)
     pdf = render_annual_report(
         figures, year=year, controller_name=get_controller(db).legal_name or "Innsyn", lang=lang

@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.core import clock
 from app.core.errors import InvalidInput
+from app.core.messages import Message, os_reason
 from app.core.model import Role
 from app.core.text import ascii_fold, sort_key
 from app.intake.registers import (
@@ -225,7 +226,11 @@ def load_mapping(path: Path) -> ColumnMapping:
     try:
         content = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"the mapping {Path(path).name} cannot be read ({exc})") from exc
+        raise InvalidInput(
+            "import.mapping_unreadable",
+            file=Path(path).name,
+            reason=os_reason(exc) if isinstance(exc, OSError) else Message("import.not_utf8"),
+        ) from exc
     return ColumnMapping.from_json(content)
 
 
