@@ -73,6 +73,26 @@ def _gui_thread_collection(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _gui_language_restored(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A GUI test that switched the interface to Bokmål (a translator installed, the default
+    QLocale changed) leaves the next test the English interface it expects."""
+    if not {"qtbot", "qapp", "qapp_"} & set(request.fixturenames):
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from app.ui import i18n
+
+    before = QLocale()
+    yield
+    app = QCoreApplication.instance()
+    if app is not None and i18n.current_language() != "en":
+        i18n.remove_translators(app)
+    if QLocale() != before:
+        QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI speaks the locale's language: English unless a test asks for Bokmål, whatever
     the locale of the machine running the suite."""
