@@ -55,7 +55,6 @@ UNCONVERTED: set[str] = {
     "app/services/statements.py",
     "app/services/subject_import.py",
     "app/services/subjects.py",
-    "app/services/workflow.py",
     "app/store/cipherfile.py",
     "app/store/database.py",
     "app/store/engine.py",
