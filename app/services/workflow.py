@@ -15,6 +15,7 @@ from app.core import clock
 from app.core.closing import CloseBlocker, blocking, checks_for
 from app.core.errors import InvalidInput, RuleViolation
 from app.core.event_text import as_enum
+from app.core.messages import Message
 from app.core.model import OPEN_STATUSES, AnswerMethod, RequestType, Status, types_from_text
 from app.core.rights import NoticeStatus
 from app.services.common import add_event, get_case, limited_text
@@ -36,29 +37,66 @@ __all__ = [
 
 # --- guards ---------------------------------------------------------------------------------
 
+# What the officer tried, as the guards' callers name it: each in both languages in the
+# catalogue (workflow.action_*). A caller may pass a Message of its own instead.
+_ACTIONS = {
+    "mark it answered": "workflow.action_mark_answered",
+    "extend it": "workflow.action_extend",
+    "ask for identification": "workflow.action_ask_identification",
+    "record a notice": "workflow.action_record_notice",
+    "show an erasure matrix": "workflow.action_show_erasure_matrix",
+    "draw up an erasure matrix": "workflow.action_draw_up_erasure_matrix",
+    "change the erasure matrix": "workflow.action_change_erasure_matrix",
+    "apply an erasure": "workflow.action_apply_erasure",
+    "record a correction": "workflow.action_record_correction",
+    "record an objection": "workflow.action_record_objection",
+    "restrict processing": "workflow.action_restrict_processing",
+    "add system tasks": "workflow.action_add_system_tasks",
+    "tick off a system": "workflow.action_tick_off_system",
+}
 
-def require_open(case: Case, action: str) -> None:
+
+def action_message(action: str | Message) -> Message | str:
+    """The action a guard refuses, in the reader's language where the catalogue has it."""
+    if isinstance(action, Message):
+        return action
+    key = _ACTIONS.get(action)
+    return Message(key) if key is not None else action
+
+
+def require_open(case: Case, action: str | Message) -> None:
     if not case.is_open:
-        raise RuleViolation(f"Case {case.reference} is {case.status}: cannot {action}.")
+        raise RuleViolation(
+            "workflow.not_open",
+            reference=case.reference,
+            status=Status(case.status),
+            action=action_message(action),
+        )
 
 
-def require_not_closed(case: Case, action: str) -> None:
+def require_not_closed(case: Case, action: str | Message) -> None:
     if case.status == Status.CLOSED:
-        raise RuleViolation(f"Case {case.reference} is closed: cannot {action}.")
+        raise RuleViolation(
+            "workflow.closed", reference=case.reference, action=action_message(action)
+        )
 
 
-def require_type(case: Case, kind: RequestType, action: str) -> None:
+def require_type(case: Case, kind: RequestType, action: str | Message) -> None:
     if kind not in types_from_text(case.types):
         raise RuleViolation(
-            f"Case {case.reference} is not a request for {kind.value}: cannot {action}."
+            "workflow.not_of_type",
+            reference=case.reference,
+            type=RequestType(kind),
+            action=action_message(action),
         )
 
 
 def require_not_erased(subject: Subject) -> None:
     if subject.erased_at is not None:
         raise RuleViolation(
-            f"The data of {subject.pseudonym} were erased on "
-            f"{subject.erased_at.date().isoformat()}."
+            "workflow.subject_erased",
+            pseudonym=subject.pseudonym,
+            on=subject.erased_at.date(),
         )
 
 
@@ -76,11 +114,11 @@ def change_status(db: Database, reference: str, status: Status, note: str = "") 
     with db.session() as s:
         case = get_case(s, reference)
         if case.status == status:
-            raise RuleViolation(f"Case {reference} is already {status.value}.")
+            raise RuleViolation("workflow.already_status", reference=reference, status=status)
         if status == Status.REFUSED and not (note or case.refusal_reason):
-            raise InvalidInput("A refusal needs its reason.")
+            raise InvalidInput("workflow.refusal_needs_reason")
         if status == Status.ANSWERED and case.answered_on is None:
-            raise RuleViolation("Use 'Mark answered' to record the date and method of the answer.")
+            raise RuleViolation("workflow.answer_through_mark")
         previous = case.status
         case.status = status
         case.is_open = status in OPEN_STATUSES
@@ -104,17 +142,15 @@ def mark_answered(
     try:
         answer_method = AnswerMethod(method.strip())
     except ValueError:
-        raise InvalidInput(
-            "Choose how the answer was sent: " + ", ".join(AnswerMethod) + "."
-        ) from None
+        raise InvalidInput("workflow.answer_method_unknown", methods=list(AnswerMethod)) from None
     note = limited_text(note, "notes")
     with db.session() as s:
         case = get_case(s, reference)
         require_open(case, "mark it answered")
         if on < case.received_date:
-            raise InvalidInput("The answer cannot be dated before the request was received.")
+            raise InvalidInput("workflow.answer_before_receipt")
         if on > clock.today_oslo():
-            raise InvalidInput("The answer cannot be dated in the future.")
+            raise InvalidInput("workflow.answer_in_future")
         case.answered_on = on
         case.answer_method = answer_method
         previous = case.status
@@ -165,7 +201,9 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
         case = get_case(s, reference)
         status = case.status
         if status == Status.CLOSED:
-            raise RuleViolation(f"Case {reference} is already closed.")
+            raise RuleViolation(
+                "workflow.already_status", reference=reference, status=Status.CLOSED
+            )
         present: set[CloseBlocker] = set()
         open_notices: list[RecipientNotice] = []
         checks = checks_for(status)
@@ -179,18 +217,13 @@ def close_case(db: Database, reference: str, note: str = "") -> None:
         blocker = blocking(status, present, note=bool(note))
         if blocker is CloseBlocker.NOT_SETTLED:
             raise RuleViolation(
-                f"Case {reference} is {case.status}: answer, refuse or withdraw it before closing."
+                "workflow.close_not_settled", reference=reference, status=Status(case.status)
             )
         if blocker is CloseBlocker.ERASURE_NOT_APPLIED:
-            raise RuleViolation(
-                f"Case {reference} asks for erasure: apply the erasure before closing."
-            )
+            raise RuleViolation("workflow.close_erasure_pending", reference=reference)
         if blocker is CloseBlocker.OPEN_NOTICES:
             names = ", ".join(n.recipient.name for n in open_notices)
-            raise RuleViolation(
-                f"{len(open_notices)} recipient notice(s) are still open ({names}): mark "
-                "each notified or not notified, or give a close note saying why (Art. 19)."
-            )
+            raise RuleViolation("workflow.close_open_notices", count=len(open_notices), names=names)
         previous = case.status
         case.status = Status.CLOSED
         case.is_open = False

@@ -50,7 +50,6 @@ UNCONVERTED: set[str] = {
     "app/services/setup.py",
     "app/services/statements.py",
     "app/services/subjects.py",
-    "app/services/workflow.py",
     "app/ui/documents_panel.py",
 }
 
