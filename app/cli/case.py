@@ -24,6 +24,7 @@ from app.cli.common import (
 )
 from app.core import clock, deadlines
 from app.core.event_text import event_text, kind_label
+from app.core.messages import Message
 from app.core.model import AnswerMethod, IdentityMethod, IdentityResult, RequestType, Status
 from app.services.storage import Database
 
@@ -213,11 +214,11 @@ def cmd_case_show(args: argparse.Namespace) -> int:
 def cmd_case_identity(args: argparse.Namespace) -> int:
     from app.services import cases
 
-    method = choose_named(args.method, IDENTITY_METHODS, "method")
-    result = IdentityResult(choose_named(args.result, IDENTITY_RESULTS, "result"))
+    method = choose_named(args.method, IDENTITY_METHODS, Message("cli.what_method"))
+    result = IdentityResult(choose_named(args.result, IDENTITY_RESULTS, Message("cli.what_result")))
     notes = (args.notes or "").strip()
     if method == IdentityMethod.OTHER.value and not notes:
-        raise CliError("--method other: describe in --notes how identity was checked")
+        raise CliError("cli.identity_other_notes")
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
         cases.record_identity(db, args.reference, method=method, result=result, notes=notes, on=on)
@@ -256,15 +257,12 @@ def cmd_case_extend(args: argparse.Namespace) -> int:
 
     reasons = args.reasons.strip()
     if not reasons:
-        raise CliError("--reasons: give the reasons for the extension")
+        raise CliError("cli.extension_no_reasons")
     decided = parse_date(args.decided_on, "--decided-on") if args.decided_on else None
     decided = decided or clock.today_oslo()
     told = parse_date(args.told_on, "--told-on") if args.told_on else decided
     if told < decided:
-        raise CliError(
-            f"--told-on {told.isoformat()}: the person cannot be told before the extension "
-            f"was decided ({decided.isoformat()})"
-        )
+        raise CliError("cli.told_before_decided", told=told, decided=decided)
     with open_db(args, create=False) as db:
         due = cases.extend(db, args.reference, reason=reasons, decided_on=decided, told_on=told)
     print(f"{args.reference}: extended; due {due.isoformat()} (person told {told.isoformat()})")
@@ -279,7 +277,7 @@ def cmd_case_note(args: argparse.Namespace) -> int:
 
     note = args.text.strip()
     if not note:
-        raise CliError("the note is empty")
+        raise CliError("cli.note_empty")
     with open_db(args, create=False) as db:
         cases.add_note(db, args.reference, note)
     print(f"{args.reference}: note added")
@@ -289,7 +287,7 @@ def cmd_case_note(args: argparse.Namespace) -> int:
 def cmd_case_status(args: argparse.Namespace) -> int:
     from app.services import workflow
 
-    status = Status(choose(args.status, [s.value for s in Status], "status"))
+    status = Status(choose(args.status, [s.value for s in Status], Message("cli.what_status")))
     with open_db(args, create=False) as db:
         workflow.change_status(db, args.reference, status, (args.note or "").strip())
         now = _status_text(db, args.reference)
@@ -300,7 +298,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
 def cmd_case_answer(args: argparse.Namespace) -> int:
     from app.services import workflow
 
-    method = choose(args.method, [m.value for m in AnswerMethod], "method")
+    method = choose(args.method, [m.value for m in AnswerMethod], Message("cli.what_method"))
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
         workflow.mark_answered(
@@ -365,13 +363,13 @@ def cmd_case_systems(args: argparse.Namespace) -> int:
 def cmd_case_search(args: argparse.Namespace) -> int:
     from app.services import cases, findings, register
 
-    found = choose(args.found, YES_NO, "--found answer") == "yes"
+    found = choose(args.found, YES_NO, Message("cli.what_found")) == "yes"
     categories = tuple(c.strip() for c in (args.categories or "").split(",") if c.strip())
     notes = (args.notes or "").strip()
     if found and not (categories or notes):
-        raise CliError("--found yes: say what was found with --categories or --notes")
+        raise CliError("cli.found_yes_needs")
     if not found and (categories or notes):
-        raise CliError("--found no: nothing was found, so give no --categories or --notes")
+        raise CliError("cli.found_no_gives")
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
         cases.get_case(db, args.reference)  # no such case: said before anything else
@@ -382,7 +380,9 @@ def cmd_case_search(args: argparse.Namespace) -> int:
         )
         if system is None:
             raise CliError(
-                f"unknown system {args.system!r} (choose: {', '.join(x.name for x in systems)})"
+                "cli.unknown_system",
+                value=args.system,
+                choices=", ".join(x.name for x in systems),
             )
         findings.record_finding(
             db,
@@ -440,19 +440,19 @@ def cmd_case_notify(args: argparse.Namespace) -> int:
     from app.services import rights
 
     if args.not_notified is not None:
-        ground = choose(args.not_notified, rights.NOT_NOTIFIED_GROUNDS, "ground")
+        ground = choose(args.not_notified, rights.NOT_NOTIFIED_GROUNDS, Message("cli.what_ground"))
         if args.on or args.method:
-            raise CliError("--not-notified: give no --on or --method (nobody was told)")
+            raise CliError("cli.not_notified_no_on")
         why = (args.why or "").strip()
         if not why:
-            raise CliError(f"--not-notified {ground}: say why with --why TEXT")
+            raise CliError("cli.not_notified_why", ground=ground)
     else:
         if not (args.on and args.method):
-            raise CliError("give --on DATE and --method METHOD, or --not-notified GROUND")
+            raise CliError("cli.notify_needs_on")
         on = parse_past_date(args.on, "--on")
         method = args.method.strip()
         if not method or len(method) > 16:
-            raise CliError("--method: how the recipient was told, in at most 16 characters")
+            raise CliError("cli.notify_method_length")
     with open_db(args, create=False) as db:
         notice = notice_recipient(db, args.reference, args.recipient, draw_up=True)
         if args.not_notified is not None:
@@ -534,19 +534,20 @@ def cmd_case_create_tasks(args: argparse.Namespace) -> int:
     stay."""
     from app.services import cases, rights
 
-    wanted = choose(args.kind, TASK_KINDS, "task") if args.kind else None
+    wanted = choose(args.kind, TASK_KINDS, Message("cli.what_task")) if args.kind else None
     with open_db(args, create=False) as db:
         d = cases.get_case(db, args.reference)
         kinds = [k for k, t in TASK_KINDS.items() if t in d.types]
         if not kinds:
-            raise CliError(
-                f"case {d.reference} asks for no rectification, erasure or restriction: "
-                "it has no system tasks"
-            )
+            raise CliError("cli.no_task_kinds", reference=d.reference)
         if wanted is not None:
             if wanted not in kinds:
-                raise CliError(f"case {d.reference} has no {wanted} task (choose: "
-                               f"{', '.join(kinds)})")  # fmt: skip
+                raise CliError(
+                    "cli.no_such_task_kind",
+                    reference=d.reference,
+                    kind=wanted,
+                    choices=", ".join(kinds),
+                )
             kinds = [wanted]
         before = len(rights.system_tasks(db, d.reference))
         rows: list[SystemTaskView] = []
@@ -560,7 +561,7 @@ def cmd_case_create_tasks(args: argparse.Namespace) -> int:
 def cmd_case_task_done(args: argparse.Namespace) -> int:
     from app.services import rights
 
-    kind = choose(args.kind, TASK_KINDS, "task") if args.kind else None
+    kind = choose(args.kind, TASK_KINDS, Message("cli.what_task")) if args.kind else None
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
         rows = rights.system_tasks(db, args.reference)
@@ -569,13 +570,13 @@ def cmd_case_task_done(args: argparse.Namespace) -> int:
         if kind is not None:
             chosen = [t for t in chosen if t.kind == kind]
         if not chosen:
-            names = ", ".join(f"{t.id} ({t.system}, {t.kind})" for t in rows) or "none"
-            raise CliError(f"case {args.reference} has no system task {args.task!r} "
-                           f"(choose: {names})")  # fmt: skip
+            names = ", ".join(f"{t.id} ({t.system}, {t.kind})" for t in rows) or Message("cli.none")
+            raise CliError(
+                "cli.no_such_task", reference=args.reference, task=args.task, choices=names
+            )
         if len(chosen) > 1:
             raise CliError(
-                f"{args.task!r} has several tasks ({', '.join(t.kind for t in chosen)}): "
-                "choose with --kind or by id"
+                "cli.several_tasks", task=args.task, kinds=", ".join(t.kind for t in chosen)
             )
         done = rights.mark_task_done(db, chosen[0].id, on, (args.notes or "").strip())
     print(f"{args.reference}: {done.kind} in {done.system} done on {on.isoformat()}")
@@ -632,14 +633,16 @@ def cmd_case_sent(args: argparse.Namespace) -> int:
     """When and how a statement or letter of the case went to the person."""
     from app.services import cases, statements
 
-    method = choose(args.method, statements.SENT_METHODS, "method")
+    method = choose(args.method, statements.SENT_METHODS, Message("cli.what_method"))
     on = parse_past_date(args.on, "--on")
     with open_db(args, create=False) as db:
         d = cases.get_case(db, args.reference)
         doc = next((x for x in d.documents if x.id == args.document), None)
         if doc is None:
-            ids = ", ".join(f"{x.id} ({x.filename})" for x in d.documents) or "none"
-            raise CliError(f"case {d.reference} has no document {args.document} (choose: {ids})")
+            ids = ", ".join(f"{x.id} ({x.filename})" for x in d.documents) or Message("cli.none")
+            raise CliError(
+                "cli.no_such_document", reference=d.reference, document=args.document, choices=ids
+            )
         statements.mark_sent(db, doc.id, on, method)
     print(f"{d.reference}: {doc.filename} sent on {on.isoformat()} by {method}")
     return 0

@@ -20,6 +20,7 @@ from app.cli.common import (
     print_json,
 )
 from app.core import clock
+from app.core.messages import Message
 from app.core.model import RequestType
 
 if TYPE_CHECKING:
@@ -136,18 +137,15 @@ def _matrix_line(db: Database, reference: str, activity: str, applies_to: str | 
     kinds = [r.applies_to for r in found.retention]
     wanted = applies_to.strip().casefold() if applies_to is not None else None
     if wanted is not None and wanted not in {k.casefold() for k in kinds}:
-        raise CliError(f"unknown --applies-to {applies_to!r} (choose: {', '.join(kinds)})")
+        raise CliError("cli.unknown_applies_to", value=applies_to, choices=", ".join(kinds))
     if wanted is None and len(kinds) > 1:
-        raise CliError(
-            f"'{found.name}' keeps several kinds of data: choose with --applies-to "
-            f"({', '.join(kinds)})"
-        )
+        raise CliError("cli.several_kinds", activity=found.name, choices=", ".join(kinds))
     drawn_up = rights.draw_up_erasure_matrix(db, reference)
     lines = [ln for ln in drawn_up if ln.activity_id == found.id]
     if wanted is not None:
         lines = [ln for ln in lines if ln.applies_to.casefold() == wanted]
     if not lines:
-        raise CliError(f"the erasure matrix of {reference} has no line for '{found.name}'")
+        raise CliError("cli.no_matrix_line", reference=reference, activity=found.name)
     return lines[0].id
 
 
@@ -157,20 +155,22 @@ def cmd_erasure_line(args: argparse.Namespace) -> int:
     Art. 18(1) ground. A line drawn up from the register changes only with a reason."""
     from app.services import rights
 
-    decision = choose(args.decision, [d.value for d in rights.Decision], "decision")
+    decision = choose(
+        args.decision, [d.value for d in rights.Decision], Message("cli.what_decision")
+    )
     ground = (args.ground or "").strip()
     until = parse_date(args.until, "--until") if args.until else None
     if decision == rights.Decision.ERASE and (ground or until):
-        raise CliError("--decision erase: give no --ground or --until (nothing is kept)")
+        raise CliError("cli.erase_no_ground")
     if decision == rights.Decision.KEEP:
         if not ground:
-            raise CliError("--decision keep: give the Art. 17(3) ground with --ground")
+            raise CliError("cli.keep_needs_ground")
         if until is not None and until <= clock.today_oslo():
-            raise CliError(f"--until {args.until}: that date has come, so the data may be erased")
+            raise CliError("cli.keep_until_passed", until=until)
     if decision == rights.Decision.RESTRICT:
         if not ground:
-            raise CliError("--decision restrict: give the Art. 18(1) ground with --ground a|b|c|d")
-        ground = choose(ground, rights.RESTRICTION_GROUNDS, "ground")
+            raise CliError("cli.restrict_needs_ground")
+        ground = choose(ground, rights.RESTRICTION_GROUNDS, Message("cli.what_ground"))
     with open_db(args, create=False) as db:
         line_id = _matrix_line(db, args.reference, args.activity, args.applies_to)
         line = rights.set_erasure_line(
@@ -194,7 +194,7 @@ def _activity(db: Database, name: str) -> ActivityView:
     found = next((a for a in activities if wanted in (a.name.casefold(), a.code.casefold())), None)
     if found is None:
         names = ", ".join(a.name for a in activities)
-        raise CliError(f"unknown activity {name!r} (choose: {names})")
+        raise CliError("cli.unknown_activity", value=name, choices=names)
     return found
 
 
@@ -205,18 +205,20 @@ def cmd_rectify(args: argparse.Namespace) -> int:
 
     fields, values = args.field or [], args.value or []
     if not fields:
-        raise CliError("give at least one --field FIELD --value VALUE")
+        raise CliError("cli.rectify_no_field")
     if len(fields) != len(values):
-        raise CliError("give each --field with its --value")
+        raise CliError("cli.rectify_field_value")
     changes: dict[str, object] = {}
     for field, value in zip(fields, values, strict=True):
-        name = choose(field.replace("-", "_"), rights.RECTIFIABLE_FIELDS, "field")
+        name = choose(field.replace("-", "_"), rights.RECTIFIABLE_FIELDS, Message("cli.what_field"))
         if name in changes:
-            raise CliError(f"--field {name} is given twice")
+            raise CliError("cli.field_twice", field=name)
         if name in ("last_purchase", "last_contact") and value.strip():
-            day = parse_date(value.strip(), f"--value for {name}")
+            day = parse_date(value.strip(), Message("cli.value_for", field=name))
             if day > clock.today_oslo():
-                raise CliError(f"--value for {name} {value} is in the future")
+                raise CliError(
+                    "cli.in_the_future", option=Message("cli.value_for", field=name), value=value
+                )
             changes[name] = day
         else:
             changes[name] = value if value.strip() else None
@@ -231,10 +233,10 @@ def cmd_restrict(args: argparse.Namespace) -> int:
     """Art. 18: the person's data, all of it or one activity's, stored only from now on."""
     from app.services import rights
 
-    ground = choose(args.ground, rights.RESTRICTION_GROUNDS, "ground")
+    ground = choose(args.ground, rights.RESTRICTION_GROUNDS, Message("cli.what_ground"))
     until = parse_date(args.until, "--until") if args.until else None
     if until is not None and until <= clock.today_oslo():
-        raise CliError(f"--until {args.until}: a planned end must be after today")
+        raise CliError("cli.until_not_after_today", until=until)
     with open_db(args, create=False) as db:
         activity_id = _activity(db, args.activity).id if args.activity else None
         r = rights.restrict(db, args.reference, ground, activity_id, until)
@@ -254,19 +256,19 @@ def _restriction_to_lift(db: Database, reference: str, activity: str | None) -> 
     subject_id = cases.get_case(db, reference).subject_id
     active = rights.active_restrictions(db, subject_id)
     if not active:
-        raise CliError(f"no restriction is in force for the person of case {reference}")
+        raise CliError("cli.no_restriction", reference=reference)
     if activity is not None:
         wanted = _activity(db, activity).id
         chosen = next((r for r in active if r.activity_id == wanted), None)
         if chosen is None:
-            raise CliError(f"no restriction for {activity!r} is in force")
+            raise CliError("cli.no_restriction_for", activity=activity)
         return chosen
     whole = next((r for r in active if r.activity_id is None), None)
     if whole is not None:
         return whole
     if len(active) > 1:
-        names = ", ".join(r.activity or WHOLE_SUBJECT for r in active)
-        raise CliError(f"several restrictions are in force ({names}): choose with --activity")
+        names = [r.activity or Message("cli.whole_subject") for r in active]
+        raise CliError("cli.several_restrictions", activities=names)
     return active[0]
 
 
@@ -279,14 +281,11 @@ def cmd_restriction_lift(args: argparse.Namespace) -> int:
     told = parse_past_date(args.told_on, "--told-on")
     on = parse_past_date(args.on, "--on")
     if on < told:
-        raise CliError(f"--on {on.isoformat()}: a restriction is lifted after the person is told")
+        raise CliError("cli.lift_before_told", on=on)
     with open_db(args, create=False) as db:
         r = _restriction_to_lift(db, args.reference, args.activity)
         if told < r.since:
-            raise CliError(
-                f"--told-on {told.isoformat()} is before the restriction began "
-                f"({r.since.isoformat()})"
-            )
+            raise CliError("cli.told_before_restriction", told=told, since=r.since)
         if r.person_told_on != told:
             rights.record_restriction_notice(db, r.id, told)
         lifted = rights.lift_restriction(db, r.id, on)
@@ -322,7 +321,7 @@ def cmd_object(args: argparse.Namespace) -> int:
     if args.outcome is not None:
         return _object_to_processing(args)
     if args.stopped_on is not None:
-        raise CliError("--stopped-on goes with --outcome (direct marketing stops today)")
+        raise CliError("cli.stopped_on_needs_outcome")
     with open_db(args, create=False) as db:
         activity: ActivityView | None = _activity(db, args.activity) if args.activity else None
         if activity is None:
@@ -335,7 +334,7 @@ def cmd_object(args: argparse.Namespace) -> int:
                 None,
             )
         if activity is None:
-            raise CliError("the register has no direct-marketing activity: give --activity")
+            raise CliError("cli.no_marketing_activity")
         objection = rights.object_to_marketing(db, args.reference, activity.id)
     print(
         f"{args.reference}: direct marketing in '{objection.activity}' stopped on "
@@ -349,9 +348,9 @@ def _object_to_processing(args: argparse.Namespace) -> int:
 
     outcome = args.outcome.strip()
     if not outcome:
-        raise CliError("--outcome: record the outcome of the objection (and why)")
+        raise CliError("cli.outcome_empty")
     if not args.activity:
-        raise CliError("--outcome: name the processing objected to with --activity")
+        raise CliError("cli.outcome_needs_activity")
     stopped = parse_past_date(args.stopped_on, "--stopped-on") if args.stopped_on else None
     with open_db(args, create=False) as db:
         activity = _activity(db, args.activity)
@@ -391,8 +390,8 @@ def notice_recipient(
     wanted = name.strip().casefold()
     notice = next((n for n in rows if n.recipient.casefold() == wanted), None)
     if notice is None:
-        names = ", ".join(n.recipient for n in rows) or "none: no recipient is to be notified"
-        raise CliError(f"unknown recipient {name!r} (choose: {names})")
+        names = ", ".join(n.recipient for n in rows) or Message("cli.no_recipients")
+        raise CliError("cli.unknown_recipient", value=name, choices=names)
     return notice
 
 
@@ -403,22 +402,25 @@ def cmd_rights_letter(args: argparse.Namespace) -> int:
     from app.services import cases, rights
     from app.services.storage import write_private
 
-    kind = choose(args.kind, RIGHTS_LETTERS, "letter")
+    kind = choose(args.kind, RIGHTS_LETTERS, Message("cli.what_letter"))
     if kind == "recipient-notice":
         if not args.recipient:
-            raise CliError("--kind recipient-notice: name the recipient with --recipient")
+            raise CliError("cli.notice_needs_recipient")
         if args.name_recipients:
-            raise CliError("--name-recipients goes with a letter to the person, not a notice")
+            raise CliError("cli.name_recipients_not_notice")
     elif args.recipient:
-        raise CliError("--recipient goes with --kind recipient-notice")
+        raise CliError("cli.recipient_needs_notice")
     out = out_file(args.out)
     with open_db(args, create=False) as db:
         d = cases.get_case(db, args.reference)
         offered = [k for k, types in RIGHTS_LETTERS.items() if types & set(d.types)]
         if kind not in offered:
             raise CliError(
-                f"case {d.reference} ({', '.join(t.value for t in d.types)}) has no {kind} "
-                f"(choose: {', '.join(offered) or 'none'})"
+                "cli.no_such_letter",
+                reference=d.reference,
+                types=", ".join(t.value for t in d.types),
+                kind=kind,
+                choices=", ".join(offered) or Message("cli.none"),
             )
         recipient_id = None
         if kind == "recipient-notice":
