@@ -33,7 +33,6 @@ UNCONVERTED: set[str] = {
     "app/cli/rights.py",
     "app/cli/subjects.py",
     "app/core/retention.py",
-    "app/intake/email.py",
     "app/intake/registers.py",
     "app/services/backup.py",
     "app/services/cases.py",
