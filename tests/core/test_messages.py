@@ -50,7 +50,6 @@ UNCONVERTED: set[str] = {
     "app/services/rights/rectification.py",
     "app/services/rights/restriction.py",
     "app/services/rights/tasks.py",
-    "app/services/setup.py",
     "app/services/statements.py",
     "app/services/subject_import.py",
     "app/services/subjects.py",
