@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
-from app.core import clock
+from app.core import clock, messages
 from app.core.errors import InvalidInput, NotAnEmail
 from app.core.model import REQUEST_TYPE_ORDER, RequestType
 from app.intake.contact import normalise_email
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATE_HEADER",
     "FILE_TIME",
+    "FORWARD_RULES",
     "MAX_EMAIL_BYTES",
     "RECEIVED_HEADER",
     "NotAnEmail",
@@ -59,19 +60,23 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_MIN_SIZE = 1536  # olefile's minimum; shorter bytes would be taken for a file name
 
 _OTHER_FORMATS = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or Office document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"{\\rtf", "an RTF document"),
+    (b"%PDF-", "email.format_pdf"),
+    (b"PK\x03\x04", "email.format_zip"),
+    (b"\x89PNG", "email.format_png"),
+    (b"\xff\xd8\xff", "email.format_jpeg"),
+    (b"GIF8", "email.format_gif"),
+    (b"II*\x00", "email.format_tiff"),
+    (b"MM\x00*", "email.format_tiff"),
+    (b"{\\rtf", "email.format_rtf"),
 )
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_FORWARD_RULE = "---------- Forwarded message ----------"
+# The line a forward's original starts under, in every language the officer may write it in
+# (the text is written in the officer's language; both are recognised when read back).
+FORWARD_RULES = tuple(
+    messages.render("email.forward_rule", {}, language) for language in messages.LANGUAGES
+)
 
 
 @dataclass(frozen=True, repr=False)
@@ -124,8 +129,9 @@ class _Letter:
 # --- public entry points -----------------------------------------------------------------
 
 
-def parse_email_file(path: Path) -> ParsedEmail:
+def parse_email_file(path: Path, language: str = messages.DEFAULT) -> ParsedEmail:
     """Read an .eml or .msg file. The file's modification time is the date of last resort.
+    `language` is the officer's: the lines written above a forwarded original read in it.
 
     Raises `NotAnEmail` for anything that is not a readable e-mail, and `OSError` when the
     file cannot be read at all.
@@ -133,22 +139,28 @@ def parse_email_file(path: Path) -> ParsedEmail:
     path = Path(path)
     info = path.stat()
     if not path.is_file():
-        raise NotAnEmail(f"'{path.name}' is not a file")
+        raise NotAnEmail("email.not_a_file", name=path.name)
     _check_size(info.st_size, path.name)
     data = path.read_bytes()
-    return parse_email_bytes(data, path.name, datetime.fromtimestamp(info.st_mtime, tz=UTC))
+    mtime = datetime.fromtimestamp(info.st_mtime, tz=UTC)
+    return parse_email_bytes(data, path.name, mtime, language=language)
 
 
 def parse_email_bytes(
-    data: bytes, filename: str, file_mtime: datetime | None = None
+    data: bytes,
+    filename: str,
+    file_mtime: datetime | None = None,
+    *,
+    language: str = messages.DEFAULT,
 ) -> ParsedEmail:
     """Read an e-mail from its bytes. `filename` is used for messages and to tell .msg from
-    .eml; `file_mtime` (timezone-aware) is used only when the message carries no date."""
+    .eml; `file_mtime` (timezone-aware) is used only when the message carries no date;
+    `language` is the officer's, for the lines written above a forwarded original."""
     if file_mtime is not None and file_mtime.utcoffset() is None:
         raise ValueError("file_mtime must be timezone-aware")
     shown = PurePosixPath(PureWindowsPath(filename).as_posix()).name or filename
     if not data.strip():
-        raise NotAnEmail(f"'{shown}' is empty")
+        raise NotAnEmail("email.empty", name=shown)
     _check_size(len(data), shown)
     if data.startswith(_OLE_MAGIC):
         fmt = "msg"
@@ -158,14 +170,11 @@ def parse_email_bytes(
         try:
             outer, original, attachments = _read_rfc822(data, shown)
         except NotAnEmail as exc:
-            raise NotAnEmail(
-                f"'{shown}' is not a readable Outlook message: it is not an Outlook (OLE2) "
-                "file, nor a plain e-mail message"
-            ) from exc
+            raise NotAnEmail("email.neither_outlook_nor_plain", name=shown) from exc
     else:
         fmt = "eml"
         outer, original, attachments = _read_rfc822(data, shown)
-    return _assemble(data, fmt, outer, original, attachments, file_mtime)
+    return _assemble(data, fmt, outer, original, attachments, file_mtime, language)
 
 
 # --- assembling the result ---------------------------------------------------------------
@@ -178,6 +187,7 @@ def _assemble(
     original: _Letter | None,
     attachments: tuple[str, ...],
     file_mtime: datetime | None,
+    language: str,
 ) -> ParsedEmail:
     request = original or outer
     forwarded_by_name: str | None = None
@@ -188,7 +198,7 @@ def _assemble(
         if not same_person:  # a reminder with one's own earlier mail attached is no forward
             forwarded_by_name = outer.name or None
             forwarded_by_email = outer.address
-        body = _forwarded_body(outer.body, original)
+        body = _forwarded_body(outer.body, original, language)
     # A request is received when it reaches the controller; for a forward that is when the
     # original arrived (e.g. at customer service), the earlier and stricter of the two.
     received = request.received or outer.received
@@ -216,19 +226,22 @@ def _assemble(
     )
 
 
-def _forwarded_body(note: str, original: _Letter) -> str:
-    lines = [_FORWARD_RULE]
+def _forwarded_body(note: str, original: _Letter, language: str) -> str:
+    def line(key: str, **params: str) -> str:
+        return messages.render(f"email.{key}", params, language)
+
+    lines = [line("forward_rule")]
     if original.name or original.address:
         who = " ".join(
             part
             for part in (original.name, f"<{original.address}>" if original.address else "")
             if part
         )
-        lines.append(f"From: {who}")
+        lines.append(line("forward_from", who=who))
     if original.date_text:
-        lines.append(f"Date: {original.date_text}")
+        lines.append(line("forward_date", date=original.date_text))
     if original.subject:
-        lines.append(f"Subject: {original.subject}")
+        lines.append(line("forward_subject", subject=original.subject))
     forwarded = "\n".join(lines) + "\n\n" + original.body
     return f"{note}\n\n{forwarded}".strip() if note else forwarded.strip()
 
@@ -236,8 +249,10 @@ def _forwarded_body(note: str, original: _Letter) -> str:
 def _check_size(size: int, shown: str) -> None:
     if size > MAX_EMAIL_BYTES:
         raise NotAnEmail(
-            f"'{shown}' is {size / 1024 / 1024:.0f} MB; e-mail files larger than "
-            f"{MAX_EMAIL_BYTES // 1024 // 1024} MB are not accepted"
+            "email.too_large",
+            name=shown,
+            size=round(size / 1024 / 1024),
+            limit=MAX_EMAIL_BYTES // 1024 // 1024,
         )
 
 
@@ -247,27 +262,27 @@ def _check_size(size: int, shown: str) -> None:
 def _read_rfc822(data: bytes, shown: str) -> tuple[_Letter, _Letter | None, tuple[str, ...]]:
     for magic, what in _OTHER_FORMATS:
         if data.startswith(magic):
-            raise NotAnEmail(f"'{shown}' is not an e-mail message: it is {what}")
+            raise NotAnEmail("email.is_other_format", name=shown, what=messages.Message(what))
     end = _HEADER_END.search(data)
     head = data[: end.start()] if end else data
     if b"\x00" in head:
-        raise NotAnEmail(f"'{shown}' is not an e-mail message: it contains binary data")
+        raise NotAnEmail("email.binary_data", name=shown)
     try:
         msg = BytesParser(policy=policy.default).parsebytes(_head_as_utf8(data, head))
     except Exception as exc:  # the parser is lenient; anything it still throws is bad input
-        raise NotAnEmail(f"'{shown}' is not a readable e-mail message") from exc
+        raise NotAnEmail("email.unreadable", name=shown) from exc
     if not isinstance(msg, EmailMessage):
-        raise NotAnEmail(f"'{shown}' is not a readable e-mail message")
+        raise NotAnEmail("email.unreadable", name=shown)
     if not any(name in msg for name in ("From", "Date", "Received")):
-        raise NotAnEmail(f"'{shown}' is not an e-mail message: no From, Date or Received header")
+        raise NotAnEmail("email.no_sender_headers", name=shown)
     if end is None and not data.endswith((b"\n", b"\r")):
-        raise NotAnEmail(f"'{shown}' is incomplete: the file ends in the middle of a header")
+        raise NotAnEmail("email.ends_in_header", name=shown)
     for part in msg.walk():
         for defect in part.defects:
             if isinstance(defect, email_errors.CloseBoundaryNotFoundDefect):
-                raise NotAnEmail(f"'{shown}' is incomplete: its last part is cut off")
+                raise NotAnEmail("email.last_part_cut", name=shown)
             if isinstance(defect, email_errors.StartBoundaryNotFoundDefect):
-                raise NotAnEmail(f"'{shown}' is malformed: its parts cannot be separated")
+                raise NotAnEmail("email.parts_inseparable", name=shown)
     try:
         outer = _eml_letter(msg)
         inner = _forwarded_original(msg)
@@ -276,7 +291,7 @@ def _read_rfc822(data: bytes, shown: str) -> tuple[_Letter, _Letter | None, tupl
     except (NotAnEmail, InvalidInput):
         raise
     except Exception as exc:  # header parsers have edge cases that raise; it is still bad input
-        raise NotAnEmail(f"'{shown}' is malformed: its headers cannot be read") from exc
+        raise NotAnEmail("email.headers_unreadable", name=shown) from exc
     return outer, original, attachments
 
 
@@ -378,9 +393,12 @@ def _eml_attachment_names(msg: EmailMessage) -> Iterator[str]:
 
 
 def _read_msg(data: bytes, shown: str) -> tuple[_Letter, _Letter | None, tuple[str, ...]]:
-    unreadable = f"'{shown}' is not a readable Outlook message"
     if len(data) < _OLE_MIN_SIZE:
-        raise NotAnEmail(f"{unreadable}: the file is too short (cut off?)")
+        raise NotAnEmail(
+            "email.outlook_unreadable",
+            name=shown,
+            reason=messages.Message("email.outlook_too_short"),
+        )
     # Imported on the first .msg: extract_msg takes ~0.15 s to import, which starting the
     # workbench should not pay.
     import extract_msg
@@ -389,10 +407,14 @@ def _read_msg(data: bytes, shown: str) -> tuple[_Letter, _Letter | None, tuple[s
     try:
         message = extract_msg.openMsg(data)
     except Exception as exc:  # olefile and extract_msg raise many kinds; all mean unreadable
-        raise NotAnEmail(f"{unreadable}: {_reason(exc)}") from exc
+        raise _damaged_outlook(shown) from exc
     try:
         if not isinstance(message, MessageBase):
-            raise NotAnEmail(f"{unreadable}: it is an Outlook item of another kind")
+            raise NotAnEmail(
+                "email.outlook_unreadable",
+                name=shown,
+                reason=messages.Message("email.outlook_other_item"),
+            )
         outer = _msg_letter(message)
         inner = next(_embedded_messages(message), None)
         original = _msg_letter(inner) if inner is not None and inner.sender else None
@@ -400,15 +422,18 @@ def _read_msg(data: bytes, shown: str) -> tuple[_Letter, _Letter | None, tuple[s
     except (NotAnEmail, InvalidInput):
         raise
     except Exception as exc:
-        raise NotAnEmail(f"{unreadable}: {_reason(exc)}") from exc
+        raise _damaged_outlook(shown) from exc
     finally:
         message.close()
     return outer, original, attachments
 
 
-def _reason(exc: Exception) -> str:
-    text = _one_line(str(exc)) or type(exc).__name__
-    return text if len(text) <= 120 else text[:119] + "…"
+def _damaged_outlook(shown: str) -> NotAnEmail:
+    # olefile's and extract_msg's own words are English and name their internals: the
+    # officer reads our reason instead (the cause stays chained for a traceback).
+    return NotAnEmail(
+        "email.outlook_unreadable", name=shown, reason=messages.Message("email.outlook_damaged")
+    )
 
 
 def _msg_letter(message: MessageBase) -> _Letter:

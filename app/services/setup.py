@@ -13,7 +13,8 @@ from pathlib import Path
 import phonenumbers
 
 from app.core import clock
-from app.core.errors import DatabaseProblem, InvalidInput
+from app.core.errors import DatabaseProblem, InvalidInput, UserError
+from app.core.messages import Message
 from app.intake.contact import normalise_email, normalise_phone
 from app.services import config, register, samples
 from app.services.common import MAX_TEXT
@@ -58,10 +59,25 @@ class KeyMode(StrEnum):
 
 
 class ControllerProblem(InvalidInput):
-    """A controller field that cannot be kept as typed; `field` names it."""
+    """A controller field that cannot be kept as typed; `field` names it. The message is a
+    key of the catalogue with its parameters, or `cause`: the refusal of the field's own
+    check (an e-mail address, a phone number), which then reads as that check wrote it."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        field: str,
+        message: str | Message | None = None,
+        /,
+        *,
+        cause: UserError | None = None,
+        **params: object,
+    ) -> None:
+        if cause is not None:
+            super().__init__(cause.message)
+        elif message is not None:
+            super().__init__(message, **params)
+        else:
+            raise TypeError("ControllerProblem needs a message or a cause")
         self.field = field
 
 
@@ -94,7 +110,7 @@ def language() -> str:
 
 def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise InvalidInput(f"Unknown language {lang!r}: use nb, en or system.")
+        raise InvalidInput("setup.language_unknown_hint", value=lang)
     values = config.load()
     values[LANGUAGE] = lang
     config.save(values)
@@ -118,8 +134,8 @@ def needs_first_run() -> bool:
 # --- checks, before anything is written -------------------------------------------------------
 
 
-def _problem(field: str, exc: Exception) -> ControllerProblem:
-    return ControllerProblem(field, str(exc))
+def _problem(field: str, exc: UserError) -> ControllerProblem:
+    return ControllerProblem(field, cause=exc)
 
 
 def check_controller(profile: ControllerProfile) -> ControllerProfile:
@@ -127,11 +143,9 @@ def check_controller(profile: ControllerProfile) -> ControllerProfile:
     than the register on one point: the e-mail address for privacy requests is required
     (the published policy hides it, so nothing else tells Innsyn what it is)."""
     if not profile.legal_name.strip():
-        raise ControllerProblem("legal_name", "Give the controller's legal name.")
+        raise ControllerProblem("legal_name", "setup.legal_name_missing")
     if not profile.privacy_email.strip():
-        raise ControllerProblem(
-            "privacy_email", "Give the e-mail address that receives privacy requests."
-        )
+        raise ControllerProblem("privacy_email", "setup.privacy_email_missing")
     try:
         email = normalise_email(profile.privacy_email.strip())
     except InvalidInput as exc:
@@ -146,7 +160,7 @@ def check_controller(profile: ControllerProfile) -> ControllerProfile:
         except InvalidInput as exc:
             raise _problem("phone", exc) from None
     if not profile.country.strip():
-        raise ControllerProblem("country", "Give the controller's country.")
+        raise ControllerProblem("country", "setup.country_missing")
     org = profile.organisation_number.strip()
     if org and register.is_norway(profile.country):
         try:
@@ -188,18 +202,15 @@ def check_backup_dir(path: Path | str) -> Path:
     """A folder backups can be written to (it is made when the first backup is taken)."""
     text = str(path).strip()
     if not text:
-        raise InvalidInput("Choose a folder for the backups.")
+        raise InvalidInput("setup.backup_dir_missing")
     folder = Path(text).expanduser()
     if not folder.is_absolute():
-        raise InvalidInput(f"Give the whole path of the backup folder, not {text!r}.")
+        raise InvalidInput("setup.backup_dir_relative", text=text)
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput(f"{folder} is a file, not a folder.")
+        raise InvalidInput("setup.backup_dir_is_file", folder=folder)
     base = _nearest_existing(folder)
     if not base.is_dir() or not os.access(base, os.W_OK | os.X_OK):
-        raise InvalidInput(
-            f"Innsyn cannot write to {base}: choose another backup folder, or ask for write "
-            "access (for a network share: is it connected?)."
-        )
+        raise InvalidInput("setup.backup_dir_not_writable", base=base)
     return folder
 
 
@@ -207,28 +218,25 @@ def check_new_database_path(path: Path | str) -> Path:
     """Where a new database file can be made: not an existing file, in a writable folder."""
     text = str(path).strip()
     if not text:
-        raise InvalidInput("Choose where the database file is kept.")
+        raise InvalidInput("setup.database_missing")
     file = Path(text).expanduser()
     if not file.is_absolute():
-        raise InvalidInput(f"Give the whole path of the database file, not {text!r}.")
+        raise InvalidInput("setup.database_relative", text=text)
     if file.is_dir():
-        raise InvalidInput(f"{file} is a folder: give a file name, such as innsyn.sqlite3.")
+        raise InvalidInput("setup.database_is_folder", file=file)
     if file.exists() and file.stat().st_size > 0:
-        raise InvalidInput(
-            f"There is already a file at {file}. The wizard makes a new database: choose "
-            "another name, or open the existing database with --db."
-        )
+        raise InvalidInput("setup.database_exists", file=file)
     base = _nearest_existing(file.parent)
     if not base.is_dir() or not os.access(base, os.W_OK | os.X_OK):
-        raise InvalidInput(f"Innsyn cannot write to {base}: choose another folder.")
+        raise InvalidInput("setup.database_not_writable", base=base)
     return file
 
 
 def check_passphrase(first: str, again: str) -> str:
     if len(first) < MIN_PASSPHRASE:
-        raise InvalidInput(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise InvalidInput("setup.passphrase_too_short", minimum=MIN_PASSPHRASE)
     if first != again:
-        raise InvalidInput("The two passphrases differ.")
+        raise InvalidInput("setup.passphrases_differ")
     return first
 
 
@@ -241,7 +249,7 @@ def apply_first_run(choices: FirstRunChoices) -> Database:
     mark the first run done. Everything is checked first; if a step after the database was
     made fails, the new (still empty) database and its keyring entry are removed again."""
     if choices.language not in LANGUAGES:
-        raise InvalidInput(f"Unknown language {choices.language!r}.")
+        raise InvalidInput("setup.language_unknown", value=choices.language)
     profile = check_controller(choices.controller)
     path = check_new_database_path(choices.database_path)
     backups = check_backup_dir(choices.backup_dir)
@@ -250,7 +258,7 @@ def apply_first_run(choices: FirstRunChoices) -> Database:
         passphrase: str | None = check_passphrase(choices.passphrase, choices.passphrase)
     else:
         if not keys.keyring_available():
-            raise keys.KeyringUnavailable(keys.NO_KEYRING_MESSAGE)
+            raise keys.KeyringUnavailable("setup.no_keyring")
         passphrase = None
 
     db = open_database(path, new_passphrase=passphrase)
@@ -292,9 +300,7 @@ def recovery_sheet(db: Database) -> bytes:
     from app.reports.recovery import render_recovery_sheet
 
     if db.keying.raw_key is None:
-        raise DatabaseProblem(
-            "This database is opened with a passphrase: its passphrase is its recovery key."
-        )
+        raise DatabaseProblem("setup.recovery_sheet_passphrase")
     return render_recovery_sheet(
         recovery_key=keys.format_recovery_key(db.keying.raw_key),
         database_name=db.path.name,

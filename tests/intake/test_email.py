@@ -18,6 +18,7 @@ from app.core.errors import InvalidInput, NotAnEmail
 from app.intake.email import (
     DATE_HEADER,
     FILE_TIME,
+    FORWARD_RULES,
     RECEIVED_HEADER,
     ParsedEmail,
     html_to_text,
@@ -439,3 +440,76 @@ def test_parsed_email_is_frozen() -> None:
     assert isinstance(parsed, ParsedEmail)
     with pytest.raises(AttributeError):
         parsed.subject = "x"  # type: ignore[misc]
+
+
+# --- in the officer's language -----------------------------------------------------------
+
+
+def refused_nb(path: Path) -> str:
+    with pytest.raises(NotAnEmail) as caught:
+        parse_email_file(path)
+    return caught.value.render("nb")
+
+
+def test_an_empty_file_is_refused_in_bokmal(tmp_path: Path) -> None:
+    assert refused_nb(write(tmp_path, "tom.eml", b"")) == "«tom.eml» er tom"
+
+
+def test_a_pdf_is_refused_in_bokmal(tmp_path: Path) -> None:
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    assert (
+        refused_nb(write(tmp_path, "brev.eml", pdf))
+        == "«brev.eml» er ikke en e-postmelding: den er et PDF-dokument"
+    )
+
+
+def test_a_text_file_is_refused_in_bokmal(tmp_path: Path) -> None:
+    text = b"Hei,\njeg vil ha innsyn.\n"
+    assert (
+        refused_nb(write(tmp_path, "notat.txt", text))
+        == "«notat.txt» er ikke en e-postmelding: hodet har verken From, Date eller Received"
+    )
+
+
+def test_a_damaged_outlook_file_is_refused_in_bokmal_without_the_librarys_words(
+    tmp_path: Path,
+) -> None:
+    noise = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(7).randbytes(8192)
+    path = write(tmp_path, "noise.msg", noise)
+    assert refused_nb(path) == (
+        "«noise.msg» er ikke en lesbar Outlook-melding: filen er skadet, "
+        "eller den er ingen Outlook-melding"
+    )
+    assert refused(path) == (
+        "'noise.msg' is not a readable Outlook message: the file is damaged, "
+        "or it is no Outlook message"
+    )
+
+
+def test_a_cut_outlook_file_is_refused_in_bokmal(tmp_path: Path) -> None:
+    cut = write(tmp_path, "cut.msg", sample("outlook-unicode.msg").read_bytes()[:40])
+    assert (
+        refused_nb(cut)
+        == "«cut.msg» er ikke en lesbar Outlook-melding: filen er for kort (avkuttet?)"
+    )
+
+
+def test_a_folder_is_refused_in_bokmal(tmp_path: Path) -> None:
+    folder = tmp_path / "mail.eml"
+    folder.mkdir()
+    assert refused_nb(folder) == "«mail.eml» er ikke en fil"
+
+
+def test_a_forward_is_introduced_in_the_officers_language() -> None:
+    path = sample("forwarded-rectification-objection.eml")
+    english = parse_email_file(path).body_text
+    norwegian = parse_email_file(path, "nb").body_text
+    assert "---------- Forwarded message ----------\nFrom: Áile Ŋuolga" in english
+    assert "---------- Videresendt melding ----------\nFra: Áile Ŋuolga" in norwegian
+    assert "\nEmne: Retting av adresse og stans i markedsføring\n" in norwegian
+    assert "Forwarded" not in norwegian
+    assert english.split("----------")[0] == norwegian.split("----------")[0]
+    assert FORWARD_RULES == (
+        "---------- Forwarded message ----------",
+        "---------- Videresendt melding ----------",
+    )

@@ -163,3 +163,53 @@ def test_language_setting(tmp_path: Path) -> None:
 def test_choices_never_show_the_passphrase(tmp_path: Path) -> None:
     shown = repr(choices(tmp_path, key_mode=KeyMode.PASSPHRASE, passphrase="hemmelig-frase-123"))
     assert "hemmelig" not in shown
+
+
+# --- in Bokmål ---------------------------------------------------------------------------
+
+
+def test_a_missing_legal_name_is_refused_in_bokmal() -> None:
+    from dataclasses import replace
+
+    with pytest.raises(ControllerProblem) as caught:
+        setup.check_controller(replace(PROFILE, legal_name=" "))
+    assert caught.value.field == "legal_name"
+    assert caught.value.render("nb") == (
+        "Oppgi det juridiske navnet til den behandlingsansvarlige."
+    )
+    assert str(caught.value) == "Give the controller's legal name."
+
+
+def test_a_bad_privacy_address_reads_as_the_address_check_wrote_it() -> None:
+    from dataclasses import replace
+
+    with pytest.raises(ControllerProblem) as caught:
+        setup.check_controller(replace(PROFILE, privacy_email="personvern.lanopro.example"))
+    assert caught.value.field == "privacy_email"
+    assert caught.value.key.startswith("contact.")
+    assert caught.value.render("nb").endswith("er ikke en gyldig e-postadresse: den har ingen @")
+
+
+def test_places_and_passphrases_are_refused_in_bokmal(tmp_path: Path) -> None:
+    existing = tmp_path / "old.sqlite3"
+    existing.write_bytes(b"something")
+    with pytest.raises(InvalidInput) as caught:
+        setup.check_new_database_path(existing)
+    assert caught.value.render("nb") == (
+        f"Det finnes allerede en fil på {existing}. Veiviseren lager en ny database: velg et "
+        "annet navn, eller åpne den eksisterende databasen med --db."
+    )
+    with pytest.raises(InvalidInput) as caught:
+        setup.check_backup_dir("sikkerhetskopier")
+    assert caught.value.render("nb") == (
+        "Oppgi hele stien til mappen for sikkerhetskopier, ikke «sikkerhetskopier»."
+    )
+    assert str(caught.value) == (
+        "Give the whole path of the backup folder, not 'sikkerhetskopier'."
+    )
+    with pytest.raises(InvalidInput) as caught:
+        setup.check_passphrase("kort", "kort")
+    assert caught.value.render("nb") == "Velg en passordfrase på minst 12 tegn."
+    with pytest.raises(InvalidInput) as caught:
+        setup.set_language("de")
+    assert caught.value.render("nb") == "Ukjent språk «de»: bruk nb, en eller system."
