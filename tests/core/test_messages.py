@@ -44,7 +44,6 @@ UNCONVERTED: set[str] = {
     "app/services/retention_sweep/actions.py",
     "app/services/retention_sweep/listing.py",
     "app/services/rights/common.py",
-    "app/services/rights/erasure.py",
     "app/services/rights/letters.py",
     "app/services/rights/notices.py",
     "app/services/rights/objection.py",
