@@ -9,9 +9,10 @@ import pytest
 
 from app.core.errors import InvalidInput, NotFound, RuleViolation, UserError
 from app.core.event_text import event_text
+from app.core.model import RequestType
 from app.services import cases, rights
 from app.store.database import Database
-from tests.services.test_rights import erasure_case
+from tests.services.test_rights import activity_id, erasure_case, request
 
 
 def last_event(db: Database, ref: str, kind: str) -> tuple[str, str, str]:
@@ -158,3 +159,91 @@ def test_kept_data_erased_reads_in_bokmal(db: Database) -> None:
     assert detail == "Provision of products and services / Invoices and payments: 2026-11-25"
     assert en == "Provision of products and services / Invoices and payments: 25 November 2026"
     assert nb == "Provision of products and services / Invoices and payments: slettet 25.11.2026"
+
+
+# --- restriction ----------------------------------------------------------------------------------
+
+
+def restriction_case(db: Database) -> str:
+    return cases.log_request(db, request((RequestType.RESTRICTION,))).reference
+
+
+def test_restriction_refusals_in_bokmal(db: Database) -> None:
+    ref = restriction_case(db)
+    ground = refused(InvalidInput, rights.restrict, db, ref, "e")
+    assert ground.render("nb") == "Velg grunnlaget etter art. 18 nr. 1: bokstav a, b, c eller d."
+    ending = refused(InvalidInput, rights.restrict, db, ref, "a", until=dt.date(2026, 11, 25))
+    assert ending.render("nb") == "En begrensning med planlagt slutt må slutte etter i dag."
+    r = rights.restrict(db, ref, "a")
+    pseudonym = cases.get_case(db, ref).subject_pseudonym
+    again = refused(RuleViolation, rights.restrict, db, ref, "b")
+    assert str(again) == f"{pseudonym} is already restricted since 25 November 2026."
+    assert again.render("nb") == (
+        f"Behandlingen av opplysningene om {pseudonym} er allerede begrenset fra 25.11.2026."
+    )
+    early = refused(RuleViolation, rights.lift_restriction, db, r.id, dt.date(2026, 11, 25))
+    assert early.render("nb") == (
+        "Den registrerte må varsles før begrensningen oppheves (art. 18 nr. 3): "
+        "send varselet og registrer først datoen det ble sendt."
+    )
+    future = refused(
+        InvalidInput, rights.record_restriction_notice, db, r.id, dt.date(2026, 11, 26)
+    )
+    assert future.render("nb") == "Den registrerte kan ikke ha blitt varslet fram i tid."
+    before = refused(
+        InvalidInput, rights.record_restriction_notice, db, r.id, dt.date(2026, 11, 24)
+    )
+    assert before.render("nb") == (
+        "Den registrerte kan ikke ha blitt varslet før begrensningen begynte."
+    )
+    missing = refused(NotFound, rights.lift_restriction, db, 999, dt.date(2026, 11, 25))
+    assert missing.render("nb") == "Det finnes ingen begrensning 999."
+    rights.record_restriction_notice(db, r.id, dt.date(2026, 11, 25))
+    rights.lift_restriction(db, r.id, dt.date(2026, 11, 25))
+    lifted = refused(RuleViolation, rights.lift_restriction, db, r.id, dt.date(2026, 11, 25))
+    assert str(lifted) == "The restriction was lifted on 25 November 2026."
+    assert lifted.render("nb") == "Begrensningen ble opphevet 25.11.2026."
+
+
+def test_restriction_of_one_activity_refused_again_in_bokmal(db: Database) -> None:
+    ref = restriction_case(db)
+    analytics = activity_id(db, "analytics")
+    rights.restrict(db, ref, "b", activity_id=analytics)
+    pseudonym = cases.get_case(db, ref).subject_pseudonym
+    again = refused(RuleViolation, rights.restrict, db, ref, "c", activity_id=analytics)
+    name = "Website analytics and remarketing (Google Analytics)"
+    assert str(again) == f"{pseudonym} is already restricted for {name} since 25 November 2026."
+    assert again.render("nb") == (
+        f"Behandlingen av opplysningene om {pseudonym} er allerede begrenset for {name} "
+        "fra 25.11.2026."
+    )
+
+
+def test_restriction_events_read_in_bokmal(db: Database) -> None:
+    ref = restriction_case(db)
+    r = rights.restrict(db, ref, "a", until=dt.date(2027, 1, 31))
+    assert last_event(db, ref, "restricted") == (
+        "the whole subject: Art. 18(1)(a), planned until 2027-01-31",
+        "the whole subject: Art. 18(1)(a), planned until 31 January 2027",
+        "alle opplysninger om den registrerte: art. 18 nr. 1 bokstav a, planlagt til 31.01.2027",
+    )
+    rights.record_restriction_notice(db, r.id, dt.date(2026, 11, 25))
+    assert last_event(db, ref, "restriction told") == (
+        "person told of the lifting 2026-11-25",
+        "person told of the lifting 25 November 2026",
+        "den registrerte varslet om opphevingen 25.11.2026",
+    )
+    rights.lift_restriction(db, r.id, dt.date(2026, 11, 25))
+    assert last_event(db, ref, "restriction lifted") == (
+        "the whole subject: lifted 2026-11-25",
+        "the whole subject: lifted 25 November 2026",
+        "alle opplysninger om den registrerte: opphevet 25.11.2026",
+    )
+
+    rights.restrict(db, ref, "c", activity_id=activity_id(db, "analytics"))
+    name = "Website analytics and remarketing (Google Analytics)"
+    assert last_event(db, ref, "restricted") == (
+        f"{name}: Art. 18(1)(c)",
+        f"{name}: Art. 18(1)(c)",
+        f"{name}: art. 18 nr. 1 bokstav c",
+    )
