@@ -108,7 +108,12 @@ def draw_up_matrix_in(s: Session, case: Case) -> list[ErasureLine]:
         lines = _default_lines(s, case)
         s.flush()
         if lines:
-            add_event(case, "erasure matrix", f"{len(lines)} default lines from the register")
+            add_event(
+                case,
+                "erasure matrix",
+                f"{len(lines)} default lines from the register",
+                count=len(lines),
+            )
     return lines
 
 
@@ -164,43 +169,35 @@ def set_erasure_line(
     try:
         new_decision = Decision(decision)
     except ValueError:
-        raise InvalidInput(f"Unknown decision {decision!r}; use erase, keep or restrict.") from None
+        raise InvalidInput("erasure.unknown_decision", value=decision) from None
     ground = limited_text(ground, "ground")
     reason = limited_text(reason, "reason")
     if new_decision is Decision.ERASE:
         ground, until = "", None
     elif new_decision is Decision.KEEP:
         if not ground:
-            raise InvalidInput(
-                "Keeping data needs its Art. 17(3) ground (e.g. a legal obligation)."
-            )
+            raise InvalidInput("erasure.keep_needs_ground")
         if until is not None and until <= clock.today_oslo():
-            raise InvalidInput(
-                f"Kept until {until.isoformat()}: that date has come, so the data may be erased."
-            )
+            raise InvalidInput("erasure.kept_until_passed", until=until)
     else:
         letter = restriction_ground(ground)
         if letter is None:
-            raise InvalidInput("Restricting needs its Art. 18(1) ground: a, b, c or d.")
+            raise InvalidInput("erasure.restrict_needs_ground")
         ground = f"Art. 18(1)({letter})"
     with db.session() as s:
         line = s.get(ErasureLine, line_id)
         if line is None:
-            raise NotFound(f"There is no erasure line {line_id}.")
+            raise NotFound("erasure.no_such_line", line_id=line_id)
         case = s.get_one(Case, line.case_id)
         require_not_closed(case, "change the erasure matrix")
         if line.applied_on is not None:
-            raise RuleViolation(
-                f"The erasure was applied on {line.applied_on.isoformat()}: the line is final."
-            )
+            raise RuleViolation("erasure.line_final", on=line.applied_on)
         old = (line.decision, line.ground, line.until)
         new = (new_decision, ground, until)
         activity = get_activity(s, line.activity_id)
         if old != new:
             if line.is_default and not reason:
-                raise InvalidInput(
-                    "Changing a default line needs a reason (why this data is treated otherwise)."
-                )
+                raise InvalidInput("erasure.default_needs_reason")
             line.decision, line.ground, line.until = new
             line.is_default = False
             if reason:
@@ -210,6 +207,12 @@ def set_erasure_line(
                 case,
                 "erasure matrix",
                 f"{activity.name} / {line.applies_to}: {old[0]} → {shown}",
+                form="line_until" if until else "line",
+                activity=activity.name,
+                applies_to=line.applies_to,
+                old=Decision(old[0]),
+                new=new_decision,
+                until=until,
             )
         elif reason:
             line.reason = reason
@@ -274,7 +277,7 @@ def apply_erasure(
     SHA-256 stays with the case). A dry run says what would happen and changes nothing but
     the default matrix."""
     if letter_lang is not None and letter_lang not in LANGUAGES:
-        raise InvalidInput(f"Unknown language {letter_lang!r}; use nb or en.")
+        raise InvalidInput("erasure.unknown_language", value=letter_lang)
     controller = None if dry_run else register.letter_controller(db)
     today = clock.today_oslo()
     with db.session() as s:
@@ -284,8 +287,7 @@ def apply_erasure(
         subject = case.subject
         if subject.erased_at is not None:
             raise RuleViolation(
-                f"The erasure for {subject.pseudonym} was applied on "
-                f"{subject.erased_at.date().isoformat()}."
+                "erasure.already_applied", pseudonym=subject.pseudonym, on=subject.erased_at.date()
             )
         created = not erasure_lines(s, case)
         lines = draw_up_matrix_in(s, case)
@@ -341,12 +343,22 @@ def apply_erasure(
                 "erasure kept",
                 f"{item.applies_to} ({item.activity}): {how} in {where} {until}, "
                 f"{item.ground}. The workbench itself holds none of these data.",
+                form=f"{how}_{'until' if item.until else 'by_law'}"
+                + ("" if item.systems else "_no_systems"),
+                applies_to=item.applies_to,
+                activity=item.activity,
+                systems=", ".join(item.systems),
+                until=item.until,
+                ground=item.ground,
             )
         add_event(
             case,
             "erasure applied",
             f"{len(erased)} lines erased, {len(kept)} kept or restricted; the workbench's "
             f"own data about {subject.pseudonym} erased",
+            erased=len(erased),
+            kept=len(kept),
+            pseudonym=subject.pseudonym,
         )
         workbench = erase_subject(s, subject, now)
 
@@ -367,6 +379,9 @@ def apply_erasure(
             "letter",
             f"erasure-confirmation ({lang}) written at erasure, SHA-256 {sha}; its content "
             "is not kept",
+            form="erasure_confirmation",
+            language=lang,
+            sha256=sha,
         )
         s.flush()
         draw_up_notices_in(s, case)  # the recipients of what was erased (Art. 19)
@@ -427,11 +442,11 @@ def mark_kept_erased(db: Database, line_id: int, on: dt.date, notes: str = "") -
     with db.session() as s:
         line = s.get(ErasureLine, line_id)
         if line is None:
-            raise NotFound(f"There is no erasure line {line_id}.")
+            raise NotFound("erasure.no_such_line", line_id=line_id)
         if line.decision != Decision.KEEP or line.applied_on is None:
-            raise RuleViolation("Only data kept after an applied erasure can be marked erased.")
+            raise RuleViolation("erasure.only_kept_marked")
         if on > clock.today_oslo():
-            raise InvalidInput("The date of erasure cannot be in the future.")
+            raise InvalidInput("erasure.erased_in_future")
         case = s.get_one(Case, line.case_id)
         kept = f"kept under {line.ground} until {line.until}; erased on {on.isoformat()}"
         line.reason = "\n".join(p for p in (line.reason, kept, notes) if p)
@@ -440,5 +455,10 @@ def mark_kept_erased(db: Database, line_id: int, on: dt.date, notes: str = "") -
         line.applied_on = on
         activity = get_activity(s, line.activity_id)
         add_event(
-            case, "kept data erased", f"{activity.name} / {line.applies_to}: {on.isoformat()}"
+            case,
+            "kept data erased",
+            f"{activity.name} / {line.applies_to}: {on.isoformat()}",
+            activity=activity.name,
+            applies_to=line.applies_to,
+            on=on,
         )

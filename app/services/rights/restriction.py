@@ -47,6 +47,15 @@ def restriction_ground(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _scope_form(activity_id: int | None, until: dt.date | None) -> str | None:
+    """The wording of a restriction's event: of the whole subject or one activity, with a
+    planned end or without."""
+    whole = activity_id is None
+    if until is None:
+        return "whole" if whole else None
+    return "whole_until" if whole else "until"
+
+
 def _restriction_view(s: Session, r: Restriction) -> RestrictionView:
     activity = s.get(ProcessingActivity, r.activity_id) if r.activity_id else None
     case = s.get(Case, r.case_id) if r.case_id else None
@@ -74,10 +83,10 @@ def restrict(
     """Mark the person's data (all of it, or one activity's) as restricted: stored only."""
     letter = restriction_ground(ground)
     if letter is None:
-        raise InvalidInput("Choose the Art. 18(1) ground: a, b, c or d.")
+        raise InvalidInput("restriction.choose_ground")
     today = clock.today_oslo()
     if until is not None and until <= today:
-        raise InvalidInput("A restriction planned to end must end after today.")
+        raise InvalidInput("restriction.end_after_today")
     with db.session() as s:
         case = get_case(s, reference)
         require_not_closed(case, "restrict processing")
@@ -87,7 +96,7 @@ def restrict(
         if activity_id is not None:
             activity = get_activity(s, activity_id)
             if activity.retired_at is not None:
-                raise RuleViolation(f"The activity '{activity.name}' is retired.")
+                raise RuleViolation("restriction.activity_retired", name=activity.name)
             scope = activity.name
         for r in s.scalars(
             select(Restriction).where(
@@ -95,10 +104,15 @@ def restrict(
             )
         ):
             if r.activity_id is None or r.activity_id == activity_id:
+                if r.activity_id is None:
+                    raise RuleViolation(
+                        "restriction.already_restricted", pseudonym=subject.pseudonym, since=r.since
+                    )
                 raise RuleViolation(
-                    f"{subject.pseudonym} is already restricted"
-                    + ("" if r.activity_id is None else f" for {scope}")
-                    + f" since {r.since.isoformat()}."
+                    "restriction.already_restricted_for",
+                    pseudonym=subject.pseudonym,
+                    activity=scope,
+                    since=r.since,
                 )
         restriction = Restriction(
             subject_id=subject.id,
@@ -114,6 +128,10 @@ def restrict(
             "restricted",
             f"{scope}: Art. 18(1)({letter})"
             + (f", planned until {until.isoformat()}" if until else ""),
+            form=_scope_form(activity_id, until),
+            scope=None if activity_id is None else scope,
+            letter=letter,
+            until=until,
         )
         s.flush()
         draw_up_notices_in(s, case)  # the recipients of what is restricted (Art. 19)
@@ -154,7 +172,7 @@ def is_restricted(db: Database, subject_id: int) -> bool:
 def _get_restriction(s: Session, restriction_id: int) -> Restriction:
     r = s.get(Restriction, restriction_id)
     if r is None:
-        raise NotFound(f"There is no restriction {restriction_id}.")
+        raise NotFound("restriction.no_such_restriction", restriction_id=restriction_id)
     return r
 
 
@@ -165,17 +183,22 @@ def _restriction_case(s: Session, r: Restriction) -> Case | None:
 def record_restriction_notice(db: Database, restriction_id: int, told_on: dt.date) -> None:
     """The person was told that the restriction will be lifted (Art. 18(3))."""
     if told_on > clock.today_oslo():
-        raise InvalidInput("The person cannot have been told in the future.")
+        raise InvalidInput("restriction.told_in_future")
     with db.session() as s:
         r = _get_restriction(s, restriction_id)
         if r.lifted_on is not None:
-            raise RuleViolation(f"The restriction was lifted on {r.lifted_on.isoformat()}.")
+            raise RuleViolation("restriction.already_lifted", on=r.lifted_on)
         if told_on < r.since:
-            raise InvalidInput("The person cannot have been told before the restriction began.")
+            raise InvalidInput("restriction.told_before_start")
         r.person_told_on = told_on
         case = _restriction_case(s, r)
         if case is not None:
-            add_event(case, "restriction told", f"person told of the lifting {told_on.isoformat()}")
+            add_event(
+                case,
+                "restriction told",
+                f"person told of the lifting {told_on.isoformat()}",
+                on=told_on,
+            )
 
 
 def lift_restriction(db: Database, restriction_id: int, on: dt.date) -> RestrictionView:
@@ -183,25 +206,26 @@ def lift_restriction(db: Database, restriction_id: int, on: dt.date) -> Restrict
     with db.session() as s:
         r = _get_restriction(s, restriction_id)
         if r.lifted_on is not None:
-            raise RuleViolation(f"The restriction was lifted on {r.lifted_on.isoformat()}.")
+            raise RuleViolation("restriction.already_lifted", on=r.lifted_on)
         if r.person_told_on is None:
-            raise RuleViolation(
-                "The person must be told before the restriction is lifted (Art. 18(3)): "
-                "send the notice and record the date it was sent first."
-            )
+            raise RuleViolation("restriction.must_tell_first")
         if on < r.person_told_on:
-            raise RuleViolation(
-                f"The person was told on {r.person_told_on.isoformat()}: the restriction "
-                "cannot be lifted before that."
-            )
+            raise RuleViolation("restriction.lift_before_told", on=r.person_told_on)
         if on > clock.today_oslo():
-            raise InvalidInput("A restriction is lifted when it is lifted: not in the future.")
+            raise InvalidInput("restriction.lift_in_future")
         r.lifted_on = on
         case = _restriction_case(s, r)
         if case is not None:
             scope = "the whole subject"
             if r.activity_id is not None:
                 scope = get_activity(s, r.activity_id).name
-            add_event(case, "restriction lifted", f"{scope}: lifted {on.isoformat()}")
+            add_event(
+                case,
+                "restriction lifted",
+                f"{scope}: lifted {on.isoformat()}",
+                form=_scope_form(r.activity_id, None),
+                scope=None if r.activity_id is None else scope,
+                on=on,
+            )
         s.flush()
         return _restriction_view(s, r)
