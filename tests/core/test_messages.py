@@ -39,7 +39,6 @@ UNCONVERTED: set[str] = {
     "app/services/rights/letters.py",
     "app/services/rights/notices.py",
     "app/services/rights/objection.py",
-    "app/services/rights/rectification.py",
     "app/services/rights/tasks.py",
     "app/services/statements.py",
     "app/services/subjects.py",

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.core import clock
 from app.core.errors import InvalidInput
+from app.core.messages import Message
 from app.core.model import RequestType
 from app.core.text import sort_key
 from app.intake.contact import normalise_email, normalise_phone, validate_name
@@ -44,6 +45,7 @@ RECTIFIABLE_FIELDS: tuple[str, ...] = (
     "last_purchase",
     "last_contact",
 )
+CUSTOMER_NO_LIMIT = 64
 
 
 def _split(value: object) -> list[str]:
@@ -53,10 +55,10 @@ def _split(value: object) -> list[str]:
         return [p.strip() for p in re.split(r"[,;\n]", value) if p.strip()]
     if isinstance(value, Iterable):
         return [str(p).strip() for p in value if str(p).strip()]
-    raise InvalidInput(f"{value!r} is not a list of values.")
+    raise InvalidInput("rectification.not_a_list", value=repr(value))
 
 
-def _as_date(value: object, what: str) -> dt.date | None:
+def _as_date(value: object, what: Message) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -67,11 +69,11 @@ def _as_date(value: object, what: str) -> dt.date | None:
         try:
             day = dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise InvalidInput(f"The {what} {value!r} is not a date (YYYY-MM-DD).") from None
+            raise InvalidInput("rectification.date_invalid", what=what, value=value) from None
     else:
-        raise InvalidInput(f"The {what} {value!r} is not a date.")
+        raise InvalidInput("rectification.not_a_date", what=what, value=repr(value))
     if day > clock.today_oslo():
-        raise InvalidInput(f"The {what} cannot be in the future.")
+        raise InvalidInput("rectification.date_in_future", what=what)
     return day
 
 
@@ -82,12 +84,14 @@ def _unique(values: Iterable[str]) -> list[str]:
 def _normalise_changes(changes: Mapping[str, object]) -> dict[str, object]:
     """Each new value checked as intake checks it; raises InvalidInput naming the field."""
     if not changes:
-        raise InvalidInput("Give at least one field to correct.")
+        raise InvalidInput("rectification.nothing_given")
     out: dict[str, object] = {}
     for field, value in changes.items():
         if field not in RECTIFIABLE_FIELDS:
             raise InvalidInput(
-                f"{field!r} cannot be corrected here; use one of: {', '.join(RECTIFIABLE_FIELDS)}."
+                "rectification.not_rectifiable",
+                field=field,
+                fields=", ".join(RECTIFIABLE_FIELDS),
             )
         if field == "name":
             out[field] = validate_name(str(value or ""))
@@ -99,11 +103,11 @@ def _normalise_changes(changes: Mapping[str, object]) -> dict[str, object]:
             out[field] = _unique(normalise_phone(p) for p in _split(value))
         elif field == "customer_no":
             number = str(value or "").strip()
-            if len(number) > 64:
-                raise InvalidInput("The customer number is longer than 64 characters.")
+            if len(number) > CUSTOMER_NO_LIMIT:
+                raise InvalidInput("rectification.customer_no_too_long", limit=CUSTOMER_NO_LIMIT)
             out[field] = number or None
         else:
-            out[field] = _as_date(value, field.replace("_", " "))
+            out[field] = _as_date(value, Message(f"rectification.field_{field}"))
     return out
 
 
@@ -171,7 +175,7 @@ def rectify(db: Database, reference: str, changes: Mapping[str, object]) -> list
             s.add(change)
             recorded.append(change)
         if not recorded:
-            raise InvalidInput("Nothing to correct: the new values are the ones recorded.")
+            raise InvalidInput("rectification.nothing_changed")
         reindex_subject(s, subject)
         add_event(case, "rectified", ", ".join(c.field.replace("_", " ") for c in recorded))
         s.flush()
