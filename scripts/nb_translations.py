@@ -4,6 +4,8 @@ Keys are the English source text, or (context, source text) where one context ne
 word (the domain vocabulary, some of Qt's own strings). A value is the translation, or for a
 text with %n a pair (singular, plural). Placeholders ({name}, %1, %n, %v, %m) and the
 mnemonic marker & must be kept; the script refuses a translation that drops or adds one.
+A text given a disambiguation in the code (tr("Subject:", "e-mail subject line")) is keyed
+(context or "", source text, disambiguation) and takes no other entry.
 
 Glossary: case = sak, data subject = den registrerte, request = henvendelse, controller =
 behandlingsansvarlig, processor = databehandler, register (Art. 30) = protokoll, deadline /
@@ -16,7 +18,7 @@ recovery key = gjenopprettingsnøkkel. Norwegian puts a space before an ellipsis
 # ruff: noqa: E501
 from __future__ import annotations
 
-NB: dict[str | tuple[str, str], str | tuple[str, str]] = {
+NB: dict[str | tuple[str, ...], str | tuple[str, str]] = {
     # --- deadlines (case table helpers) ---
     "{days} (overdue)": "{days} (forfalt)",
     "{days} (due soon)": "{days} (frist snart)",
@@ -1371,5 +1373,13 @@ NB.update(
         ("IntakeDialog", "phone number"): "telefonnummer",
         ("IntakeDialog", "customer number"): "kundenummer",
         ("IntakeDialog", "name"): "navn",
+    }
+)
+
+# --- disambiguated words, keyed (context or "", source, disambiguation comment) ---
+NB.update(
+    {
+        ("", "Subject:", "e-mail subject line"): "Emne:",
+        ("", "Subject", "e-mail subject line"): "Emne",
     }
 )

@@ -70,7 +70,11 @@ def is_finished(message: ET.Element) -> bool:
     return bool(texts) and all(t.strip() for t in texts)
 
 
-def lookup(context: str, source: str) -> str | tuple[str, str] | None:
+def lookup(context: str, source: str, comment: str = "") -> str | tuple[str, str] | None:
+    """A message with a disambiguation comment takes only an entry that names it, (context,
+    source, comment) or ("", source, comment): never the other meaning of the same word."""
+    if comment:
+        return NB.get((context, source, comment), NB.get(("", source, comment)))
     return NB.get((context, source), NB.get(source))
 
 
@@ -86,7 +90,7 @@ def fill(ts: Path, *, force: bool = False) -> tuple[int, list[str]]:
         if is_finished(message) and not force:
             continue
         source = message.findtext("source") or ""
-        value = lookup(context, source)
+        value = lookup(context, source, message.findtext("comment") or "")
         if value is None:
             continue
         numerus = message.get("numerus") == "yes"

@@ -45,4 +45,7 @@ lupdate_args=(-no-obsolete -locations none -source-language en -target-language 
 # Once more, so that the file is written in lupdate's own layout.
 "$lupdate" -silent "${lupdate_args[@]}" app/ui/*.py -ts "$ts"
 "$lrelease" -nounfinished "$ts" -qm "$qm"
+# Qt's own dialogs (no Bokmål from Qt): written from scripts/qt_nb_translations.py.
+"$python" scripts/qt_nb_translations.py resources/translations/qtbase_nb.ts
+"$lrelease" -silent resources/translations/qtbase_nb.ts -qm resources/translations/qtbase_nb.qm
 "$python" scripts/translate_nb.py --check "$ts" || true

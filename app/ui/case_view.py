@@ -281,7 +281,8 @@ class CaseView(QDialog):
         form.addRow(self.tr("From:"), self.sender_label)
         form.addRow(self.tr("Reply-to:"), self.reply_to_label)
         form.addRow(self.tr("Forwarded by:"), self.forwarded_label)
-        form.addRow(self.tr("Subject:"), self.email_subject_label)
+        # The e-mail's subject line, not the data subject (Bokmål: "Emne:").
+        form.addRow(self.tr("Subject:", "e-mail subject line"), self.email_subject_label)
         form.addRow(self.tr("Receipt time from:"), self.receipt_source_label)
         layout.addLayout(form)
         self.email_body = QPlainTextEdit()

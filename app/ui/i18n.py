@@ -11,6 +11,7 @@ and translated in our file.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    Qt,
     QTranslator,
 )
 
@@ -39,6 +41,9 @@ LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 _current = "en"
+# Qt's own classes: their texts come from our qtbase_nb file, never from the empty context
+# of ours (where "Name" or "Type" may mean something else).
+_QT_CONTEXT = re.compile(r"Q[A-Z]")
 
 
 def translations_dir() -> Path:
@@ -80,7 +85,7 @@ class _Translator(QTranslator):
         n: int = -1,
     ) -> str | None:
         found = super().translate(context, source_text, disambiguation, n)
-        if not found and context:
+        if not found and context and not _QT_CONTEXT.match(context):
             found = super().translate("", source_text, disambiguation, n)
         # None, not "": an empty string would stop Qt asking the next translator, and
         # PySide asking the next class up.
@@ -97,6 +102,15 @@ def install_language(app: QCoreApplication, lang: str) -> str:
     remove_translators(app)
     QLocale.setDefault(_locale_for(resolved))
     if resolved == "nb":
+        # Qt's dialogs in Bokmål (scripts/qt_nb_translations.py), loaded before ours so that
+        # ours is asked first. A native file or print dialog would bypass both, in the
+        # computer's language: Qt's own widgets dialogs are used instead.
+        qt_nb = QTranslator(app)
+        if qt_nb.load(str(translations_dir() / "qtbase_nb.qm")):
+            _installed.append(qt_nb)
+        else:
+            log.warning("the Norwegian translation of Qt's dialogs is missing")
+            qt_nb.deleteLater()
         ours = _Translator(app)
         # Qt's own Nynorsk file is not installed for Bokmål: our file covers the Qt strings
         # that matter, in Bokmål.
@@ -105,6 +119,9 @@ def install_language(app: QCoreApplication, lang: str) -> str:
         else:  # a broken installation: English rather than no window at all
             log.warning("the Norwegian translation is missing; showing English")
             ours.deleteLater()
+            for translator in _installed:
+                translator.deleteLater()
+            _installed.clear()
             resolved = "en"
             QLocale.setDefault(_locale_for(resolved))
     if resolved == "en":
@@ -114,6 +131,7 @@ def install_language(app: QCoreApplication, lang: str) -> str:
             _installed.append(qt)
         else:
             qt.deleteLater()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, resolved == "nb")
     for translator in _installed:
         app.installTranslator(translator)
     _current = resolved
@@ -127,6 +145,7 @@ def remove_translators(app: QCoreApplication) -> None:
         app.removeTranslator(old)
         old.deleteLater()
     _installed.clear()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)
     _current = "en"
 
 

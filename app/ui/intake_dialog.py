@@ -394,7 +394,9 @@ class IntakeDialog(QDialog):
         self.email_forwarded_field = field(
             "emailForwardedByField", self.tr("Forwarded by"), forwarded or none
         )
-        self.email_subject_field = field("emailSubjectField", self.tr("Subject"), parsed.subject)
+        self.email_subject_field = field(
+            "emailSubjectField", self.tr("Subject", "e-mail subject line"), parsed.subject
+        )
         self.email_attachments_field = field(
             "emailAttachmentsField",
             self.tr("Attachments"),
@@ -413,7 +415,7 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("From:"), self.email_sender_field)
         form.addRow(self.tr("Reply-to:"), self.email_reply_to_field)
         form.addRow(self.tr("Forwarded by:"), self.email_forwarded_field)
-        form.addRow(self.tr("Subject:"), self.email_subject_field)
+        form.addRow(self.tr("Subject:", "e-mail subject line"), self.email_subject_field)
         form.addRow(self.tr("Attachments:"), self.email_attachments_field)
         form.addRow(self.tr("Received:"), self.email_received_field)
         self.email_body = QPlainTextEdit()

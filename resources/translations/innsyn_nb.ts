@@ -880,6 +880,11 @@ Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</tran
         <translation>Videresendt av:</translation>
     </message>
     <message>
+        <source>Subject:</source>
+        <comment>e-mail subject line</comment>
+        <translation>Emne:</translation>
+    </message>
+    <message>
         <source>Receipt time from:</source>
         <translation>Mottakstid fra:</translation>
     </message>
@@ -2840,7 +2845,13 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Den registrerte</translation>
+        <comment>e-mail subject line</comment>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <comment>e-mail subject line</comment>
+        <translation>Emne:</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -2865,10 +2876,6 @@ Ingenting ble beholdt: rett opp valget og fullfør på nytt.</translation>
     <message>
         <source>Forwarded by:</source>
         <translation>Videresendt av:</translation>
-    </message>
-    <message>
-        <source>Subject:</source>
-        <translation>Den registrerte:</translation>
     </message>
     <message>
         <source>Attachments:</source>

@@ -613,6 +613,29 @@ def test_once_a_year_fee_needs_an_amount_and_a_reason(
 # --- an e-mail ----------------------------------------------------------------------------------
 
 
+def test_email_subject_line_reads_emne_in_bokmal(
+    qtbot: Any, db: Database, open_dialog: Callable[..., IntakeDialog]
+) -> None:
+    """The e-mail's "Subject:" is its subject line ("Emne:"), not the data subject."""
+    from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
+
+    from app.ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_language(app, "nb") == "nb"
+    try:
+        dialog = open_dialog(draft=draft_from_email(EMAIL_SAMPLES / "access-request-nb.eml"))
+        labels = [
+            form.labelForField(dialog.email_subject_field)
+            for form in dialog.findChildren(QFormLayout)
+        ]
+        shown = [label.text() for label in labels if isinstance(label, QLabel)]
+        assert shown == ["Emne:"]
+    finally:
+        i18n.remove_translators(app)
+
+
 def test_email_draft_prefilled_and_receipt_confirmed_before_saving(
     qtbot: Any, db: Database, open_dialog: Callable[..., IntakeDialog]
 ) -> None:
