@@ -21,6 +21,7 @@ from app.core.clock import OSLO as OSLO
 # today_oslo is the clock's; re-exported because the GUI and the CLI read it from here.
 from app.core.clock import today_oslo as today_oslo
 from app.core.errors import InvalidInput, NotFound, RuleViolation
+from app.core.messages import Message
 from app.core.model import (
     Channel,
     FeeDecision,
@@ -70,37 +71,38 @@ from app.store.models import (
 
 log = logging.getLogger(__name__)
 
+# The day the GDPR applied: no request is received before it.
+GDPR_APPLIED = dt.date(2018, 5, 25)
+
 # --- validation -------------------------------------------------------------------------------
 
 
 def normalise_request(inp: RequestInput) -> RequestInput:
     """Check and normalise everything typed or read; raises InvalidInput with one clear line."""
     if not inp.types:
-        raise InvalidInput("Choose at least one request type.")
+        raise InvalidInput("request.no_types")
     types = tuple(RequestType(t) for t in inp.types)
     name = validate_name(inp.name)
     email = normalise_email(inp.email).lower() if inp.email and inp.email.strip() else None
     phone = normalise_phone(inp.phone) if inp.phone and inp.phone.strip() else None
     customer_no = (inp.customer_no or "").strip() or None
     if customer_no and len(customer_no) > 64:
-        raise InvalidInput("The customer number is longer than 64 characters.")
+        raise InvalidInput("request.customer_no_too_long", limit=64)
     received_at = inp.received_at
     if received_at.tzinfo is None:
-        raise InvalidInput("The time of receipt must carry a time zone.")
+        raise InvalidInput("request.receipt_without_zone")
     if received_at > clock.now_utc() + dt.timedelta(minutes=5):
-        raise InvalidInput("The time of receipt is in the future.")
-    if received_at.year < 2018:
-        raise InvalidInput("The time of receipt is before the GDPR applied (25 May 2018).")
+        raise InvalidInput("request.receipt_in_future")
+    if received_at.astimezone(OSLO).date() < GDPR_APPLIED:
+        raise InvalidInput("request.receipt_before_gdpr", applied=GDPR_APPLIED)
     if inp.language not in ("nb", "en"):
-        raise InvalidInput(f"Unknown language {inp.language!r}; use nb or en.")
+        raise InvalidInput("request.unknown_language", language=inp.language)
     if inp.fee_decision == FeeDecision.FEE and not (inp.fee_amount and inp.fee_amount > 0):
-        raise InvalidInput("A fee needs an amount in kroner greater than zero.")
+        raise InvalidInput("request.fee_needs_amount")
     if inp.fee_decision == FeeDecision.FEE and not (inp.refusal_reason or "").strip():
-        raise InvalidInput(
-            "A fee needs its reason: why the request is manifestly unfounded or excessive."
-        )
+        raise InvalidInput("request.fee_needs_reason")
     if inp.fee_decision == FeeDecision.REFUSE and not (inp.refusal_reason or "").strip():
-        raise InvalidInput("A refusal needs its reason.")
+        raise InvalidInput("workflow.refusal_needs_reason")
     return replace(
         inp,
         types=types,
@@ -311,7 +313,7 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
         if inp.subject_id is not None:
             subj = s.get(Subject, inp.subject_id)
             if subj is None or subj.erased_at is not None:
-                raise NotFound(f"Subject {inp.subject_id} does not exist.")
+                raise NotFound("request.no_such_subject", subject_id=inp.subject_id)
             _complete_subject(subj, inp)
         elif inp.new_subject:
             subj = _create_subject(s, inp)
@@ -330,10 +332,7 @@ def log_request(db: Database, inp: RequestInput) -> LoggedRequest:
         if RequestType.ACCESS in inp.types and inp.fee_decision is None and not created:
             recent = _recent_free_statement(s, subj.id, received)
             if recent is not None:
-                raise RuleViolation(
-                    f"This person received a free statement on {recent.isoformat()}, "
-                    "within the last 12 months: record the decision (free, fee or refuse)."
-                )
+                raise RuleViolation("request.recent_free_statement", on=recent)
 
         now = clock.now_utc()
         case = Case(
@@ -414,7 +413,9 @@ def add_request_to_case(db: Database, reference: str, inp: RequestInput) -> None
     with db.session() as s:
         case = common.get_case(s, reference)
         if not case.is_open:
-            raise RuleViolation(f"Case {reference} is {case.status}; it cannot take a request.")
+            raise RuleViolation(
+                "request.case_not_open", reference=reference, status=Status(case.status)
+            )
         types = set(types_from_text(case.types)) | set(inp.types)
         case.types = types_to_text(types)
         _complete_subject(case.subject, inp)
@@ -523,7 +524,7 @@ def document_content(db: Database, document_id: int) -> tuple[str, bytes]:
     with db.session() as s:
         doc = s.get(Document, document_id)
         if doc is None:
-            raise NotFound(f"There is no document {document_id}.")
+            raise NotFound("request.no_such_document", document_id=document_id)
         return doc.filename, doc.content
 
 
@@ -675,7 +676,7 @@ def list_cases(
     today = today or clock.today_oslo()
     cols = _SORT_COLUMNS.get(q.sort)
     if cols is None:
-        raise InvalidInput(f"Cannot sort by {q.sort!r}.")
+        raise InvalidInput("request.unknown_sort", column=q.sort)
     page = paging.window(offset, limit, total)
     if page is None:
         return []
@@ -707,7 +708,7 @@ def iter_cases(
     today = today or clock.today_oslo()
     cols = _SORT_COLUMNS.get(q.sort)
     if cols is None:
-        raise InvalidInput(f"Cannot sort by {q.sort!r}.")
+        raise InvalidInput("request.unknown_sort", column=q.sort)
     order = [c.desc() for c in cols] if q.descending else list(cols)
     with db.session() as s:
         people = _people_matching(s, q.text.strip()) if q.text.strip() else None
@@ -760,7 +761,7 @@ def case_stats(db: Database, *, today: dt.date | None = None) -> CaseStats:
 def add_note(db: Database, reference: str, note: str) -> None:
     note = limited_text(note, "notes")
     if not note:
-        raise InvalidInput("The note is empty.")
+        raise InvalidInput("request.note_empty")
     with db.session() as s:
         add_event(common.get_case(s, reference), "note", note)
 
@@ -777,27 +778,23 @@ def extend(
     due date, with reasons, and the person must be told within the first month."""
     reason = limited_text(reason, "reasons")
     if not reason:
-        raise InvalidInput("An extension needs its reasons (complexity or number of requests).")
+        raise InvalidInput("workflow.extension_needs_reasons")
     decided_on = decided_on or clock.today_oslo()
     told_on = told_on or decided_on
     with db.session() as s:
         case = common.get_case(s, reference)
-        require_open(case, "extend it")
+        require_open(case, Message("workflow.action_extend"))
         if case.extended:
-            raise RuleViolation(f"Case {reference} is already extended to {case.due_date}.")
+            raise RuleViolation("workflow.already_extended", reference=reference, due=case.due_date)
         original = deadlines.due_date(case.received_date)
         if not deadlines.extension_allowed(case.received_date, decided_on):
             raise RuleViolation(
-                f"The deadline {original.isoformat()} has passed: an extension decided on "
-                f"{decided_on.isoformat()} is not allowed (Art. 12(3): the person must be told "
-                "within the first month)."
+                "workflow.extension_too_late", original=original, decided_on=decided_on
             )
         if told_on > original:
-            raise RuleViolation(
-                f"The person must be told of the extension by {original.isoformat()}."
-            )
+            raise RuleViolation("workflow.extension_told_too_late", original=original)
         if told_on < case.received_date or decided_on < case.received_date:
-            raise InvalidInput("The extension cannot be dated before the request was received.")
+            raise InvalidInput("workflow.extension_before_receipt")
         case.extended = True
         case.extension_decided_on = decided_on
         case.extension_reason = reason
@@ -824,7 +821,7 @@ def record_identity(
     """Record how identity was checked (the method and result; never a copy of an ID)."""
     method = method.strip()
     if not method:
-        raise InvalidInput("Choose how identity was checked.")
+        raise InvalidInput("workflow.identity_method_missing")
     notes = limited_text(notes, "notes")
     on = on or clock.today_oslo()
     result = IdentityResult(result)
@@ -852,11 +849,11 @@ def pause_for_identity(db: Database, reference: str, *, requested_on: dt.date) -
     """Identification was asked for: the adjusted date runs from here (the strict one counts)."""
     with db.session() as s:
         case = common.get_case(s, reference)
-        require_open(case, "ask for identification")
+        require_open(case, Message("workflow.action_ask_identification"))
         if requested_on < case.received_date:
-            raise InvalidInput("Identification cannot be asked for before the request arrived.")
+            raise InvalidInput("workflow.identification_before_receipt")
         if case.identity_requested_on and not case.identity_received_on:
-            raise RuleViolation("Identification has already been asked for and not yet arrived.")
+            raise RuleViolation("workflow.identification_pending")
         case.identity_requested_on = requested_on
         case.identity_received_on = None
         previous = case.status
@@ -872,9 +869,9 @@ def resume_after_identity(db: Database, reference: str, *, received_on: dt.date)
     with db.session() as s:
         case = common.get_case(s, reference)
         if case.identity_requested_on is None or case.identity_received_on is not None:
-            raise RuleViolation("The case is not waiting for identification.")
+            raise RuleViolation("workflow.not_waiting_for_identification")
         if received_on < case.identity_requested_on:
-            raise InvalidInput("Identification cannot arrive before it was asked for.")
+            raise InvalidInput("workflow.identification_before_asked")
         case.identity_received_on = received_on
         previous = case.status
         if case.status == Status.AWAITING_IDENTITY:

@@ -29,7 +29,6 @@ UNCONVERTED: set[str] = {
     "app/cli/requests.py",
     "app/cli/retention.py",
     "app/cli/subjects.py",
-    "app/services/cases.py",
     "app/services/findings.py",
     "app/services/intake.py",
     "app/services/register.py",

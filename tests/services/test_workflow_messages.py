@@ -76,7 +76,7 @@ def test_an_answer_needs_a_known_method_and_a_possible_date(db: Database) -> Non
     exc = refusal(
         InvalidInput, workflow.mark_answered, db, ref, on=dt.date(2026, 3, 1), method="post"
     )
-    assert exc.render("nb") == "Svaret kan ikke dateres før innsynskravet ble mottatt."
+    assert exc.render("nb") == "Svaret kan ikke dateres før henvendelsen ble mottatt."
     tomorrow = cases.today_oslo() + dt.timedelta(days=1)
     exc = refusal(InvalidInput, workflow.mark_answered, db, ref, on=tomorrow, method="post")
     assert exc.render("nb") == "Svaret kan ikke dateres fram i tid."
