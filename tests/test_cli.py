@@ -264,3 +264,29 @@ def test_a_reader_that_goes_away_ends_the_listing_quietly(
         monkeypatch.undo()
     assert code == 141
     assert counts(db_path)[0] == 2  # nothing changed
+
+
+@pytest.mark.parametrize(
+    ("args", "bokmal"),
+    [
+        (["request", "import-email", "nowhere.eml"], "innsyn: nowhere.eml: filen finnes ikke"),
+        (["report", "annual", "--year", "2017", "--out", "-"],
+         "innsyn: Det finnes ingen tall for 2017."),
+        (["request", "add", "--channel", "fax", "--type", "access", "--name", "X"],
+         "innsyn: argumentet --channel: ugyldig valg 'fax' (velg blant 'phone', 'email', "
+         "'letter', 'in-person')"),
+    ],
+)  # fmt: skip
+def test_the_commands_own_refusals_read_in_bokmal(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    args: list[str],
+    bokmal: str,
+) -> None:
+    run(capsys, "--db", str(db_path), "init")
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    before = counts(db_path)
+    code, out, err = run(capsys, "--db", str(db_path), *args)
+    assert code != 0 and err.strip() == bokmal
+    assert counts(db_path) == before

@@ -91,10 +91,10 @@ def test_kept_erased_refuses(
     set_clock: SetClock,
 ) -> None:
     ref, line_id = kept_line
-    refused(capsys, db_path, f"line {line_id} is not kept data whose date has come by 2026-11-25",
+    refused(capsys, db_path, f"line {line_id} is not kept data whose date has come by 25 November 2026",
             "retention", "kept-erased", str(line_id), "--on", "2026-11-25")  # fmt: skip
     set_clock(dt.date(2027, 2, 15))
-    refused(capsys, db_path, "is not kept data whose date has come by 2027-01-30",
+    refused(capsys, db_path, "is not kept data whose date has come by 30 January 2027",
             "retention", "kept-erased", str(line_id), "--on", "2027-01-30")  # fmt: skip
     refused(capsys, db_path, "future", "retention", "kept-erased", str(line_id),
             "--on", "2027-02-16")  # fmt: skip

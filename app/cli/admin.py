@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import CliError, Parser, Subcommands, open_db
+from app.cli.common import CliError, Parser, Subcommands, language_of, open_db
+from app.core.messages import Message
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -26,7 +27,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problem is None:
         print(f"{db.path.name}: every page reads and checks")
         return 0
-    print(f"innsyn: {problem} Restore the newest good backup (innsyn restore).", file=sys.stderr)
+    advice = Message("cli.check_failed", problem=problem).render(language_of(args))
+    print(f"innsyn: {advice}", file=sys.stderr)
     return 1
 
 
@@ -40,7 +42,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"audit chain intact: {report.rows} rows")
         return 0
-    print(f"audit chain broken at row {report.first_bad_id}: {report.problem}", file=sys.stderr)
+    broken = Message("cli.chain_broken", row=report.first_bad_id, problem=report.problem)
+    print(broken.render(language_of(args)), file=sys.stderr)
     return 1
 
 
@@ -60,7 +63,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = (Path(args.db) if args.db else default_database_path()).expanduser().resolve()
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CliError("restoring replaces the database: confirm with --yes")
+            raise CliError("cli.confirm_restore")
         answer = input(f"Replace {target.name} by {Path(args.file).name}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("nothing restored")
@@ -79,7 +82,7 @@ def cmd_key_recovery_sheet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CliError("the sheet holds the database key: confirm with --yes")
+            raise CliError("cli.confirm_sheet")
         answer = input(f"Write the database key to {out}? Keep the printout in a safe. [y/N] ")
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("nothing written")

@@ -74,7 +74,7 @@ def cmd_report_annual(args: argparse.Namespace) -> int:
     else:
         # The years export_annual_report has figures for.
         if not 2018 <= args.year <= clock.today_oslo().year:
-            raise CliError(f"There are no figures for {args.year}.")
+            raise CliError("cli.no_figures", year=args.year)
         with open_db(args, create=False) as db:
             figures = exports.figures_for_year(db, args.year)
             text = json.dumps(annual_record(figures), ensure_ascii=False, indent=2) + "\n"
@@ -126,7 +126,7 @@ def cmd_annual_statements(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.out).expanduser()
     if not out_dir.is_dir():
-        raise CliError(f"--out {args.out}: no such folder")
+        raise CliError("cli.no_such_folder", option="--out", path=args.out)
     combined = out_file(args.combined, "--combined") if args.combined else None
     with open_db(args, create=False) as db:
         mode = "role" if args.role else "requests"

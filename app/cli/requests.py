@@ -20,6 +20,7 @@ from app.cli.common import (
     parse_types,
 )
 from app.core import deadlines
+from app.core.messages import Message
 from app.core.model import Channel
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def cmd_request_add(args: argparse.Namespace) -> int:
     try:
         channel = Channel(args.channel)
     except ValueError:
-        raise CliError(f"unknown channel {args.channel!r}") from None
+        raise CliError("cli.unknown_channel", value=args.channel) from None
     req = RequestInput(
         channel=channel,
         types=parse_types(args.type),
@@ -74,7 +75,7 @@ def _add_to_case(args: argparse.Namespace, req: RequestInput) -> int:
     from app.services import cases
 
     if args.new_subject:
-        raise CliError("--to-case adds to a case of a person on record: give no --new-subject")
+        raise CliError("cli.to_case_new_subject")
     with open_db(args, create=False) as db:
         d = cases.get_case(db, args.to_case)
         check = cases.check_request(db, req)
@@ -82,16 +83,14 @@ def _add_to_case(args: argparse.Namespace, req: RequestInput) -> int:
             m.subject_id == d.subject_id and set(m.matched_on) - {"name"} for m in check.matches
         )
         if not same:
-            raise CliError(
-                f"the request is not from the person of case {d.reference} (matched on "
-                "e-mail, phone or customer number): log it as a case of its own"
-            )
+            raise CliError("cli.not_same_person", reference=d.reference)
         check = cases.check_request(db, replace(req, subject_id=d.subject_id))
         if d.reference not in {c.reference for c in check.duplicates}:
             raise CliError(
-                f"case {d.reference} ({d.status.value}; "
-                f"{', '.join(t.value for t in d.types)}) is not an open case with a request of "
-                "the same type: log it as a case of its own"
+                "cli.not_open_same_type",
+                reference=d.reference,
+                status=d.status,
+                types=tuple(d.types),
             )
         cases.add_request_to_case(db, d.reference, replace(req, subject_id=d.subject_id))
         d = cases.get_case(db, d.reference)
@@ -109,7 +108,7 @@ def cmd_request_import_email(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CliError(f"{args.file}: no such file")
+        raise CliError("cli.no_such_file", path=args.file)
     draft = draft_from_email(path)
     req = draft.request
     if args.name:
@@ -119,7 +118,7 @@ def cmd_request_import_email(args: argparse.Namespace) -> int:
     if args.received:
         req = replace(req, received_at=parse_received(args.received))
     if not req.name.strip():
-        raise CliError(f"{path.name} names no sender: give the requester's name with --name")
+        raise CliError("cli.no_sender", file=path.name)
     req = replace(req, new_subject=args.new_subject)
     with open_db(args) as db:
         logged = cases.log_request(db, req)
@@ -219,7 +218,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
-    received = parse_date(args.received, "the receipt date")
+    received = parse_date(args.received, Message("cli.receipt_date"))
     exp = deadlines.explain_due_date(received, extended=args.extended, lang=args.lang)
     print(exp.due.isoformat())
     print(exp.text)

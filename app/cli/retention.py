@@ -183,10 +183,7 @@ def cmd_retention_kept_erased(args: argparse.Namespace) -> int:
         due = {k.line_id: k for k in rights.kept_until_items(db, on)}
         item = due.get(args.line_id)
         if item is None:
-            raise CliError(
-                f"line {args.line_id} is not kept data whose date has come by {on.isoformat()} "
-                f"(see `innsyn retention kept --as-of {on.isoformat()}`)"
-            )
+            raise CliError("cli.not_kept_due", line=args.line_id, on=on, as_of=on.isoformat())
         rights.mark_kept_erased(db, item.line_id, on, (args.notes or "").strip())
     print(f"{item.reference}: {item.activity} / {item.applies_to} erased on {on.isoformat()}")
     return 0
@@ -240,7 +237,7 @@ def cmd_retention_deidentify(args: argparse.Namespace) -> int:
     as_of = parse_past_date(args.as_of, "--as-of")  # a period runs out by today, not later
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CliError("de-identifying removes case data for good: confirm with --yes")
+            raise CliError("cli.confirm_deidentify")
         answer = input(f"De-identify the closed cases due as of {as_of.isoformat()}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("nothing de-identified")

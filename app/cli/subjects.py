@@ -16,7 +16,7 @@ def cmd_subjects_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CliError(f"{args.file}: no such file")
+        raise CliError("cli.no_such_file", path=args.file)
     mapping = load_mapping(Path(args.mapping)) if args.mapping else None
     pre = preview(path, mapping, limit=0)  # an unreadable file fails before the database opens
     pre.mapping.check(pre.headers)
