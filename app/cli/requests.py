@@ -14,6 +14,7 @@ from app.cli.common import (
     CliError,
     Parser,
     Subcommands,
+    language_of,
     open_db,
     parse_date,
     parse_received,
@@ -109,7 +110,7 @@ def cmd_request_import_email(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliError("cli.no_such_file", path=args.file)
-    draft = draft_from_email(path)
+    draft = draft_from_email(path, language_of(args))
     req = draft.request
     if args.name:
         req = replace(req, name=args.name)

@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core import messages
 from app.core.errors import UserError
+from app.core.messages import Message
 from app.core.model import Channel, RequestType
 from app.intake.email import ParsedEmail, parse_email_file
 from app.services.cases import log_request
@@ -53,11 +55,17 @@ def evidence_of(parsed: ParsedEmail, filename: str) -> EmailEvidence:
     )
 
 
-def draft_from_email(path: Path) -> EmailDraft:
-    """Read the file (raises NotAnEmail with a clear message) and pre-fill a request."""
-    parsed = parse_email_file(path)
+def draft_from_email(path: Path, language: str = messages.DEFAULT) -> EmailDraft:
+    """Read the file (raises NotAnEmail with a clear message) and pre-fill a request. What
+    the draft writes of its own (the forward's header lines, the subject note) reads in
+    `language`, the officer's."""
+    parsed = parse_email_file(path, language)
     types = tuple(RequestType(t) for t in parsed.request_type_hints) or (RequestType.ACCESS,)
-    notes = f"Subject: {parsed.subject}" if parsed.subject else ""
+    notes = (
+        messages.render("intake.subject_note", {"subject": parsed.subject}, language)
+        if parsed.subject
+        else ""
+    )
     request = RequestInput(
         channel=Channel.EMAIL,
         types=types,
@@ -77,7 +85,7 @@ class ImportOutcome:
     reference: str | None
     received_at: dt.datetime | None
     received_source: str | None
-    error: str | None
+    error: Message | None  # why it was not imported, rendered where it is shown
 
 
 def import_email_files(
@@ -85,17 +93,19 @@ def import_email_files(
     paths: Sequence[Path],
     *,
     progress: Callable[[int, int], bool] | None = None,
+    language: str = messages.DEFAULT,
 ) -> list[ImportOutcome]:
     """Import many files, each in its own transaction; one bad file does not stop the rest.
-    `progress(done, total)` may return False to cancel before the next file."""
+    `progress(done, total)` may return False to cancel before the next file; `language` is
+    the officer's, for what the drafts write of their own."""
     outcomes: list[ImportOutcome] = []
     for i, path in enumerate(paths):
         if progress is not None and progress(i, len(paths)) is False:
             break
         try:
-            draft = draft_from_email(path)
+            draft = draft_from_email(path, language)
             if not draft.request.name.strip():
-                raise UserError(f"{path.name} names no sender: import it on its own.")
+                raise UserError("intake.no_sender", name=path.name)
             logged = log_request(db, draft.request)
             outcomes.append(
                 ImportOutcome(
@@ -107,13 +117,11 @@ def import_email_files(
                 )
             )
         except UserError as exc:
-            outcomes.append(ImportOutcome(path, None, None, None, str(exc)))
+            outcomes.append(ImportOutcome(path, None, None, None, exc.message))
         except OSError as exc:  # unreadable or gone: say so for this file, go on
-            outcomes.append(
-                ImportOutcome(
-                    path, None, None, None, f"{path.name} cannot be read ({exc.strerror})."
-                )
-            )
+            reason = messages.os_reason(exc)
+            problem = Message("intake.file_unreadable", name=path.name, reason=reason)
+            outcomes.append(ImportOutcome(path, None, None, None, problem))
     if progress is not None:
         progress(len(outcomes), len(paths))
     return outcomes

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.intake import ImportOutcome
-from app.ui.formatting import format_time_oslo
+from app.ui.formatting import format_time_oslo, ui_language
 from app.ui.widgets import name_buttons, named
 
 __all__ = ["ImportSummaryDialog"]
@@ -61,8 +61,10 @@ class ImportSummaryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        language = ui_language()
         for row, outcome in enumerate(self.outcomes):
-            result = outcome.reference or outcome.error or ""
+            problem = outcome.error.render(language) if outcome.error is not None else ""
+            result = outcome.reference or problem
             received = format_time_oslo(outcome.received_at)
             if received and outcome.received_source == "date-header":
                 received += " " + self.tr("(sender's clock: check it)")

@@ -659,7 +659,7 @@ class MainWindow(QMainWindow):
 
     def intake_email_file(self, path: Path) -> str | None:
         try:
-            draft = intake.draft_from_email(path)
+            draft = intake.draft_from_email(path, ui_language())
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not an e-mail"), problem_text(exc))
             return None
@@ -688,6 +688,7 @@ class MainWindow(QMainWindow):
             return None
         db = self.db
         files = list(paths)
+        language = ui_language()
         self._job_total = len(files)
         self.import_progress.setRange(0, len(files))
         self.import_progress.setValue(0)
@@ -698,7 +699,9 @@ class MainWindow(QMainWindow):
         self.new_phone_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Importing {n} e-mail files…").format(n=len(files)))
         self._job = self.tasks.run(
-            lambda progress: intake.import_email_files(db, files, progress=progress),
+            lambda progress: intake.import_email_files(
+                db, files, progress=progress, language=language
+            ),
             on_success=self._on_import_finished,
             on_failure=self._on_import_failed,
             on_progress=self._on_import_progress,

@@ -422,10 +422,10 @@ def test_an_import_can_be_cancelled(
     release = threading.Event()
     real = intake.draft_from_email
 
-    def slow_draft(path: Path) -> intake.EmailDraft:
+    def slow_draft(path: Path, language: str = "en") -> intake.EmailDraft:
         started.set()
         release.wait(10)
-        return real(path)
+        return real(path, language)
 
     monkeypatch.setattr(intake, "draft_from_email", slow_draft)
     files = [EMAIL_SAMPLES / "access-request-nb.eml"] * 5
