@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DATE_HEADER",
     "FILE_TIME",
-    "FORWARD_RULES",
     "MAX_EMAIL_BYTES",
     "RECEIVED_HEADER",
     "NotAnEmail",
@@ -72,11 +71,6 @@ _OTHER_FORMATS = (
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
-# The line a forward's original starts under, in every language the officer may write it in
-# (the text is written in the officer's language; both are recognised when read back).
-FORWARD_RULES = tuple(
-    messages.render("email.forward_rule", {}, language) for language in messages.LANGUAGES
-)
 
 
 @dataclass(frozen=True, repr=False)
