@@ -122,18 +122,18 @@ class Unlocker:
 
     def offer_recovery_sheet(self, db: Database) -> None:
         box = QMessageBox(self.parent)
-        box.setWindowTitle(box.tr("Innsyn: the database key"))
+        box.setWindowTitle(_tr("Innsyn: the database key"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(
-            box.tr(
+            _tr(
                 "The database is encrypted. Its key is kept in this computer's keyring, so "
                 "you will not be asked for it. If this computer is lost, the recovery key "
                 "opens the database and its backups elsewhere:\n\n%1\n\nSave the recovery "
                 "sheet now, print it and keep it in a safe."
             ).replace("%1", db.new_recovery_key or "")
         )
-        save = box.addButton(box.tr("Save recovery sheet…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(box.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        save = box.addButton(_tr("Save recovery sheet…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is save:
             self.save_recovery_sheet(db)

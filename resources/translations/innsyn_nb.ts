@@ -176,6 +176,30 @@
         <translation>Filen kunne ikke skrives: {reason}</translation>
     </message>
     <message>
+        <source>Innsyn: the database key</source>
+        <translation>Innsyn: databasenøkkelen</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Its key is kept in this computer&apos;s keyring, so you will not be asked for it. If this computer is lost, the recovery key opens the database and its backups elsewhere:
+
+%1
+
+Save the recovery sheet now, print it and keep it in a safe.</source>
+        <translation>Databasen er kryptert. Nøkkelen oppbevares i denne datamaskinens nøkkelring, så du blir ikke spurt om den. Hvis denne datamaskinen går tapt, åpner gjenopprettingsnøkkelen databasen og sikkerhetskopiene andre steder:
+
+%1
+
+Lagre gjenopprettingsarket nå, skriv det ut og oppbevar det i en safe.</translation>
+    </message>
+    <message>
+        <source>Save recovery sheet…</source>
+        <translation>Lagre gjenopprettingsark …</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Senere</translation>
+    </message>
+    <message>
         <source>Innsyn: the database is damaged</source>
         <translation>Innsyn: databasen er skadet</translation>
     </message>
@@ -6091,33 +6115,6 @@ Noen få spørsmål setter det opp på denne datamaskinen; alt kan endres senere
     <message>
         <source>Retire the system &apos;{name}&apos;?</source>
         <translation>Sette systemet «{name}» ut av bruk?</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <source>Innsyn: the database key</source>
-        <translation>Innsyn: databasenøkkelen</translation>
-    </message>
-    <message>
-        <source>The database is encrypted. Its key is kept in this computer&apos;s keyring, so you will not be asked for it. If this computer is lost, the recovery key opens the database and its backups elsewhere:
-
-%1
-
-Save the recovery sheet now, print it and keep it in a safe.</source>
-        <translation>Databasen er kryptert. Nøkkelen oppbevares i denne datamaskinens nøkkelring, så du blir ikke spurt om den. Hvis denne datamaskinen går tapt, åpner gjenopprettingsnøkkelen databasen og sikkerhetskopiene andre steder:
-
-%1
-
-Lagre gjenopprettingsarket nå, skriv det ut og oppbevar det i en safe.</translation>
-    </message>
-    <message>
-        <source>Save recovery sheet…</source>
-        <translation>Lagre gjenopprettingsark …</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Senere</translation>
     </message>
 </context>
 </TS>
