@@ -18,6 +18,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 QT_DEBS=(libgl1 libegl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3)
+# What Qt's X11 platform plugin (xcb) needs besides: without them a window on an X display
+# aborts at start ("xcb-cursor0 or libxcb-cursor0 is needed").
+XCB_DEBS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
 # A session bus and a real Secret Service for the keyring integration test; libfaketime for the
 # second run of the suite with the system clock moved ahead.
 TEST_DEBS=(dbus dbus-bin gnome-keyring faketime)
@@ -121,7 +125,8 @@ case "$cmd" in
         install_debs "${QT_DEBS[@]}"
         setup requirements-dev.lock requirements-build.lock ;;
     run)
-        install_debs "${QT_DEBS[@]}"
+        if [ -n "${DISPLAY:-}" ]; then install_debs "${QT_DEBS[@]}" "${XCB_DEBS[@]}"
+        else install_debs "${QT_DEBS[@]}"; fi
         setup requirements.lock
         # Without a display Qt aborts; fall back to offscreen only when there is none at all.
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
