@@ -1206,6 +1206,8 @@ NB: dict[str | tuple[str, ...], str | tuple[str, str]] = {
     "The database is encrypted. Its key is kept in this computer's keyring, so you will not be asked for it. If this computer is lost, the recovery key opens the database and its backups elsewhere:\n\n%1\n\nSave the recovery sheet now, print it and keep it in a safe.": "Databasen er kryptert. Nøkkelen oppbevares i denne datamaskinens nøkkelring, så du blir ikke spurt om den. Hvis denne datamaskinen går tapt, åpner gjenopprettingsnøkkelen databasen og sikkerhetskopiene andre steder:\n\n%1\n\nLagre gjenopprettingsarket nå, skriv det ut og oppbevar det i en safe.",
     "Save recovery sheet…": "Lagre gjenopprettingsark …",
     "Later": "Senere",
+    "%1 is in use by another Innsyn window on %2. Close it first, or open another database with --db.": "%1 er i bruk i et annet Innsyn-vindu på %2. Lukk det først, eller åpne en annen database med --db.",
+    "%1 is in use by another Innsyn window. Close it first, or open another database with --db.": "%1 er i bruk i et annet Innsyn-vindu. Lukk det først, eller åpne en annen database med --db.",
     # --- crash dialog ---
     "Innsyn: unexpected error": "Innsyn: uventet feil",
     "Something went wrong that Innsyn did not expect. What you saved before is safe. Please copy this report to whoever supports Innsyn; it contains no personal data.": "Noe gikk galt som Innsyn ikke ventet. Det du har lagret tidligere, er trygt. Kopier denne rapporten og send den til den som gir brukerstøtte for Innsyn; den inneholder ingen personopplysninger.",

@@ -4,6 +4,7 @@ safe alternative (recovery key, passphrase) — never a key in a file."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QStandardPaths
@@ -193,16 +194,27 @@ def open_interactively(
     lock.setStaleLockTime(0)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not lock.tryLock(100):
-        info = lock.getLockInfo()
-        holder = ""
-        if info[0]:
-            holder = f" (process {info[1]} on {info[2]})"
-        unlocker.tell(
-            "Innsyn",
-            f"{path} is in use by another Innsyn window{holder}. Close it first, or open "
-            "another database with --db.",
-        )
+        # PySide6 gives (found, host name, application name): no process id
+        found, host = lock.getLockInfo()[:2]
+        if found and host:
+            text = (
+                _tr(
+                    "%1 is in use by another Innsyn window on %2. Close it first, or open "
+                    "another database with --db."
+                )
+                .replace("%1", str(path))
+                .replace("%2", str(host))
+            )
+        else:
+            text = _tr(
+                "%1 is in use by another Innsyn window. Close it first, or open another "
+                "database with --db."
+            ).replace("%1", str(path))
+        unlocker.tell(_tr("Innsyn"), text)
         return None
+    # The lock names the process and host that holds the database: owner-only, as every
+    # file of ours (QLockFile writes it as the umask allows).
+    os.chmod(lock.fileName(), 0o600)
     secret: str | None = None
     passphrase: str | None = None
     restored = False

@@ -211,6 +211,14 @@ Restore the backup of %2? The damaged file is kept aside.</source>
 
 Gjenopprette sikkerhetskopien fra %2? Den skadde filen blir lagt til side.</translation>
     </message>
+    <message>
+        <source>%1 is in use by another Innsyn window on %2. Close it first, or open another database with --db.</source>
+        <translation>%1 er i bruk i et annet Innsyn-vindu på %2. Lukk det først, eller åpne en annen database med --db.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another Innsyn window. Close it first, or open another database with --db.</source>
+        <translation>%1 er i bruk i et annet Innsyn-vindu. Lukk det først, eller åpne en annen database med --db.</translation>
+    </message>
 </context>
 <context>
     <name>ActionDialog</name>

@@ -5,6 +5,7 @@ elsewhere, and the newest good backup offered for a damaged file."""
 from __future__ import annotations
 
 import io
+import socket
 import stat
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.services import cases
 from app.services.backup import make_backup
 from app.store.database import Database
+from app.ui import i18n
 from app.ui.unlock import NewPassphraseDialog, SecretDialog, Unlocker, open_interactively
 from tests.conftest import phone_request
 from tests.dbutil import crash_while_open, damage_a_data_page
@@ -57,9 +59,12 @@ def test_new_database_offers_the_recovery_sheet_and_locks_the_file(
     assert opened is not None
     db, lock = opened
     assert first.sheet_offered == 1 and first.asked == []
+    lock_file = db_path.with_name(db_path.name + ".lock")
+    assert stat.S_IMODE(lock_file.stat().st_mode) == 0o600
     second = ScriptedUnlocker()
     assert open_interactively(db_path, second) is None
-    assert "is in use by another Innsyn window" in second.told[0]
+    host = socket.gethostname()
+    assert f"{db_path} is in use by another Innsyn window on {host}. Close it" in second.told[0]
     db.close()
     lock.unlock()
     third = ScriptedUnlocker()
@@ -155,3 +160,19 @@ def test_recovery_sheet_is_saved_owner_only(
     text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
     assert db.new_recovery_key is not None
     assert db.new_recovery_key.split("-")[0] in text
+
+
+def test_a_database_in_use_is_said_in_bokmal(qtbot: Any, qapp: Any, db_path: Path) -> None:
+    opened = open_interactively(db_path, ScriptedUnlocker())
+    assert opened is not None
+    try:
+        assert i18n.install_language(qapp, "nb") == "nb"
+        second = ScriptedUnlocker()
+        assert open_interactively(db_path, second) is None
+        assert second.told[0].startswith(
+            f"{db_path} er i bruk i et annet Innsyn-vindu på {socket.gethostname()}. Lukk"
+        )
+    finally:
+        i18n.remove_translators(qapp)
+        opened[0].close()
+        opened[1].unlock()
