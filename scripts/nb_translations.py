@@ -1383,5 +1383,12 @@ NB.update(
     {
         ("", "Subject:", "e-mail subject line"): "Emne:",
         ("", "Subject", "e-mail subject line"): "Emne",
+        # --- the bilingual register (issue 13) ---
+        "English": "Engelsk",
+        "Bokmål": "Bokmål",
+        "{field} in Bokmål": "{field} på bokmål",
+        "Leave empty where the name is the same in Bokmål": "La stå tomt der navnet er det samme på bokmål",
+        "In Bokmål, e.g. fakturaer og betalinger": "På bokmål, f.eks. fakturaer og betalinger",
+        "{text} (not written in Bokmål)": "{text} (ikke skrevet på bokmål)",
     }
 )

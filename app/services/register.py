@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core import clock, retention
 from app.core.errors import InvalidInput, NotFound, RuleViolation
+from app.core.messages import Message
 from app.core.model import RecipientRole
 from app.core.retention import (
     AfterEvent,
@@ -125,6 +126,8 @@ class RuleView:
     retired_at: dt.datetime | None  # UTC
     criteria: str  # "3 years after the last purchase"
     exceeds_minimum: StatutoryMinimum | None
+    description_nb: str = ""
+    legal_reference_nb: str = ""
 
     @property
     def retired(self) -> bool:
@@ -152,6 +155,8 @@ class RecipientView:
     dpa_date: dt.date | None
     contact: str
     retired_at: dt.datetime | None
+    name_nb: str = ""  # "" where the name is the same in Bokmål (a proper name)
+    country_nb: str = ""
 
     @property
     def retired(self) -> bool:
@@ -166,6 +171,7 @@ class SystemView:
     owner: str
     holds: str
     retired_at: dt.datetime | None
+    name_nb: str = ""  # "" where the name is the same in Bokmål
 
     @property
     def retired(self) -> bool:
@@ -176,6 +182,7 @@ class SystemView:
 class RetentionLineView:
     applies_to: str
     rule: RuleView
+    applies_to_nb: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,14 @@ class ActivityView:
     recipients: tuple[RecipientView, ...]
     systems: tuple[SystemView, ...]
     retention: tuple[RetentionLineView, ...]
+    # Bokmål beside English (issue 13): "" (or no lines) is a text not written yet.
+    name_nb: str = ""
+    purpose_nb: str = ""
+    legal_basis_text_nb: str = ""
+    data_categories_nb: tuple[str, ...] = ()
+    subject_categories_nb: tuple[str, ...] = ()
+    source_nb: str = ""
+    transfers_nb: str = ""
 
     @property
     def retired(self) -> bool:
@@ -216,6 +231,7 @@ class ControllerProfile:
 class RetentionLineInput:
     rule_id: int
     applies_to: str
+    applies_to_nb: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,6 +251,13 @@ class ActivityInput:
     transfers: str = ""
     security_measures: str = ""
     id: int | None = None
+    name_nb: str = ""
+    purpose_nb: str = ""
+    legal_basis_text_nb: str = ""
+    data_categories_nb: tuple[str, ...] = ()
+    subject_categories_nb: tuple[str, ...] = ()
+    source_nb: str = ""
+    transfers_nb: str = ""
 
 
 @dataclass(frozen=True)
@@ -246,6 +269,8 @@ class RuleInput:
     legal_reference: str = ""
     justification: str = ""
     id: int | None = None
+    description_nb: str = ""
+    legal_reference_nb: str = ""
 
 
 @dataclass(frozen=True)
@@ -257,6 +282,8 @@ class RecipientInput:
     dpa_date: dt.date | None = None
     contact: str = ""
     id: int | None = None
+    name_nb: str = ""
+    country_nb: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +292,7 @@ class SystemInput:
     owner: str = ""
     holds: str = ""
     id: int | None = None
+    name_nb: str = ""
 
 
 class RetentionDate(NamedTuple):
@@ -417,10 +445,12 @@ def _rule_view(r: RetentionRule) -> RuleView:
         retired_at=r.retired_at,
         criteria=retention.deletion_criteria(spec),
         exceeds_minimum=retention.exceeds_statutory_minimum(spec),
+        description_nb=r.description_nb,
+        legal_reference_nb=r.legal_reference_nb,
     )
 
 
-def _recipient_view(r: Recipient) -> RecipientView:
+def recipient_view(r: Recipient) -> RecipientView:
     return RecipientView(
         id=r.id,
         code=r.code,
@@ -431,12 +461,20 @@ def _recipient_view(r: Recipient) -> RecipientView:
         dpa_date=r.dpa_date,
         contact=r.contact,
         retired_at=r.retired_at,
+        name_nb=r.name_nb,
+        country_nb=r.country_nb,
     )
 
 
 def _system_view(x: System) -> SystemView:
     return SystemView(
-        id=x.id, code=x.code, name=x.name, owner=x.owner, holds=x.holds, retired_at=x.retired_at
+        id=x.id,
+        code=x.code,
+        name=x.name,
+        owner=x.owner,
+        holds=x.holds,
+        retired_at=x.retired_at,
+        name_nb=x.name_nb,
     )
 
 
@@ -454,13 +492,28 @@ def activity_view(a: ProcessingActivity) -> ActivityView:
         transfers=a.transfers,
         security_measures=a.security_measures,
         retired_at=a.retired_at,
-        recipients=tuple(_recipient_view(r) for r in sorted(a.recipients, key=lambda r: r.id)),
+        recipients=tuple(recipient_view(r) for r in sorted(a.recipients, key=lambda r: r.id)),
         systems=tuple(_system_view(x) for x in sorted(a.systems, key=lambda x: x.id)),
         retention=tuple(
-            RetentionLineView(applies_to=line.applies_to, rule=_rule_view(line.rule))
+            RetentionLineView(
+                applies_to=line.applies_to,
+                rule=_rule_view(line.rule),
+                applies_to_nb=line.applies_to_nb,
+            )
             for line in a.retention
         ),
+        name_nb=a.name_nb,
+        purpose_nb=a.purpose_nb,
+        legal_basis_text_nb=a.legal_basis_text_nb,
+        data_categories_nb=_split(a.data_categories_nb),
+        subject_categories_nb=_split(a.subject_categories_nb),
+        source_nb=a.source_nb,
+        transfers_nb=a.transfers_nb,
     )
+
+
+def _split(lines: str) -> tuple[str, ...]:
+    return tuple(x for x in lines.splitlines() if x.strip())
 
 
 # --- activities ------------------------------------------------------------------------------------
@@ -502,10 +555,28 @@ def _normalised_activity(inp: ActivityInput) -> ActivityInput:
         applies_to = clean_text(line.applies_to, "data a retention rule applies to", MAX_LINE)
         if not applies_to:
             raise InvalidInput("Say which data each retention rule applies to.")
-        key = RetentionLineInput(line.rule_id, applies_to)
-        if key in lines:
+        if any((x.rule_id, x.applies_to) == (line.rule_id, applies_to) for x in lines):
             raise InvalidInput(f"The retention rule for '{applies_to}' is given twice.")
-        lines.append(key)
+        lines.append(
+            RetentionLineInput(
+                line.rule_id,
+                applies_to,
+                clean_text(line.applies_to_nb, "data a retention rule applies to", MAX_LINE),
+            )
+        )
+    data_nb = _lines(inp.data_categories_nb, "data category")
+    subjects_nb = _lines(inp.subject_categories_nb, "category of data subjects")
+    for english, bokmal, what in (
+        (data_categories, data_nb, "data_categories"),
+        (subject_categories, subjects_nb, "subject_categories"),
+    ):
+        if bokmal and len(bokmal) != len(english):
+            raise InvalidInput(
+                "register.lines_differ",
+                field=Message(f"register.field_{what}"),
+                english=len(english),
+                bokmal=len(bokmal),
+            )
     return replace(
         inp,
         name=clean_name(inp.name, "name of the activity"),
@@ -522,6 +593,13 @@ def _normalised_activity(inp: ActivityInput) -> ActivityInput:
         system_ids=tuple(dict.fromkeys(inp.system_ids)),
         recipient_ids=tuple(dict.fromkeys(inp.recipient_ids)),
         retention=tuple(lines),
+        name_nb=clean_text(inp.name_nb, "name of the activity", MAX_NAME),
+        purpose_nb=clean_text(inp.purpose_nb, "purpose", MAX_TEXT),
+        legal_basis_text_nb=clean_text(inp.legal_basis_text_nb, "legal basis in words", MAX_TEXT),
+        data_categories_nb=data_nb,
+        subject_categories_nb=subjects_nb,
+        source_nb=clean_text(inp.source_nb, "source of the data", MAX_TEXT),
+        transfers_nb=clean_text(inp.transfers_nb, "transfers outside the EEA", MAX_TEXT),
     )
 
 
@@ -574,6 +652,13 @@ def save_activity(db: Database, inp: ActivityInput) -> ActivityView:
         activity.source = inp.source
         activity.transfers = inp.transfers
         activity.security_measures = inp.security_measures
+        activity.name_nb = inp.name_nb
+        activity.purpose_nb = inp.purpose_nb
+        activity.legal_basis_text_nb = inp.legal_basis_text_nb
+        activity.data_categories_nb = "\n".join(inp.data_categories_nb)
+        activity.subject_categories_nb = "\n".join(inp.subject_categories_nb)
+        activity.source_nb = inp.source_nb
+        activity.transfers_nb = inp.transfers_nb
         activity.systems = systems
         activity.recipients = recipients
         # Keep the rows that stay: deleting and re-inserting the same (rule, applies_to) in
@@ -584,6 +669,8 @@ def save_activity(db: Database, inp: ActivityInput) -> ActivityView:
             or ActivityRetention(rule=rules[line.rule_id], applies_to=line.applies_to)
             for line in inp.retention
         ]
+        for row, line in zip(activity.retention, inp.retention, strict=True):
+            row.applies_to_nb = line.applies_to_nb
         s.add(activity)
         s.flush()
         return activity_view(activity)
@@ -641,6 +728,10 @@ def save_rule(db: Database, inp: RuleInput) -> RuleView:
         rule.after_event = AfterEvent(spec.after_event)  # validated by check_rule
         rule.legal_reference = spec.legal_reference
         rule.justification = justification
+        rule.description_nb = clean_text(
+            inp.description_nb, "description of the data kept", MAX_LINE
+        )
+        rule.legal_reference_nb = clean_text(inp.legal_reference_nb, "legal reference", MAX_TEXT)
         s.flush()
         return _rule_view(rule)
 
@@ -653,12 +744,12 @@ def retire_rule(db: Database, rule_id: int) -> None:
 
 
 def list_recipients(db: Database, include_retired: bool = False) -> list[RecipientView]:
-    return _listed(db, Recipient, _recipient_view, include_retired)
+    return _listed(db, Recipient, recipient_view, include_retired)
 
 
 def get_recipient(db: Database, recipient_id: int) -> RecipientView:
     with db.session() as s:
-        return _recipient_view(_get(s, Recipient, recipient_id, "recipient"))
+        return recipient_view(_get(s, Recipient, recipient_id, "recipient"))
 
 
 def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
@@ -680,6 +771,10 @@ def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
     if inp.dpa_date is not None and inp.dpa_date > _today():
         raise InvalidInput("The Data Processing Agreement cannot be dated in the future.")
     contact = clean_text(inp.contact, "recipient's contact details", MAX_TEXT)
+    name_nb = clean_text(inp.name_nb, "recipient's name", MAX_NAME)
+    country_nb = clean_text(inp.country_nb, "recipient's country", MAX_NAME)
+    if not country_nb and is_norway(country):
+        country_nb = "Norge"  # the one country every register names; others are typed
     with db.session() as s:
         recipient = _to_save(s, Recipient, inp.id, "recipient", name)
         s.add(recipient)
@@ -689,8 +784,10 @@ def save_recipient(db: Database, inp: RecipientInput) -> RecipientView:
         recipient.dpa_reference = dpa_reference
         recipient.dpa_date = inp.dpa_date
         recipient.contact = contact
+        recipient.name_nb = name_nb
+        recipient.country_nb = country_nb
         s.flush()
-        return _recipient_view(recipient)
+        return recipient_view(recipient)
 
 
 def retire_recipient(db: Database, recipient_id: int) -> None:
@@ -713,12 +810,14 @@ def save_system(db: Database, inp: SystemInput) -> SystemView:
     name = clean_name(inp.name, "system's name")
     owner = clean_text(inp.owner, "system's owner", MAX_NAME)
     holds = clean_text(inp.holds, "description of what the system holds", MAX_TEXT)
+    name_nb = clean_text(inp.name_nb, "system's name", MAX_NAME)
     with db.session() as s:
         system = _to_save(s, System, inp.id, "system", name)
         s.add(system)
         system.name = name
         system.owner = owner
         system.holds = holds
+        system.name_nb = name_nb
         s.flush()
         return _system_view(system)
 

@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
@@ -40,7 +40,7 @@ from app.core.retention import AfterEvent, SubjectDates
 from app.reports import documents as docs
 from app.reports.pdfbase import styles
 from app.reports.wording import LANGUAGES
-from app.services import register
+from app.services import register, register_language
 from app.services.common import add_event, get_case, limited_text
 from app.services.drawing import active_activities
 from app.services.register import ActivityView
@@ -216,6 +216,12 @@ def _section(
     activity: ActivityView, categories: tuple[str, ...], dates: SubjectDates, lang: str
 ) -> docs.PurposeSection:
     roles = _RECIPIENT_ROLES[lang]
+    english = activity
+    activity = register_language.in_language(activity, lang)
+    # Categories are matched in English (findings name the register's English categories);
+    # each is printed as its line in the statement's language, a freely typed one as typed.
+    as_written = dict(zip(english.data_categories, activity.data_categories, strict=False))
+    categories = tuple(as_written.get(c, c) for c in categories)
     recipients = tuple(
         docs.RecipientLine(name=r.name, role=roles.get(r.role, r.role), country=r.country)
         for r in activity.recipients
@@ -240,6 +246,7 @@ def _section(
             )
         )
     source = activity.source.strip()
+    english_source = english.source.strip()
     return docs.PurposeSection(
         activity_name=activity.name,
         purpose=activity.purpose,
@@ -247,7 +254,10 @@ def _section(
         categories_held=categories,
         recipients=recipients,
         source=source,
-        source_is_subject=source.casefold().rstrip(".") in _SOURCE_IS_SUBJECT,
+        source_is_subject=bool(
+            {english_source.casefold().rstrip("."), source.casefold().rstrip(".")}
+            & _SOURCE_IS_SUBJECT
+        ),
         retention=tuple(lines),
         transfers=activity.transfers,
     )
@@ -265,12 +275,13 @@ def _restricted(s: Session, subject_id: int) -> bool:
 
 
 def _data_copy(
-    found: Sequence[Finding], system_names: dict[int, str]
+    found: Sequence[Finding], system_names: dict[int, str], categories: Mapping[str, str]
 ) -> tuple[docs.DataCopyItem, ...]:
-    """Art. 15(3): each value the officer took from a system, one per line of the notes."""
+    """Art. 15(3): each value the officer took from a system, one per line of the notes;
+    the register's categories in the statement's language (`categories`: English -> shown)."""
     items: list[docs.DataCopyItem] = []
     for finding in sorted(found, key=lambda f: f.system_id):
-        category = ", ".join(_lines(finding.categories))
+        category = ", ".join(categories.get(c, c) for c in _lines(finding.categories))
         system = system_names.get(finding.system_id, "")
         items.extend(
             docs.DataCopyItem(system=system, category=category, value=line)
@@ -279,12 +290,23 @@ def _data_copy(
     return tuple(items)
 
 
-def _system_names(s: Session, ids: Iterable[int]) -> dict[int, str]:
+def _system_names(s: Session, ids: Iterable[int], lang: str) -> dict[int, str]:
+    """Systems by name in `lang` (a Bokmål name not written is the same name)."""
     wanted = set(ids)
     if not wanted:
         return {}
-    rows = s.execute(select(System.id, System.name).where(System.id.in_(wanted)))
-    return {system_id: name for system_id, name in rows}
+    rows = s.execute(select(System.id, System.name, System.name_nb).where(System.id.in_(wanted)))
+    return {i: (nb or name) if lang == "nb" else name for i, name, nb in rows}
+
+
+def _category_names(activities: Sequence[ActivityView], lang: str) -> dict[str, str]:
+    """The register's data categories, English -> as written in `lang` (where written)."""
+    names: dict[str, str] = {}
+    for activity in activities:
+        shown = register_language.in_language(activity, lang).data_categories
+        if len(shown) == len(activity.data_categories):
+            names.update(zip(activity.data_categories, shown, strict=True))
+    return names
 
 
 def _require_access(case: Case) -> None:
@@ -313,11 +335,9 @@ def statement_data(db: Database, reference: str, lang: str | None = None) -> doc
         activities = _active_activities(s)
         known = _known_categories(activities)
         dates = _subject_dates(s, subject)
-        sections = []
-        for activity in activities:
-            held = _held_categories(activity, found, known)
-            if held:
-                sections.append(_section(activity, held, dates, lang))
+        held_by = [(a, _held_categories(a, found, known)) for a in activities]
+        register_language.require_texts((a for a, held in held_by if held), lang)
+        sections = [_section(a, held, dates, lang) for a, held in held_by if held]
         return docs.StatementData(
             controller=controller,
             addressee=_addressee(subject),
@@ -326,7 +346,11 @@ def statement_data(db: Database, reference: str, lang: str | None = None) -> doc
             language=lang,
             processed=bool(found),
             sections=tuple(sections),
-            data_copy=_data_copy(found, _system_names(s, (f.system_id for f in found))),
+            data_copy=_data_copy(
+                found,
+                _system_names(s, (f.system_id for f in found), lang),
+                _category_names(activities, lang),
+            ),
             restricted=_restricted(s, subject.id),
             officer_name=controller.officer_name,
         )
@@ -599,6 +623,7 @@ def _annual_datas(
     ids = list(subject_ids)
     with db.session() as s:
         activities = _active_activities(s)
+        register_language.require_texts(activities, lang)
         known = _known_categories(activities)
         subjects = {
             x.id: x

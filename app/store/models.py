@@ -279,6 +279,12 @@ activity_system = Table(
 )
 
 
+# The register is bilingual (issue 13): a text a letter or statement prints is in English in its
+# plain column and in Bokmål in the `_nb` one; "" is a text not written yet, which a document in
+# that language refuses rather than fill with the other language (services/register.py,
+# `texts_in`). Category lists run line by line in both.
+
+
 class RetentionRule(Base):
     """A period after an event, or 'as required by law', with its legal reference."""
 
@@ -286,10 +292,12 @@ class RetentionRule(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(48), unique=True)
     description: Mapped[str] = mapped_column(Text)
+    description_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
     period_years: Mapped[int] = mapped_column(Integer, default=0)
     period_months: Mapped[int] = mapped_column(Integer, default=0)
     after_event: Mapped[AfterEvent] = mapped_column(EnumText(AfterEvent, 32))
     legal_reference: Mapped[str] = mapped_column(Text, default="")
+    legal_reference_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
     justification: Mapped[str] = mapped_column(Text, default="")
     retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
@@ -299,8 +307,10 @@ class Recipient(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(48), unique=True)
     name: Mapped[str] = mapped_column(Text)
+    name_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
     role: Mapped[RecipientRole] = mapped_column(EnumText(RecipientRole, 32))
     country: Mapped[str] = mapped_column(String(64), default="Norway")
+    country_nb: Mapped[str] = mapped_column(String(64), default="", server_default="")
     dpa_reference: Mapped[str] = mapped_column(Text, default="")
     dpa_date: Mapped[dt.date | None] = mapped_column(Date)
     contact: Mapped[str] = mapped_column(Text, default="")
@@ -312,6 +322,7 @@ class System(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(48), unique=True)
     name: Mapped[str] = mapped_column(Text)
+    name_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
     owner: Mapped[str] = mapped_column(Text, default="")
     holds: Mapped[str] = mapped_column(Text, default="")
     retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
@@ -329,6 +340,13 @@ class ProcessingActivity(Base):
     subject_categories: Mapped[str] = mapped_column(Text)  # one per line
     source: Mapped[str] = mapped_column(Text)
     transfers: Mapped[str] = mapped_column(Text, default="")  # outside the EEA, with safeguard
+    name_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
+    purpose_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
+    legal_basis_text_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
+    data_categories_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
+    subject_categories_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
+    transfers_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
     security_measures: Mapped[str] = mapped_column(Text, default="")
     retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
@@ -349,6 +367,7 @@ class ActivityRetention(Base):
     )
     rule_id: Mapped[int] = mapped_column(ForeignKey("retention_rule.id"))
     applies_to: Mapped[str] = mapped_column(Text)
+    applies_to_nb: Mapped[str] = mapped_column(Text, default="", server_default="")
     activity: Mapped[ProcessingActivity] = relationship(back_populates="retention")
     rule: Mapped[RetentionRule] = relationship()
 

@@ -1,5 +1,7 @@
 """Seed a new database with the controller profile and its processing register (Art. 30),
-from the data file in db/seed/ (LanoPro's policy is the embedded default)."""
+from the data file in db/seed/ (LanoPro's policy is the embedded default). The register's
+texts come in English and, in the `_nb` keys, in Bokmål; a register file without the Bokmål
+keys seeds them empty."""
 
 from __future__ import annotations
 
@@ -58,12 +60,23 @@ def seed_database(session: Session, register: dict[str, Any] | None = None) -> N
             subject_categories="\n".join(a["subject_categories"]),
             source=a["source"],
             transfers=a.get("transfers", ""),
+            name_nb=a.get("name_nb", ""),
+            purpose_nb=a.get("purpose_nb", ""),
+            legal_basis_text_nb=a.get("legal_basis_text_nb", ""),
+            data_categories_nb="\n".join(a.get("data_categories_nb", ())),
+            subject_categories_nb="\n".join(a.get("subject_categories_nb", ())),
+            source_nb=a.get("source_nb", ""),
+            transfers_nb=a.get("transfers_nb", ""),
             security_measures=a.get("security_measures", ""),
             recipients=[recipients[c] for c in a["recipients"]],
             systems=[systems[c] for c in a["systems"]],
         )
         activity.retention = [
-            ActivityRetention(rule=rules[r["rule"]], applies_to=r["applies_to"])
+            ActivityRetention(
+                rule=rules[r["rule"]],
+                applies_to=r["applies_to"],
+                applies_to_nb=r.get("applies_to_nb", ""),
+            )
             for r in a["retention"]
         ]
         session.add(activity)

@@ -82,6 +82,69 @@ def text_edit(
     return edit
 
 
+def side_by_side(english: QWidget, bokmal: QWidget) -> QWidget:
+    """A register text in English and, beside it, in Bokmål (issue 13): statements and
+    letters print the one of their language, and refuse where it is not written."""
+    english.setProperty("registerLanguage", "en")
+    bokmal.setProperty("registerLanguage", "nb")
+    for edit, language in ((english, "English"), (bokmal, "Bokmål")):
+        if isinstance(edit, (QLineEdit, QPlainTextEdit)):
+            edit.setPlaceholderText(QCoreApplication.translate("RegisterEditors", language))
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(english, 1)
+    layout.addWidget(bokmal, 1)
+    return row
+
+
+def language_header() -> QWidget:
+    """The columns' names above the side-by-side texts."""
+    english = QLabel(QCoreApplication.translate("RegisterEditors", "English"))
+    bokmal = QLabel(QCoreApplication.translate("RegisterEditors", "Bokmål"))
+    for label in (english, bokmal):
+        label.setStyleSheet("font-weight: bold")
+    return side_by_side(english, bokmal)
+
+
+def bokmal_line(object_name: str, accessible_name: str, text: str = "") -> QLineEdit:
+    return line_edit(
+        f"{object_name}Nb",
+        QCoreApplication.translate("RegisterEditors", "{field} in Bokmål").format(
+            field=accessible_name
+        ),
+        text,
+    )
+
+
+def bokmal_text(
+    object_name: str, accessible_name: str, text: str = "", lines: int = 3
+) -> QPlainTextEdit:
+    return text_edit(
+        f"{object_name}Nb",
+        QCoreApplication.translate("RegisterEditors", "{field} in Bokmål").format(
+            field=accessible_name
+        ),
+        text,
+        lines,
+    )
+
+
+def in_ui(english: str, bokmal: str, *, same: bool = False) -> str:
+    """A register text in the officer's language. A Bokmål text not written yet shows the
+    English one, marked, so the officer sees what a Norwegian letter would refuse; `same`:
+    an empty Bokmål value means the name is the same (a proper name), unmarked."""
+    if ui_language() != "nb":
+        return english
+    if bokmal.strip():
+        return bokmal
+    if same or not english:
+        return english
+    return QCoreApplication.translate("RegisterView", "{text} (not written in Bokmål)").format(
+        text=english
+    )
+
+
 def event_labels() -> dict[str, str]:
     return {
         AfterEvent.LAST_PURCHASE: QCoreApplication.translate(
@@ -194,13 +257,18 @@ class SystemDialog(EntryDialog):
         title = self.tr("Edit system") if entry else self.tr("Add system")
         super().__init__(db, title, "systemDialog", parent)
         self.entry = entry
-        self.resize(480, 300)
+        self.resize(620, 300)
         self.name_edit = line_edit("systemName", self.tr("Name"), entry.name if entry else "")
+        self.name_nb_edit = bokmal_line(
+            "systemName", self.tr("Name"), entry.name_nb if entry else ""
+        )
+        self.name_nb_edit.setToolTip(self.tr("Leave empty where the name is the same in Bokmål"))
         self.owner_edit = line_edit("systemOwner", self.tr("Owner"), entry.owner if entry else "")
         self.holds_edit = text_edit(
             "systemHolds", self.tr("What the system holds"), entry.holds if entry else ""
         )
-        self.form.addRow(self.tr("&Name:"), self.name_edit)
+        self.form.addRow("", language_header())
+        self.form.addRow(self.tr("&Name:"), side_by_side(self.name_edit, self.name_nb_edit))
         self.form.addRow(self.tr("&Owner:"), self.owner_edit)
         self.form.addRow(self.tr("What it &holds:"), self.holds_edit)
         self._read_only(bool(entry and entry.retired))
@@ -213,6 +281,7 @@ class SystemDialog(EntryDialog):
                 name=self.name_edit.text(),
                 owner=self.owner_edit.text(),
                 holds=self.holds_edit.toPlainText(),
+                name_nb=self.name_nb_edit.text(),
             ),
         )
 
@@ -240,8 +309,15 @@ class RecipientDialog(EntryDialog):
             self.role_combo.addItem(text, str(value))
         if entry:
             self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(entry.role)))
+        self.name_nb_edit = bokmal_line(
+            "recipientName", self.tr("Name"), entry.name_nb if entry else ""
+        )
+        self.name_nb_edit.setToolTip(self.tr("Leave empty where the name is the same in Bokmål"))
         self.country_edit = line_edit(
             "recipientCountry", self.tr("Country"), entry.country if entry else "Norway"
+        )
+        self.country_nb_edit = bokmal_line(
+            "recipientCountry", self.tr("Country"), entry.country_nb if entry else "Norge"
         )
         self.dpa_edit = line_edit(
             "recipientDpaReference",
@@ -271,9 +347,12 @@ class RecipientDialog(EntryDialog):
         self.contact_edit = text_edit(
             "recipientContact", self.tr("Contact"), entry.contact if entry else "", lines=2
         )
-        self.form.addRow(self.tr("&Name:"), self.name_edit)
+        self.form.addRow("", language_header())
+        self.form.addRow(self.tr("&Name:"), side_by_side(self.name_edit, self.name_nb_edit))
         self.form.addRow(self.tr("&Role:"), self.role_combo)
-        self.form.addRow(self.tr("C&ountry:"), self.country_edit)
+        self.form.addRow(
+            self.tr("C&ountry:"), side_by_side(self.country_edit, self.country_nb_edit)
+        )
         self.form.addRow(self.tr("&Data Processing Agreement:"), self.dpa_edit)
         self.form.addRow(self.tr("Agreement date:"), date_row)
         self.form.addRow(self.tr("&Contact:"), self.contact_edit)
@@ -293,6 +372,8 @@ class RecipientDialog(EntryDialog):
                 dpa_reference=self.dpa_edit.text(),
                 dpa_date=dpa_date,
                 contact=self.contact_edit.toPlainText(),
+                name_nb=self.name_nb_edit.text(),
+                country_nb=self.country_nb_edit.text(),
             ),
         )
 
@@ -328,6 +409,16 @@ class RuleDialog(EntryDialog):
         self.reference_edit = line_edit(
             "ruleLegalReference", self.tr("Legal reference"), entry.legal_reference if entry else ""
         )
+        self.description_nb_edit = bokmal_line(
+            "ruleDescription",
+            self.tr("Data kept under the rule"),
+            entry.description_nb if entry else "",
+        )
+        self.reference_nb_edit = bokmal_line(
+            "ruleLegalReference",
+            self.tr("Legal reference"),
+            entry.legal_reference_nb if entry else "",
+        )
         self.justification_label = QLabel(self.tr("&Justification:"))
         self.justification_edit = text_edit(
             "ruleJustification",
@@ -355,10 +446,15 @@ class RuleDialog(EntryDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.years_spin)
         row.addWidget(self.months_spin)
-        self.form.addRow(self.tr("&Data kept:"), self.description_edit)
+        self.form.addRow("", language_header())
+        self.form.addRow(
+            self.tr("&Data kept:"), side_by_side(self.description_edit, self.description_nb_edit)
+        )
         self.form.addRow(self.tr("&Period:"), period)
         self.form.addRow(self.tr("&Counted:"), self.event_combo)
-        self.form.addRow(self.tr("&Legal reference:"), self.reference_edit)
+        self.form.addRow(
+            self.tr("&Legal reference:"), side_by_side(self.reference_edit, self.reference_nb_edit)
+        )
         self.form.addRow(self.tr("Deletion:"), self.criteria_label)
         self.form.addRow(self.warning_label)
         self.form.addRow(self.justification_label, self.justification_edit)
@@ -426,6 +522,8 @@ class RuleDialog(EntryDialog):
                 after_event=str(self.event_combo.currentData()),
                 legal_reference=self.reference_edit.text(),
                 justification=self.justification_edit.toPlainText(),
+                description_nb=self.description_nb_edit.text(),
+                legal_reference_nb=self.reference_nb_edit.text(),
             ),
         )
 
@@ -460,13 +558,19 @@ class RetentionRow(QWidget):
         rule_id: int | None,
         applies_to: str,
         parent: QWidget | None = None,
+        applies_to_nb: str = "",
     ) -> None:
         super().__init__(parent)
         self.applies_edit = line_edit(
             f"retentionAppliesTo{index}", self.tr("Data the rule applies to"), applies_to
         )
         self.applies_edit.setPlaceholderText(self.tr("Which data, e.g. invoices and payments"))
-        self.applies_edit.setMinimumWidth(160)
+        self.applies_edit.setMinimumWidth(120)
+        self.applies_nb_edit = bokmal_line(
+            f"retentionAppliesTo{index}", self.tr("Data the rule applies to"), applies_to_nb
+        )
+        self.applies_nb_edit.setPlaceholderText(self.tr("In Bokmål, e.g. fakturaer og betalinger"))
+        self.applies_nb_edit.setMinimumWidth(120)
         self.rule_combo = QComboBox()
         named(self.rule_combo, f"retentionRule{index}", self.tr("Retention rule"))
         self.rule_combo.setSizeAdjustPolicy(
@@ -474,7 +578,8 @@ class RetentionRow(QWidget):
         )
         self.rule_combo.setMinimumContentsLength(24)
         for rule in rules:
-            text = f"{rule.description}: {retention.deletion_criteria(rule.spec, ui_language())}"
+            described = in_ui(rule.description, rule.description_nb)
+            text = f"{described}: {retention.deletion_criteria(rule.spec, ui_language())}"
             if rule.retired:
                 text += " " + self.tr("(retired)")
             self.rule_combo.addItem(text, rule.id)
@@ -485,6 +590,7 @@ class RetentionRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.applies_edit, 2)
+        layout.addWidget(self.applies_nb_edit, 2)
         layout.addWidget(self.rule_combo, 3)
         layout.addWidget(self.remove_button)
 
@@ -492,7 +598,9 @@ class RetentionRow(QWidget):
         rule_id = self.rule_combo.currentData()
         if rule_id is None:
             return None
-        return RetentionLineInput(int(rule_id), self.applies_edit.text())
+        return RetentionLineInput(
+            int(rule_id), self.applies_edit.text(), self.applies_nb_edit.text()
+        )
 
 
 class ActivityDialog(EntryDialog):
@@ -545,6 +653,36 @@ class ActivityDialog(EntryDialog):
             entry.transfers if entry else "",
             lines=2,
         )
+        self.name_nb_edit = bokmal_line(
+            "activityName", self.tr("Name"), entry.name_nb if entry else ""
+        )
+        self.purpose_nb_edit = bokmal_text(
+            "activityPurpose", self.tr("Purpose"), entry.purpose_nb if entry else "", lines=2
+        )
+        self.basis_text_nb_edit = bokmal_line(
+            "activityLegalBasisText",
+            self.tr("Legal basis in words"),
+            entry.legal_basis_text_nb if entry else "",
+        )
+        self.data_nb_edit = bokmal_text(
+            "activityDataCategories",
+            self.tr("Categories of personal data, one per line"),
+            "\n".join(entry.data_categories_nb) if entry else "",
+        )
+        self.subjects_nb_edit = bokmal_text(
+            "activitySubjectCategories",
+            self.tr("Categories of data subjects, one per line"),
+            "\n".join(entry.subject_categories_nb) if entry else "",
+        )
+        self.source_nb_edit = bokmal_line(
+            "activitySource", self.tr("Source"), entry.source_nb if entry else ""
+        )
+        self.transfers_nb_edit = bokmal_text(
+            "activityTransfers",
+            self.tr("Transfers outside the EEA, with safeguards"),
+            entry.transfers_nb if entry else "",
+            lines=2,
+        )
         self.security_edit = text_edit(
             "activitySecurity",
             self.tr("Security measures"),
@@ -581,18 +719,30 @@ class ActivityDialog(EntryDialog):
         self.add_line_button.clicked.connect(lambda: self.add_retention_line(None, ""))
         retention_layout.addWidget(self.add_line_button, 0, Qt.AlignmentFlag.AlignLeft)
         for line in entry.retention if entry else ():
-            self.add_retention_line(line.rule.id, line.applies_to)
+            self.add_retention_line(line.rule.id, line.applies_to, line.applies_to_nb)
         if not self.retention_rows:
             self.add_retention_line(None, "")
 
-        self.form.addRow(self.tr("&Name:"), self.name_edit)
-        self.form.addRow(self.tr("&Purpose:"), self.purpose_edit)
+        self.form.addRow("", language_header())
+        self.form.addRow(self.tr("&Name:"), side_by_side(self.name_edit, self.name_nb_edit))
+        self.form.addRow(
+            self.tr("&Purpose:"), side_by_side(self.purpose_edit, self.purpose_nb_edit)
+        )
         self.form.addRow(self.tr("&Legal basis:"), self.basis_combo)
-        self.form.addRow(self.tr("Legal basis in &words:"), self.basis_text_edit)
-        self.form.addRow(self.tr("&Data categories:"), self.data_edit)
-        self.form.addRow(self.tr("Data s&ubjects:"), self.subjects_edit)
-        self.form.addRow(self.tr("&Source:"), self.source_edit)
-        self.form.addRow(self.tr("&Transfers:"), self.transfers_edit)
+        self.form.addRow(
+            self.tr("Legal basis in &words:"),
+            side_by_side(self.basis_text_edit, self.basis_text_nb_edit),
+        )
+        self.form.addRow(
+            self.tr("&Data categories:"), side_by_side(self.data_edit, self.data_nb_edit)
+        )
+        self.form.addRow(
+            self.tr("Data s&ubjects:"), side_by_side(self.subjects_edit, self.subjects_nb_edit)
+        )
+        self.form.addRow(self.tr("&Source:"), side_by_side(self.source_edit, self.source_nb_edit))
+        self.form.addRow(
+            self.tr("&Transfers:"), side_by_side(self.transfers_edit, self.transfers_nb_edit)
+        )
         self.form.addRow(self.tr("Securit&y:"), self.security_edit)
         self.form.addRow(self.tr("S&ystems:"), self.systems_list)
         self.form.addRow(self.tr("Re&cipients:"), self.recipients_list)
@@ -611,7 +761,8 @@ class ActivityDialog(EntryDialog):
         chosen_ids = {c.id for c in chosen}
         entries = list(current) + [c for c in chosen if c.id not in {x.id for x in current}]
         for entry in entries:
-            text = entry.name + (" " + self.tr("(retired)") if entry.retired else "")
+            text = in_ui(entry.name, entry.name_nb, same=True)
+            text += " " + self.tr("(retired)") if entry.retired else ""
             item = QListWidgetItem(text)
             item.setData(IdRole, entry.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -638,9 +789,13 @@ class ActivityDialog(EntryDialog):
             self._standard_basis_text = register.LEGAL_BASES[letter]
             self.basis_text_edit.setText(self._standard_basis_text)
 
-    def add_retention_line(self, rule_id: int | None, applies_to: str) -> RetentionRow:
+    def add_retention_line(
+        self, rule_id: int | None, applies_to: str, applies_to_nb: str = ""
+    ) -> RetentionRow:
         self._row_counter += 1
-        row = RetentionRow(self._row_counter, self._rules, rule_id, applies_to)
+        row = RetentionRow(
+            self._row_counter, self._rules, rule_id, applies_to, applies_to_nb=applies_to_nb
+        )
         row.remove_button.clicked.connect(lambda: self._remove_retention_line(row))
         self.retention_rows.append(row)
         self._retention_box.addWidget(row)
@@ -670,5 +825,12 @@ class ActivityDialog(EntryDialog):
                 retention=lines,
                 transfers=self.transfers_edit.toPlainText(),
                 security_measures=self.security_edit.toPlainText(),
+                name_nb=self.name_nb_edit.text(),
+                purpose_nb=self.purpose_nb_edit.toPlainText(),
+                legal_basis_text_nb=self.basis_text_nb_edit.text(),
+                data_categories_nb=(self.data_nb_edit.toPlainText(),),
+                subject_categories_nb=(self.subjects_nb_edit.toPlainText(),),
+                source_nb=self.source_nb_edit.text(),
+                transfers_nb=self.transfers_nb_edit.toPlainText(),
             ),
         )

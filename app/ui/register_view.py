@@ -54,6 +54,7 @@ from app.ui.register_editors import (
     RegisterEntry,
     RuleDialog,
     SystemDialog,
+    in_ui,
     legal_basis_labels,
     line_edit,
     role_labels,
@@ -277,12 +278,13 @@ class _ActivityList(_EntryList[ActivityView]):
     def cells(self, entry: ActivityView) -> list[str]:
         lang = ui_language()
         return [
-            entry.name,
+            in_ui(entry.name, entry.name_nb),
             legal_basis_labels().get(entry.legal_basis, entry.legal_basis),
-            ", ".join(x.name for x in entry.systems),
-            ", ".join(r.name for r in entry.recipients),
+            ", ".join(in_ui(x.name, x.name_nb, same=True) for x in entry.systems),
+            ", ".join(in_ui(r.name, r.name_nb, same=True) for r in entry.recipients),
             "; ".join(
-                f"{line.applies_to}: {retention.deletion_criteria(line.rule.spec, lang)}"
+                f"{in_ui(line.applies_to, line.applies_to_nb)}: "
+                f"{retention.deletion_criteria(line.rule.spec, lang)}"
                 for line in entry.retention
             ),
         ]
@@ -328,9 +330,9 @@ class _RuleList(_EntryList[RuleView]):
             else:
                 check = self.tr("{longer}; justification missing").format(longer=longer)
         return [
-            entry.description,
+            in_ui(entry.description, entry.description_nb),
             retention.deletion_criteria(entry.spec, lang),
-            entry.legal_reference,
+            in_ui(entry.legal_reference, entry.legal_reference_nb) if entry.legal_reference else "",
             check,
         ]
 
@@ -369,7 +371,12 @@ class _RecipientList(_EntryList[RecipientView]):
         dpa = entry.dpa_reference
         if entry.dpa_date:
             dpa += f" ({entry.dpa_date.strftime('%d.%m.%Y')})"
-        return [entry.name, role_labels().get(entry.role, entry.role), entry.country, dpa]
+        return [
+            in_ui(entry.name, entry.name_nb, same=True),
+            role_labels().get(entry.role, entry.role),
+            in_ui(entry.country, entry.country_nb),
+            dpa,
+        ]
 
     def dialog(self, entry: RecipientView | None) -> EntryDialog:
         return RecipientDialog(self._db, entry, self)
@@ -397,7 +404,11 @@ class _SystemList(_EntryList[SystemView]):
         return register.list_systems(self._db, include_retired=include_retired)
 
     def cells(self, entry: SystemView) -> list[str]:
-        return [entry.name, entry.owner, " ".join(entry.holds.split())]
+        return [
+            in_ui(entry.name, entry.name_nb, same=True),
+            entry.owner,
+            " ".join(entry.holds.split()),
+        ]
 
     def dialog(self, entry: SystemView | None) -> EntryDialog:
         return SystemDialog(self._db, entry, self)

@@ -4018,6 +4018,10 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
         <translation>Rolle</translation>
     </message>
     <message>
+        <source>Leave empty where the name is the same in Bokmål</source>
+        <translation>La stå tomt der navnet er det samme på bokmål</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>Land</translation>
     </message>
@@ -4064,6 +4068,21 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     <message>
         <source>&amp;Contact:</source>
         <translation>&amp;Kontakt:</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterEditors</name>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Bokmål</source>
+        <translation>Bokmål</translation>
+    </message>
+    <message>
+        <source>{field} in Bokmål</source>
+        <translation>{field} på bokmål</translation>
     </message>
 </context>
 <context>
@@ -4127,6 +4146,10 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     <message>
         <source>(f) legitimate interests</source>
         <translation>(f) berettigede interesser</translation>
+    </message>
+    <message>
+        <source>{text} (not written in Bokmål)</source>
+        <translation>{text} (ikke skrevet på bokmål)</translation>
     </message>
     <message>
         <source>Register of processing activities</source>
@@ -4220,6 +4243,10 @@ Personvernansvarliges arbeidsverktøy for henvendelser fra registrerte etter per
     <message>
         <source>Which data, e.g. invoices and payments</source>
         <translation>Hvilke opplysninger, f.eks. fakturaer og betalinger</translation>
+    </message>
+    <message>
+        <source>In Bokmål, e.g. fakturaer og betalinger</source>
+        <translation>På bokmål, f.eks. fakturaer og betalinger</translation>
     </message>
     <message>
         <source>Retention rule</source>
@@ -5838,6 +5865,10 @@ Arbeidsverktøyets egne opplysninger om personen (navn, kontaktopplysninger, e-p
     <message>
         <source>Name</source>
         <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Leave empty where the name is the same in Bokmål</source>
+        <translation>La stå tomt der navnet er det samme på bokmål</translation>
     </message>
     <message>
         <source>Owner</source>

@@ -401,9 +401,17 @@ def test_seeded_activity_can_be_edited_in_place(db: Database) -> None:
         source=products.source,
         system_ids=tuple(x.id for x in products.systems),
         recipient_ids=tuple(r.id for r in products.recipients),
-        retention=tuple(RetentionLineInput(x.rule.id, x.applies_to) for x in products.retention),
+        retention=tuple(
+            RetentionLineInput(x.rule.id, x.applies_to, x.applies_to_nb) for x in products.retention
+        ),
         transfers=products.transfers,
         security_measures="Encrypted backups.",
+        name_nb=products.name_nb,
+        purpose_nb=products.purpose_nb,
+        legal_basis_text_nb=products.legal_basis_text_nb,
+        data_categories_nb=products.data_categories_nb,
+        subject_categories_nb=products.subject_categories_nb,
+        source_nb=products.source_nb,
     )
     saved = register.save_activity(db, inp)
     assert saved.security_measures == "Encrypted backups."

@@ -47,10 +47,18 @@ def add_rule(
             period_months=months,
             after_event=event,
             legal_reference=f"Test policy ({event})",
+            legal_reference_nb=f"Testregel ({event})",
         )
         s.add(rule)
         s.flush()
-        s.add(ActivityRetention(activity_id=activity.id, rule_id=rule.id, applies_to=applies_to))
+        s.add(
+            ActivityRetention(
+                activity_id=activity.id,
+                rule_id=rule.id,
+                applies_to=applies_to,
+                applies_to_nb=f"{applies_to} (bokmål)",
+            )
+        )
 
 
 def add_people(db: Database, n: int, seed: str = "paging") -> None:

@@ -20,7 +20,7 @@ from app.services import backup, cases, register, rights, subjects, workflow
 from app.services.audit import verify_chain
 from app.services.dto import CaseQuery, EmailEvidence, RequestInput
 from app.store.database import Database
-from app.store.models import Finding, System
+from app.store.models import Finding, ProcessingActivity, System
 from tests.conftest import oslo
 from tests.dbutil import raw_connect
 
@@ -458,7 +458,33 @@ def test_erasure_confirmation_in_norwegian_without_backups(db: Database) -> None
     assert "Hva vi beholder, og hvorfor" in out
     assert "lagres til 31.12.2036" in out
     assert "sikkerhetskopien" not in out  # no backup held her data: nothing to say
+    # The register's texts in Bokmål, never its English (issue 13).
+    assert "Kommunikasjon med kunder, leverandører og interessenter" in out
+    assert "Fakturaer og betalinger: lagres til 31.12.2036" in out
+    for english in ("Communications with customers", "Invoices and payments", "Other personal"):
+        assert english not in out, english
     assert "Hvem vi har delt" not in out  # she did not ask who the recipients are
+
+
+def test_an_erasure_with_a_letter_the_register_cannot_write_is_refused_whole(
+    db: Database,
+) -> None:
+    """A Norwegian letter the register lacks Bokmål for is refused, naming what to write,
+    and the erasure is not applied: nothing is erased without its letter."""
+    ref = erasure_case(db)
+    with db.session() as s:
+        activity = s.scalars(
+            select(ProcessingActivity).where(ProcessingActivity.code == "communications")
+        ).one()
+        activity.name_nb = ""
+    with pytest.raises(RuleViolation) as refused:
+        rights.apply_erasure(db, ref)
+    assert "«Communications with customers, suppliers and stakeholders» (navn)" in (
+        refused.value.render("nb")
+    )
+    detail = cases.get_case(db, ref)
+    assert not subjects.get_subject(db, detail.subject_id).erased
+    assert not [e for e in detail.events if e.kind.startswith("erasure")]
 
 
 def test_kept_data_come_back_on_their_date(db: Database) -> None:

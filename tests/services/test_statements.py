@@ -18,7 +18,7 @@ from app.services import cases, findings, register, statements
 from app.services.dto import LoggedRequest, RequestInput
 from app.services.register import ControllerProfile, RecipientInput
 from app.store.database import Database
-from app.store.models import Case, Document, Restriction, Subject
+from app.store.models import Case, Document, ProcessingActivity, Restriction, Subject
 from tests.conftest import OSLO
 
 NAME = "Ola <b>Nordmann & Sønn"
@@ -133,7 +133,7 @@ def access_case(db: Database, controller: ControllerProfile) -> str:
 
 ELEMENTS = {
     "nb": {
-        "purpose": "To manage, deliver and charge for products and services",
+        "purpose": "Å administrere, levere og fakturere produkter og tjenester",
         "categories_label": "Opplysninger vi har om deg",
         "rights": "rett til å be oss rette uriktige",
         "object": "protestere mot behandlingen",
@@ -144,8 +144,8 @@ ELEMENTS = {
         "until_financial": "lagres til 31.12.2036, bokføringsloven § 13",
         "until_other": "lagres til 15.03.2029",
         "criteria": "10 år etter utgangen av regnskapsåret",
-        "processor": "Visma Software AS – databehandler (Norway)",
-        "authority": "offentlig myndighet (Norway)",
+        "processor": "Visma Software AS – databehandler (Norge)",
+        "authority": "offentlig myndighet (Norge)",
         "appendix": "Vedlegg: Kopi av opplysningene",
     },
     "en": {
@@ -167,6 +167,28 @@ ELEMENTS = {
 }
 
 
+REGISTER_TEXTS = {
+    "nb": {
+        "invoices": "Fakturaer og betalinger",
+        "orders": "Bestillinger og kjøpshistorikk",
+        "delivery": "Leverings- og betalingspartnere",
+        "it": "Leverandør av IT-drift",
+        "products": "Levering av produkter og tjenester",
+        "communications": "Kommunikasjon med kunder",
+        "erp": "ERP og regnskap",
+    },
+    "en": {
+        "invoices": "Invoices and payments",
+        "orders": "Orders and purchase history",
+        "delivery": "Delivery and payment partners",
+        "it": "IT operations provider",
+        "products": "Provision of products and services",
+        "communications": "Communications with customers",
+        "erp": "ERP and accounting",
+    },
+}
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_statement_states_every_art15_element(db: Database, access_case: str, lang: str) -> None:
     stored = statements.generate_statement(db, access_case, lang)
@@ -174,20 +196,23 @@ def test_statement_states_every_art15_element(db: Database, access_case: str, la
     words = ELEMENTS[lang]
     for key, expected in words.items():
         assert expected in text, f"{lang}: {key} missing: {expected!r}"
+    # The register's texts in the statement's language, never the other's (issue 13).
+    ours, other = REGISTER_TEXTS[lang], REGISTER_TEXTS["en" if lang == "nb" else "nb"]
     # (b) the categories found, (c) named recipients, only those in use
-    assert "Invoices and payments" in text and "Orders and purchase history" in text
-    assert "Delivery and payment partners" not in text  # retired
-    assert "IT operations provider" not in text  # renamed to the actual processor
+    assert ours["invoices"] in text and ours["orders"] in text
+    assert other["invoices"] not in text and other["orders"] not in text
+    assert ours["delivery"] not in text  # retired
+    assert ours["it"] not in text  # renamed to the actual processor
     # Only the activity whose data were found; the CRM held nothing.
-    assert "Provision of products and services" in text
-    assert "Communications with customers" not in text
-    assert "Website analytics" not in text
+    assert ours["products"] in text and other["products"] not in text
+    assert ours["communications"] not in text
+    assert "Website analytics" not in text and "Analyse av nettstedet" not in text
     # (f) the complaint, with Datatilsynet's address
     assert DATATILSYNET in text
     # 15(3) the copy: every value, one per line of the notes
     for value in VALUES:
         assert value in text
-    assert "ERP and accounting" in text and "CRM" not in text
+    assert ours["erp"] in text and other["erp"] not in text and "CRM" not in text
     # the person and the controller, exactly as typed
     assert NAME in text
     assert "LanoPro AS" in text and "Org" in text and "923 456 783" in text
@@ -206,7 +231,7 @@ def test_statement_language_defaults_to_the_case(db: Database, controller: objec
 
 
 def test_statement_data_is_built_from_findings(db: Database, access_case: str) -> None:
-    data = statements.statement_data(db, access_case)
+    data = statements.statement_data(db, access_case, "en")
     assert data.processed and not data.restricted
     assert [s.activity_name for s in data.sections] == ["Provision of products and services"]
     section = data.sections[0]
@@ -220,11 +245,46 @@ def test_statement_data_is_built_from_findings(db: Database, access_case: str) -
     financial = next(r for r in section.retention if r.applies_to == "Invoices and payments")
     assert financial.keep_until == dt.date(2036, 12, 31)
     assert financial.legal_reference == "bokføringsloven § 13"
-    assert financial.rule_text == "10 år etter utgangen av regnskapsåret"
+    assert financial.rule_text == "10 years after the end of the financial year"
     assert [item.value for item in data.data_copy] == list(VALUES)
     assert {item.system for item in data.data_copy} == {"ERP and accounting"}
     assert data.data_copy[0].category == "Invoices and payments, Orders and purchase history"
     assert data.reference == access_case and data.date == cases.today_oslo()
+
+
+def test_the_bokmal_statement_prints_the_registers_bokmal(db: Database, access_case: str) -> None:
+    data = statements.statement_data(db, access_case, "nb")
+    section = data.sections[0]
+    assert section.activity_name == "Levering av produkter og tjenester"
+    assert section.purpose.startswith("Å administrere, levere og fakturere")
+    assert section.categories_held == ("Bestillinger og kjøpshistorikk", "Fakturaer og betalinger")
+    assert section.source == "Den registrerte" and section.source_is_subject
+    assert [r.country for r in section.recipients] == ["Norge", "Norge"]
+    financial = next(r for r in section.retention if r.applies_to == "Fakturaer og betalinger")
+    assert financial.rule_text == "10 år etter utgangen av regnskapsåret"
+    other = next(r for r in section.retention if r.applies_to == "Øvrige personopplysninger")
+    assert other.legal_reference == "3 år etter siste kjøp (LanoPro personvernerklæring)"
+    assert {item.system for item in data.data_copy} == {"ERP og regnskap"}
+    assert data.data_copy[0].category == "Fakturaer og betalinger, Bestillinger og kjøpshistorikk"
+
+
+def test_a_statement_is_refused_where_the_register_lacks_its_language(
+    db: Database, access_case: str
+) -> None:
+    """A text the officer has not written in Bokmål is never filled with the English one:
+    the statement is refused, naming the entry and field to complete, and nothing is stored."""
+    products = register.list_activities(db)[0]
+    with db.session() as s:
+        s.get(ProcessingActivity, products.id).purpose_nb = ""
+    with pytest.raises(RuleViolation) as refused:
+        statements.generate_statement(db, access_case, "nb")
+    text = refused.value.render("nb")
+    assert "«Provision of products and services» (formål)" in text
+    assert "Fyll først ut" in text
+    assert "Complete these entries" in refused.value.render("en")
+    assert statements.generate_statement(db, access_case, "en").content  # English is whole
+    with db.session() as s:
+        assert [d.kind for d in s.scalars(select(Document))] == ["statement"]
 
 
 def test_a_finding_without_categories_holds_all_of_the_activity(

@@ -255,3 +255,63 @@ def test_controller_profile_saves_and_refuses_bad_email(view: RegisterView, db: 
     assert form.error_label.isHidden()
     assert register.get_controller(db).privacy_email == "personvern@lanopro.no"
     assert form.fields["phone"].text() == "+47 40 00 15 14"
+
+
+def test_the_activity_form_edits_english_and_bokmal_side_by_side(
+    qtbot: Any, db: Database, questions: list[str]
+) -> None:
+    products = register.list_activities(db)[0]
+    dialog = ActivityDialog(db, products)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.name_nb_edit.text() == "Levering av produkter og tjenester"
+    assert dialog.name_nb_edit.accessibleName() == "Name in Bokmål"
+    assert dialog.retention_rows[0].applies_nb_edit.text() == "Fakturaer og betalinger"
+    # Both texts of a field sit on one row of the form, English first.
+    assert dialog.name_edit.parentWidget() is dialog.name_nb_edit.parentWidget()
+
+    dialog.purpose_nb_edit.setPlainText("Å levere det kunden har kjøpt.")
+    dialog.data_nb_edit.setPlainText("Navn og kontaktopplysninger")  # 1 line for 5
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "5 line(s) in English and 1 in Bokmål" in dialog.error_label.text()
+    assert register.get_activity(db, products.id).purpose_nb == products.purpose_nb  # unsaved
+
+    dialog.data_nb_edit.setPlainText("\n".join(products.data_categories_nb))
+    dialog.retention_rows[1].applies_nb_edit.setText("Andre personopplysninger")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    saved = register.get_activity(db, products.id)
+    assert saved.purpose_nb == "Å levere det kunden har kjøpt."
+    assert saved.purpose == products.purpose  # the English text is untouched
+    assert [line.applies_to_nb for line in saved.retention] == [
+        "Fakturaer og betalinger",
+        "Andre personopplysninger",
+    ]
+    assert saved.data_categories_nb == products.data_categories_nb
+
+
+def test_a_recipient_and_a_rule_keep_their_bokmal(
+    qtbot: Any, db: Database, questions: list[str]
+) -> None:
+    dialog = RecipientDialog(db)
+    qtbot.addWidget(dialog)
+    assert dialog.country_nb_edit.text() == "Norge"  # beside "Norway"
+    dialog.name_edit.setText("Posten Bring AS")
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("controller"))
+    dialog.country_edit.setText("Sweden")
+    dialog.country_nb_edit.setText("Sverige")
+    dialog.save_button.click()
+    saved = next(r for r in register.list_recipients(db) if r.name == "Posten Bring AS")
+    assert (saved.country, saved.country_nb, saved.name_nb) == ("Sweden", "Sverige", "")
+
+    rule = next(r for r in register.list_rules(db) if r.code == "customer-data")
+    form = RuleDialog(db, rule)
+    qtbot.addWidget(form)
+    assert form.reference_nb_edit.text() == "3 år etter siste kjøp (LanoPro personvernerklæring)"
+    form.reference_nb_edit.setText("LanoPros personvernerklæring: 3 år etter siste kjøp")
+    form.save_button.click()
+    assert register.get_rule(db, rule.id).legal_reference_nb == (
+        "LanoPros personvernerklæring: 3 år etter siste kjøp"
+    )
+    assert register.get_rule(db, rule.id).legal_reference == rule.legal_reference

@@ -34,6 +34,7 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%[0-9nvmLp]")
 SAME_IN_BOTH = {
     "%1: %2",
     " kr",
+    "Bokmål",  # the name of the language, the same word in both
     "({amount} kr)",
     "{reason}: {n}",
     "{name}: SHA-256 {sha}",

@@ -237,7 +237,7 @@ def _planned(
         activity = get_activity(s, line.activity_id)
         systems = system_names(activity)
         if line.decision == Decision.ERASE:
-            erased.append(ErasedItem(activity.name, line.applies_to, systems))
+            erased.append(ErasedItem(activity.name, line.applies_to, systems, activity.id))
         else:
             kept.append(
                 KeptItem(
@@ -248,6 +248,7 @@ def _planned(
                     decision=line.decision,
                     ground=line.ground,
                     until=line.until,
+                    activity_id=activity.id,
                 )
             )
     return tuple(erased), tuple(kept)

@@ -17,7 +17,7 @@ from app.core.model import RequestType, types_from_text
 from app.core.rights import Decision
 from app.reports import documents as docs
 from app.reports.wording import LANGUAGES, Wording, placeholders, wording
-from app.services import register
+from app.services import register, register_language
 from app.services.common import add_event, get_case
 from app.services.drawing import (
     active_activities,
@@ -78,11 +78,41 @@ def _person(subject: Subject) -> docs.Addressee:
     return docs.Addressee(subject.name, subject.postal_address)
 
 
-def _recipient_lines(s: Session, case: Case) -> tuple[docs.RecipientLine, ...]:
-    return tuple(
-        docs.RecipientLine(n.recipient.name, n.recipient.role, n.recipient.country)
-        for n in notices_of(s, case)
-    )
+def _recipient_lines(s: Session, case: Case, lang: str) -> tuple[docs.RecipientLine, ...]:
+    views = [register.recipient_view(n.recipient) for n in notices_of(s, case)]
+    register_language.require_texts((), lang, views)
+    shown = [register_language.recipient_in(v, lang) for v in views]
+    return tuple(docs.RecipientLine(v.name, v.role, v.country) for v in shown)
+
+
+class _RegisterTexts:
+    """The register's activities as a letter in one language prints them: a name and the data
+    a retention line applies to, refused (naming what to complete) where that language's text
+    is not written. A line no longer in the register is printed as the case recorded it."""
+
+    def __init__(self, s: Session, lang: str) -> None:
+        self.s = s
+        self.lang = lang
+        self._views: dict[int, tuple[register.ActivityView, register.ActivityView]] = {}
+
+    def _view(self, activity_id: int) -> tuple[register.ActivityView, register.ActivityView]:
+        if activity_id not in self._views:
+            english = register.activity_view(get_activity(self.s, activity_id))
+            register_language.require_texts([english], self.lang)
+            self._views[activity_id] = (english, register_language.in_language(english, self.lang))
+        return self._views[activity_id]
+
+    def name(self, activity_id: int | None, recorded: str) -> str:
+        return recorded if activity_id is None else self._view(activity_id)[1].name
+
+    def applies_to(self, activity_id: int | None, recorded: str) -> str:
+        if activity_id is None:
+            return recorded
+        english, shown = self._view(activity_id)
+        for line, line_shown in zip(english.retention, shown.retention, strict=True):
+            if line.applies_to == recorded:
+                return line_shown.applies_to
+        return recorded
 
 
 def _field_label(words: Wording, field: str) -> str:
@@ -118,10 +148,11 @@ def _rectified_items(s: Session, case: Case, words: Wording) -> tuple[tuple[str,
 def _restriction_items(
     s: Session, restrictions: Sequence[Restriction], words: Wording
 ) -> tuple[tuple[str, str], ...]:
+    texts = _RegisterTexts(s, words.language)
     items: list[tuple[str, str]] = []
     for r in restrictions:
         scope = (
-            get_activity(s, r.activity_id).name
+            texts.name(r.activity_id, "")
             if r.activity_id is not None
             else words.text("rights.whole_subject")
         )
@@ -143,11 +174,16 @@ def erasure_letter(
     name_recipients: bool,
 ) -> docs.LetterData:
     words = wording(lang)
-    items = [(e.activity, e.applies_to) for e in erased]
+    texts = _RegisterTexts(s, lang)
+    items = [
+        (texts.name(e.activity_id, e.activity), texts.applies_to(e.activity_id, e.applies_to))
+        for e in erased
+    ]
     items.append((words.text("rights.workbench_label"), words.text("rights.workbench_value")))
     kept_lines = tuple(
         docs.KeptLine(
-            applies_to=f"{k.activity}: {k.applies_to}",
+            applies_to=f"{texts.name(k.activity_id, k.activity)}: "
+            f"{texts.applies_to(k.activity_id, k.applies_to)}",
             reason=k.ground
             if k.decision == Decision.KEEP
             else f"{words.text('rights.decisions.restrict')}, {k.ground}",
@@ -164,7 +200,7 @@ def erasure_letter(
         kept=kept_lines,
         backup_expiry=expiry,
         effective=today,
-        recipients=_recipient_lines(s, case) if name_recipients else (),
+        recipients=_recipient_lines(s, case, lang) if name_recipients else (),
     )
 
 
@@ -204,6 +240,7 @@ def _notice_content(
     received_by = {
         a.id for a in active_activities(s) if any(r.id == notice.recipient_id for r in a.recipients)
     }
+    texts = _RegisterTexts(s, words.language)
     for line in erasure_lines(s, case):
         if line.activity_id not in received_by:
             continue
@@ -211,7 +248,8 @@ def _notice_content(
         if line.decision == Decision.KEEP and line.until is not None:
             kept = words.text("rights.kept_until").format(date=words.date(line.until))
             decision += f" ({kept})"
-        items.append((f"{get_activity(s, line.activity_id).name}: {line.applies_to}", decision))
+        name = texts.name(line.activity_id, "")
+        items.append((f"{name}: {texts.applies_to(line.activity_id, line.applies_to)}", decision))
     restrictions = [
         r
         for r in s.scalars(select(Restriction).where(Restriction.case_id == case.id))
@@ -296,7 +334,8 @@ def _objection_confirmation(c: _LetterContext) -> _Built:
     stopped: list[tuple[str, str]] = []
     for o in objections:
         assert o.stopped_on is not None
-        stopped.append((c.words.text("rights.activity"), get_activity(c.s, o.activity_id).name))
+        name = _RegisterTexts(c.s, c.words.language).name(o.activity_id, "")
+        stopped.append((c.words.text("rights.activity"), name))
         stopped.append((c.words.text("rights.stopped"), c.words.date(o.stopped_on)))
     return (
         replace(
@@ -358,7 +397,7 @@ def _letter_data(
     subject = case.subject
     require_not_erased(subject)
     base = _base_letter(case, kind, controller, _person(subject), lang, today)
-    recipients = _recipient_lines(s, case) if name_recipients else ()
+    recipients = _recipient_lines(s, case, lang) if name_recipients else ()
     builder = _BUILDERS.get(kind)
     if builder is None:
         raise InvalidInput(

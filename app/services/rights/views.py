@@ -50,6 +50,7 @@ class ErasedItem:
     activity: str
     applies_to: str
     systems: tuple[str, ...]
+    activity_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class KeptItem:
     decision: Decision  # keep | restrict
     ground: str
     until: dt.date | None  # None: as long as the law requires
+    activity_id: int | None = None
 
 
 @dataclass(frozen=True)
