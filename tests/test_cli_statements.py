@@ -16,7 +16,7 @@ from app.cli import main
 from app.core.model import RequestType, Role
 from app.services import cases, findings, register
 from app.store.database import open_database
-from app.store.models import Restriction, Subject
+from app.store.models import ProcessingActivity, Restriction, Subject
 from tests.conftest import OSLO, TEST_NOW, phone_request
 
 YEAR = TEST_NOW.year
@@ -250,3 +250,31 @@ def test_annual_statements(
     assert code == 0, err
     assert out[0] == f"1 statements written to {by_role} (1 people)"
     assert "Access to your personal data" in pdf_text(by_role / f"{first}-{YEAR}.pdf")
+
+
+def test_a_norwegian_statement_the_register_cannot_write_is_refused_in_bokmal(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path,
+    access_ref: str,
+    tmp_path: Path,
+) -> None:
+    db = open_database(db_path)
+    try:
+        products = register.list_activities(db)[0]
+        with db.session() as s:
+            s.get(ProcessingActivity, products.id).legal_basis_text_nb = ""
+    finally:
+        db.close()
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    out_file = tmp_path / "redegjorelse.pdf"
+    code, out, err = run(
+        capsys, "--db", str(db_path), "statement", access_ref, "--out", str(out_file)
+    )
+    assert code == 2 and out == []
+    assert any(
+        "Registeret mangler tekst på bokmål" in line
+        and "«Provision of products and services» (behandlingsgrunnlag med ord)" in line
+        for line in err
+    ), err
+    assert not out_file.exists() and documents(db_path, access_ref) == []

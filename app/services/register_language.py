@@ -14,22 +14,32 @@ from app.core.messages import Message
 from app.services.register import ActivityView, RecipientView, RuleView
 
 
+def _unwritten(pairs: Iterable[tuple[str, str, str]]) -> list[Message]:
+    """The fields (field, English, Bokmål) whose English has a text and whose Bokmål has none."""
+    return [
+        Message(f"register.field_{field}")
+        for field, english, bokmal in pairs
+        if english.strip() and not bokmal.strip()
+    ]
+
+
 def _missing_fields(activity: ActivityView) -> list[Message]:
-    """The Bokmål texts an activity lacks that a letter or statement would print."""
-    missing: list[Message] = []
-    required = (
-        ("name", activity.name_nb),
-        ("purpose", activity.purpose_nb),
-        ("legal_basis_text", activity.legal_basis_text_nb),
-        ("source", activity.source_nb if activity.source.strip() else "-"),
-        ("transfers", activity.transfers_nb if activity.transfers.strip() else "-"),
+    """The Bokmål texts an activity lacks that a letter or statement would print. A list of
+    categories is complete with one Bokmål line for each English one."""
+    missing = _unwritten(
+        (
+            ("name", activity.name, activity.name_nb),
+            ("purpose", activity.purpose, activity.purpose_nb),
+            ("legal_basis_text", activity.legal_basis_text, activity.legal_basis_text_nb),
+            ("source", activity.source, activity.source_nb),
+            ("transfers", activity.transfers, activity.transfers_nb),
+        )
     )
-    missing.extend(Message(f"register.field_{f}") for f, text in required if not text.strip())
     if len(activity.data_categories_nb) != len(activity.data_categories):
         missing.append(Message("register.field_data_categories"))
     if len(activity.subject_categories_nb) != len(activity.subject_categories):
         missing.append(Message("register.field_subject_categories"))
-    if any(not line.applies_to_nb.strip() for line in activity.retention):
+    if _unwritten(("applies_to", x.applies_to, x.applies_to_nb) for x in activity.retention):
         missing.append(Message("register.field_applies_to"))
     return missing
 
@@ -41,34 +51,24 @@ def missing_texts(
     with the fields to complete; empty in English (its texts are required when saved)."""
     if lang != "nb":
         return []
-    entries: list[Message] = []
     rules: dict[int, RuleView] = {}
     named: dict[int, RecipientView] = {r.id: r for r in recipients}
+    found: list[tuple[str, str, list[Message]]] = []
     for activity in activities:
-        fields = _missing_fields(activity)
-        if fields:
-            entries.append(Message("register.entry_activity", name=activity.name, fields=fields))
+        found.append(("activity", activity.name, _missing_fields(activity)))
         rules.update((line.rule.id, line.rule) for line in activity.retention)
         named.update((r.id, r) for r in activity.recipients if not r.retired)
     for rule in rules.values():
-        if rule.legal_reference.strip() and not rule.legal_reference_nb.strip():
-            entries.append(
-                Message(
-                    "register.entry_rule",
-                    name=rule.description,
-                    fields=[Message("register.field_legal_reference")],
-                )
-            )
+        fields = _unwritten([("legal_reference", rule.legal_reference, rule.legal_reference_nb)])
+        found.append(("rule", rule.description, fields))
     for recipient in named.values():
-        if recipient.country.strip() and not recipient.country_nb.strip():
-            entries.append(
-                Message(
-                    "register.entry_recipient",
-                    name=recipient.name,
-                    fields=[Message("register.field_country")],
-                )
-            )
-    return entries
+        fields = _unwritten([("country", recipient.country, recipient.country_nb)])
+        found.append(("recipient", recipient.name, fields))
+    return [
+        Message(f"register.entry_{kind}", name=name, fields=fields)
+        for kind, name, fields in found
+        if fields
+    ]
 
 
 def require_texts(
